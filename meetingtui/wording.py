@@ -1,0 +1,133 @@
+"""Danish wording of the referat: dates, times, list joins and the standard sentences.
+
+The sentences follow the formulas of published Danish minutes (see WORDING.md in the
+shared reference); one wording per situation, used everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pendulum
+
+LØSGÆNGER = "løsgænger"
+
+
+def join(items: Sequence[str]) -> str:
+    """Danish list join: 'A', 'A og B', 'A, B og C' (no comma before 'og')."""
+    items = list(items)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def date_short(day: pendulum.Date | pendulum.DateTime) -> str:
+    """'20-11-2025', as in titles and decision headings."""
+    return day.format("DD-MM-YYYY")
+
+
+def datetime_long(moment: pendulum.DateTime) -> str:
+    """'Torsdag d. 20. november 2025 kl. 10:00' (front page; weekday capitalised)."""
+    text = moment.format("dddd [d.] D. MMMM YYYY [kl.] HH:mm", locale="da")
+    return text[:1].upper() + text[1:]
+
+
+def clock(moment: pendulum.DateTime) -> str:
+    """'11.30': a time of day in running text."""
+    return moment.format("HH.mm")
+
+
+def member_label(name: str, party: str) -> str:
+    """'Anja Lund, V' or 'Karsten Byrgesen (løsgænger)'."""
+    if party == LØSGÆNGER:
+        return f"{name} ({LØSGÆNGER})"
+    return f"{name}, {party}"
+
+
+def member_short(name: str, party: str) -> str:
+    """'Lars Mogensen (Ø)': a member named inside a sentence."""
+    return f"{name} ({party})"
+
+
+def title_line(body: str, day: pendulum.Date) -> str:
+    return f"REFERAT {body} d. {date_short(day)}"
+
+
+def decision_heading(body: str, day: pendulum.Date) -> str:
+    return f"Beslutning i {body} den {date_short(day)}"
+
+
+def item_heading(number: int, title: str, closed: bool, flag: bool) -> str:
+    return f"Punkt {number}: {contents_entry(title, closed, flag)}"
+
+
+def contents_entry(title: str, closed: bool, flag: bool) -> str:
+    """The item's line in Indholdsfortegnelse: the heading without 'Punkt N: '."""
+    text = f"Lukket punkt: {title}" if closed else title
+    return f"{text} #" if flag else text
+
+
+def not_taking_part(names: Sequence[str]) -> str:
+    if not names:
+        return ""
+    return f"{join(names)} deltog ikke i sagens behandling."
+
+
+def meeting_times(start: pendulum.DateTime, end: pendulum.DateTime | None) -> str:
+    if end is None:
+        return f"Mødet begyndte kl. {clock(start)}."
+    return f"Mødet begyndte kl. {clock(start)} og sluttede kl. {clock(end)}."
+
+
+def substitute(member: str, stand_in: str, with_notice: bool) -> str:
+    if with_notice:
+        return f"{member} havde meldt afbud, og {stand_in} deltog i stedet."
+    return f"Som stedfortræder for {member} deltog {stand_in}."
+
+
+def absent_without_notice(names: Sequence[str]) -> str:
+    return f"{join(names)} udeblev uden afbud." if names else ""
+
+
+def arrived(name: str, at: pendulum.DateTime, item_number: int | None, during: bool) -> str:
+    if item_number is None:
+        return f"{name} ankom kl. {clock(at)}."
+    where = "under" if during else "før"
+    return f"{name} ankom kl. {clock(at)} {where} behandlingen af punkt {item_number}."
+
+
+def left(name: str, at: pendulum.DateTime, item_number: int | None, during: bool) -> str:
+    if item_number is None:
+        return f"{name} forlod mødet kl. {clock(at)}."
+    where = "under" if during else "efter"
+    return f"{name} forlod mødet kl. {clock(at)} {where} behandlingen af punkt {item_number}."
+
+
+def vote(in_favour: Sequence[str], against: Sequence[str], abstaining: Sequence[str]) -> str:
+    parts = []
+    if in_favour:
+        parts.append(f"For stemte: {join(in_favour)}.")
+    if against:
+        parts.append(f"Imod stemte: {join(against)}.")
+    if abstaining:
+        parts.append(f"Undlod at stemme: {join(abstaining)}.")
+    return " ".join(parts)
+
+
+def dissent(who: str, text: str) -> str:
+    return f'{who} ønskede følgende bemærkning tilført beslutningsprotokollen: "{text}"'
+
+
+def postponed() -> str:
+    return "Udsat."
+
+
+def added_item(number: int) -> str:
+    return f"Sagen blev optaget på dagsordenen under mødet som punkt {number}."
+
+
+def quorum(present: int, seats: int, quorate: bool) -> str:
+    state = "beslutningsdygtigt" if quorate else "ikke beslutningsdygtigt"
+    return f"{present} af {seats} medlemmer til stede: udvalget er {state}."
