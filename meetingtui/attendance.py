@@ -1,0 +1,210 @@
+"""Who was there, item by item: derived from the meeting state, never stored.
+
+Rules (issue 2, and the reference minutes):
+- A seat is filled from the roll call: present, or absent (afbud / without notice); a
+  substitute named before the meeting opens fills an absent member's seat from the start.
+- A member who arrives while an item is under way is absent for that item and present
+  from the next item taken up; one who leaves while an item is under way is absent for
+  that item and after. Arriving or leaving between items counts from the next item.
+- An item's attendance is fixed when it is first taken up; an item not (yet) taken up is
+  judged by attendance as it stands now.
+- Quorum: quorate when 2 x taking part >= seats (or the agenda's fixed quorum); a member
+  present but not taking part in an item does not count for that item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pendulum
+
+from meetingtui.agenda import Person
+from meetingtui.meeting import MeetingState, Seat
+
+
+@dataclass(frozen=True)
+class ItemAttendance:
+    epoch: int
+    present: tuple[str, ...]  # seat ids, member order
+    absent_members: tuple[str, ...]  # seats whose own member was not there, member order
+    not_taking_part: tuple[tuple[str, str], ...]  # (seat id, reason) of those present
+    taking_part: tuple[str, ...]
+    needed: int
+    seats: int
+
+    @property
+    def quorate(self) -> bool:
+        return len(self.taking_part) >= self.needed
+
+
+@dataclass(frozen=True)
+class MovementLine:
+    name: str
+    kind: str  # arrived / left
+    time: pendulum.DateTime
+    item_number: int | None
+    during: bool
+
+
+def seat_present(seat: Seat, epoch: int) -> bool:
+    present = seat.status == "present" or (
+        seat.substitute is not None and seat.substitute_from == 0
+    )
+    for move in seat.movements:
+        if epoch >= move.threshold:
+            present = move.kind == "arrived"
+    return present
+
+
+def seat_in_room(seat: Seat) -> bool:
+    """Physically there now: the last movement counts at once (the chair's view)."""
+    present = seat.status == "present" or (
+        seat.substitute is not None and seat.substitute_from == 0
+    )
+    if seat.movements:
+        present = seat.movements[-1].kind == "arrived"
+    return present
+
+
+def member_present(seat: Seat, epoch: int) -> bool:
+    if seat.substitute is not None and epoch >= seat.substitute_from:
+        return False
+    return seat_present(seat, epoch)
+
+
+def item_epoch(state: MeetingState, item_id: str) -> int:
+    epoch = state.item(item_id).epoch
+    return epoch if epoch is not None else state.epoch + 1
+
+
+def for_item(state: MeetingState, item_id: str) -> ItemAttendance:
+    epoch = item_epoch(state, item_id)
+    item = state.item(item_id)
+    present = tuple(sid for sid, seat in state.seats.items() if seat_present(seat, epoch))
+    absent = tuple(sid for sid, seat in state.seats.items() if not member_present(seat, epoch))
+    out = tuple((sid, item.not_taking_part[sid]) for sid in present if sid in item.not_taking_part)
+    taking = tuple(sid for sid in present if sid not in item.not_taking_part)
+    return ItemAttendance(
+        epoch, present, absent, out, taking, state.agenda.quorum_needed(), state.agenda.seats
+    )
+
+
+def non_participants(state: MeetingState, item_id: str) -> list[str]:
+    """Names for 'deltog ikke i sagens behandling': the absent, then the present who did not take part."""
+    att = for_item(state, item_id)
+    names = [state.seats[sid].member.name for sid in att.absent_members]
+    names += [state.person(sid, att.epoch).name for sid, _ in att.not_taking_part]
+    return names
+
+
+def absent_people(state: MeetingState, item_id: str) -> list[Person]:
+    """The members listed under 'Fraværende' for an item."""
+    att = for_item(state, item_id)
+    return [
+        Person(state.seats[s].member.name, state.seats[s].member.party) for s in att.absent_members
+    ]
+
+
+def absent_all_meeting(state: MeetingState, seat_id: str) -> bool:
+    """The member never sat in the meeting ('(Fravær)' on the front page)."""
+    seat = state.seats[seat_id]
+    if any(member_present(seat, e) for e in range(1, max(state.epoch, 1) + 1)):
+        return False
+    return not any(m.kind == "arrived" and not m.substitute for m in seat.movements)
+
+
+def took_part(state: MeetingState) -> list[Person]:
+    """Everyone who sat in the meeting at some point, seat by seat (the signatories)."""
+    people: list[Person] = []
+    last = max(state.epoch, 1)
+    for sid, seat in state.seats.items():
+        for epoch in range(1, last + 1):
+            if seat_present(seat, epoch):
+                person = state.person(sid, epoch)
+                if person not in people:
+                    people.append(person)
+    return people
+
+
+def movements(state: MeetingState) -> list[MovementLine]:
+    """Arrivals and departures during the meeting, in the order they happened."""
+    lines = []
+    for sid, seat in state.seats.items():
+        for move in seat.movements:
+            person = state.person(sid, move.threshold)
+            number = state.number(move.item) if move.item and state.has_item(move.item) else None
+            lines.append(MovementLine(person.name, move.kind, move.time, number, move.during))
+    return sorted(lines, key=lambda line: line.time)
+
+
+def in_room_count(state: MeetingState) -> int:
+    return sum(seat_in_room(seat) for seat in state.seats.values())
+
+
+@dataclass(frozen=True)
+class SeatLine:
+    seat_id: str
+    name: str
+    party: str
+    status: str  # "til stede", "afbud", "fraværende", "gået", "stedfortræder"
+    in_room: bool
+    taking_part: bool  # in the current item
+    note: str  # e.g. "ankom kl. 10.40", "inhabil"
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the chair checks at a glance: counts, quorum, who is where."""
+
+    seats: int
+    in_room: int
+    current_item: str | None  # "Punkt 3: ..." or None
+    taking_part: int | None  # in the current item
+    needed: int
+    quorate: bool
+    lines: tuple[SeatLine, ...]
+    movements: tuple[MovementLine, ...]
+    opened: pendulum.DateTime | None
+    closed: pendulum.DateTime | None
+
+
+ROLL_LABELS = {"present": "til stede", "afbud": "afbud", "absent": "fraværende uden afbud"}
+REASON_LABELS = {"inhabil": "inhabil", "left_room": "forlod lokalet", "other": "deltager ikke"}
+
+
+def overview(state: MeetingState) -> Overview:
+    current = state.current if state.current and state.has_item(state.current) else None
+    att = for_item(state, current) if current else None
+    not_taking = dict(att.not_taking_part) if att else {}
+    lines = []
+    for sid, seat in state.seats.items():
+        person = state.person(sid)
+        in_room = seat_in_room(seat)
+        status = (
+            ROLL_LABELS[seat.status] if not seat.movements else ("til stede" if in_room else "gået")
+        )
+        if seat.substitute and person == seat.substitute:
+            status = f"stedfortræder for {seat.member.name}"
+        note = REASON_LABELS.get(not_taking.get(sid, ""), "")
+        taking = in_room and sid not in not_taking and (att is None or sid in att.taking_part)
+        lines.append(SeatLine(sid, person.name, person.party, status, in_room, taking, note))
+    in_room_now = sum(line.in_room for line in lines)
+    taking_part = len(att.taking_part) if att else None
+    needed = state.agenda.quorum_needed()
+    counted = taking_part if taking_part is not None else in_room_now
+    heading = None
+    if current:
+        item = state.item(current).item
+        heading = f"Punkt {state.number(current)}: {item.title}"
+    return Overview(
+        state.agenda.seats,
+        in_room_now,
+        heading,
+        taking_part,
+        needed,
+        counted >= needed,
+        tuple(lines),
+        tuple(movements(state)),
+        state.opened,
+        state.closed,
+    )

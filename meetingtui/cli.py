@@ -1,0 +1,170 @@
+"""The command line: `meetingtui [AGENDA]` runs the app; check, export, attendance, recover.
+
+Every failure the user can cause prints one line per problem (file, place, what, what
+is expected) and exits non-zero; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from meetingtui import __version__
+from meetingtui import agenda as agenda_mod
+from meetingtui.errors import AgendaError, MeetingtuiError
+
+COMMANDS = ("check", "export", "attendance", "recover", "run")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in COMMANDS + ("-h", "--help", "--version"):
+        argv.insert(0, "run")
+    args = parser().parse_args(argv)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        return args.handler(args)
+    except MeetingtuiError as error:
+        for line in str(error).splitlines():
+            err.print(f"meetingtui: {line}", markup=False)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="meetingtui",
+        description="Take the minutes of a committee meeting live, and export the referat.",
+        epilog="With no command: `meetingtui [AGENDA]` opens the live app (default: the demo meeting).",
+    )
+    root.add_argument("--version", action="version", version=f"meetingtui {__version__}")
+    sub = root.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="open the live app (the default command)")
+    run.add_argument(
+        "agenda", nargs="?", help="agenda .toml file (default: the bundled demo meeting)"
+    )
+    run.add_argument(
+        "--record", help="the meeting record file (default: one per meeting in the data directory)"
+    )
+    run.set_defaults(handler=run_app)
+
+    check = sub.add_parser("check", help="validate agenda files")
+    check.add_argument("agendas", nargs="+", metavar="AGENDA")
+    check.set_defaults(handler=run_check)
+
+    export = sub.add_parser("export", help="export the referat as .docx")
+    export.add_argument("agenda", nargs="?", help="agenda .toml file")
+    export.add_argument(
+        "--demo", action="store_true", help="the bundled reference meeting and its record"
+    )
+    export.add_argument("--record", help="the meeting record file")
+    export.add_argument(
+        "--full", action="store_true", help="the full, confidential version with closed items"
+    )
+    export.add_argument("-o", "--output", help="file or folder to write (default: output/)")
+    export.add_argument("--overwrite", action="store_true", help="replace an existing file")
+    export.add_argument(
+        "--text", action="store_true", help="print the referat in the terminal instead"
+    )
+    export.set_defaults(handler=run_export)
+
+    attendance = sub.add_parser("attendance", help="print attendance and quorum (the chair's view)")
+    attendance.add_argument(
+        "agenda", nargs="?", help="agenda .toml file (default: the demo meeting)"
+    )
+    attendance.add_argument("--record", help="the meeting record file")
+    attendance.add_argument(
+        "--watch", action="store_true", help="keep it live as the record changes"
+    )
+    attendance.set_defaults(handler=run_attendance)
+
+    recover = sub.add_parser(
+        "recover", help="copy the readable events of a damaged record to a new file"
+    )
+    recover.add_argument("record")
+    recover.set_defaults(handler=run_recover)
+    return root
+
+
+def run_app(args) -> int:
+    from meetingtui.ui.app import create_app
+
+    app = create_app(args.agenda, args.record)
+    app.run()
+    return app.return_code or 0
+
+
+def run_check(args) -> int:
+    out = Console(highlight=False)
+    problems: list[str] = []
+    for path in args.agendas:
+        try:
+            agenda = agenda_mod.load(path)
+        except AgendaError as error:
+            problems += error.problems
+            continue
+        out.print(
+            f"{path}: OK ({len(agenda.members)} members, {len(agenda.items)} items)", markup=False
+        )
+    if problems:
+        raise AgendaError(problems)
+    return 0
+
+
+def run_export(args) -> int:
+    from meetingtui import export, session
+    from meetingtui.errors import RecordError
+
+    if args.demo:
+        opened = session.open_demo()
+    elif not args.agenda:
+        raise MeetingtuiError("export needs an AGENDA file, or --demo for the bundled meeting")
+    else:
+        opened = session.open_meeting(args.agenda, args.record, read_only=True)
+        if not opened.record.path.exists():
+            raise RecordError(
+                f"{opened.record.path}: no record of this meeting (take it with `meetingtui "
+                f"{args.agenda}` first, or name the record with --record)"
+            )
+    state = opened.state()
+    out = Console(highlight=False)
+    for notice in opened.notices:
+        Console(stderr=True).print(f"meetingtui: {notice}", markup=False)
+    if args.text:
+        from meetingtui.minutes import build
+        from meetingtui.minutes.terminal import renderable
+
+        out.print(renderable(build(state, full=args.full)))
+        return 0
+    path = export.export(
+        state,
+        full=args.full,
+        output=Path(args.output) if args.output else None,
+        overwrite=args.overwrite,
+    )
+    variant = "full (confidential)" if args.full else "public"
+    out.print(f"Wrote the {variant} referat to {path}", markup=False)
+    return 0
+
+
+def run_attendance(args) -> int:
+    from meetingtui import chair_view
+
+    return chair_view.run(args.agenda, args.record, watch=args.watch)
+
+
+def run_recover(args) -> int:
+    from meetingtui.record import recover_copy
+
+    target, count = recover_copy(Path(args.record))
+    Console(highlight=False).print(
+        f"Copied {count} readable events to {target}; the damaged file {args.record} is untouched. "
+        f"Open the copy with --record {target}",
+        markup=False,
+    )
+    return 0

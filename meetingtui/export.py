@@ -1,0 +1,90 @@
+"""Write the referat to disk: the file name, the variant, and a write that loses nothing.
+
+An export never overwrites an existing file silently: with the default name it takes the
+next free one (`-2`, `-3`, ...); an explicit path that exists is refused unless
+`overwrite` is given. The file is written to a temporary file, fsynced, then linked
+into place, so a symlink planted at the target is never followed.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from meetingtui import paths
+from meetingtui.agenda import Agenda
+from meetingtui.errors import ExportError
+from meetingtui.meeting import MeetingState
+from meetingtui.minutes import build
+
+
+def docx_bytes(state: MeetingState, full: bool) -> bytes:
+    from meetingtui.minutes import docx  # python-docx is only needed for an export
+
+    return docx.render(build(state, full=full))
+
+
+def target_path(agenda: Agenda, full: bool, output: Path | None) -> tuple[Path, bool]:
+    """(path, explicit): where the export goes, and whether the user named it."""
+    if output is None:
+        return paths.output_dir() / paths.export_name(agenda, full), False
+    output = Path(output)
+    if output.is_dir():
+        return output / paths.export_name(agenda, full), False
+    return output, True
+
+
+def export(
+    state: MeetingState, full: bool = False, output: Path | None = None, overwrite: bool = False
+) -> Path:
+    path, explicit = target_path(state.agenda, full, output)
+    data = docx_bytes(state, full)
+    return write_new(path, data, overwrite=overwrite, next_free=not explicit)
+
+
+def write_new(path: Path, data: bytes, overwrite: bool = False, next_free: bool = True) -> Path:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as err:
+        raise ExportError(f"{path.parent}: cannot create the folder: {_reason(err)}") from None
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        return _place(temp, path, overwrite, next_free)
+    except OSError as err:
+        raise ExportError(f"{path}: the referat could not be written: {_reason(err)}") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _place(temp: Path, path: Path, overwrite: bool, next_free: bool) -> Path:
+    if overwrite:
+        os.replace(temp, path)  # replaces a symlink itself, never what it points to
+        return path
+    candidate, n = path, 1
+    while True:
+        try:
+            os.link(temp, candidate)  # fails if anything, a symlink too, is there
+            return candidate
+        except FileExistsError:
+            if not next_free:
+                raise ExportError(
+                    f"{path}: exists already (use --overwrite to replace it, or another -o)"
+                ) from None
+            n += 1
+            candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+
+
+def _reason(err: OSError) -> str:
+    return {
+        errno.ENOSPC: "the disk is full",
+        errno.EROFS: "the disk is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+    }.get(err.errno, err.strerror or str(err))

@@ -1,0 +1,295 @@
+"""The state of a meeting: a pure fold of the agenda and the recorded events.
+
+`fold(agenda, events)` gives the state after any prefix of the record. The UI keeps a
+state and `apply`s each new event (cheap); undo and corrections (`retract`, `amend`)
+change the past, so after one of those the state is folded again from the start.
+
+Attendance is tracked per seat (a member, or the substitute sitting in for them) with
+an "epoch" for each time an item is taken up: see attendance.py for how the epochs turn
+into who was present for each item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pendulum
+
+from meetingtui import events as ev
+from meetingtui.agenda import Agenda, Item, Member, Person, slug
+
+
+@dataclass
+class Movement:
+    kind: str  # "arrived" or "left"
+    time: pendulum.DateTime
+    epoch: int  # the epoch (item taken up) under way or last finished when it happened
+    during: bool  # True if an item was under way
+    item: str | None  # that item's id
+    event_id: int = 0
+    substitute: bool = False  # a substitute taking the seat, not the member
+
+    @property
+    def threshold(self) -> int:
+        """The first epoch this movement applies to."""
+        return self.epoch if (self.kind == "left" and self.during) else self.epoch + 1
+
+
+@dataclass
+class Seat:
+    member: Member
+    status: str = "present"  # roll call: present, afbud, absent (without notice)
+    substitute: Person | None = None
+    substitute_from: int = 0  # first epoch the substitute sits in the seat
+    movements: list[Movement] = field(default_factory=list)
+
+
+@dataclass
+class Vote:
+    in_favour: tuple[str, ...]
+    against: tuple[str, ...]
+    abstaining: tuple[str, ...]
+
+    def voters(self) -> tuple[str, ...]:
+        return self.in_favour + self.against + self.abstaining
+
+
+@dataclass
+class ItemState:
+    item: Item
+    decision: str = ""
+    summary: str = ""  # public summary of a closed item's decision
+    postponed: bool = False
+    epoch: int | None = None  # epoch of its first taking-up
+    opened_at: pendulum.DateTime | None = None
+    not_taking_part: dict[str, str] = field(default_factory=dict)  # seat id -> reason
+    vote: Vote | None = None
+    dissents: list[tuple[str, str]] = field(default_factory=list)  # (seat id, text)
+    added: bool = False
+
+    @property
+    def status(self) -> str:
+        if self.postponed:
+            return "postponed"
+        if self.decision.strip():
+            return "decided"
+        if self.epoch is not None:
+            return "taken"
+        return "not_taken"
+
+
+@dataclass
+class MeetingState:
+    agenda: Agenda
+    seats: dict[str, Seat]
+    items: list[ItemState]
+    chair: str | None = None
+    opened: pendulum.DateTime | None = None
+    closed: pendulum.DateTime | None = None
+    current: str | None = None  # the item under way (or last taken up)
+    in_item: bool = False  # an item is under way right now
+    epoch: int = 0
+    last_event_id: int = 0
+
+    # -- lookups ------------------------------------------------------------------------
+    def item(self, item_id: str) -> ItemState:
+        return self._index()[item_id]
+
+    def number(self, item_id: str) -> int:
+        return next(n for n, s in enumerate(self.items, 1) if s.item.id == item_id)
+
+    def _index(self) -> dict[str, ItemState]:
+        return {state.item.id: state for state in self.items}
+
+    def has_item(self, item_id: str) -> bool:
+        return any(state.item.id == item_id for state in self.items)
+
+    def person(self, seat_id: str, epoch: int | None = None) -> Person:
+        seat = self.seats[seat_id]
+        epoch = self.epoch + 1 if epoch is None else epoch
+        if seat.substitute and epoch >= seat.substitute_from:
+            return seat.substitute
+        return Person(seat.member.name, seat.member.party)
+
+    @property
+    def chair_id(self) -> str | None:
+        if self.chair:
+            return self.chair
+        return next((m.id for m in self.agenda.members if m.role == "formand"), None)
+
+    # -- applying events ----------------------------------------------------------------
+    def apply(self, event: dict) -> None:
+        handler = getattr(self, "_on_" + event["kind"], None)
+        if handler is not None:
+            handler(event)
+        self.last_event_id = max(self.last_event_id, event.get("id", 0))
+
+    def _moment(self) -> tuple[int, bool, str | None]:
+        return self.epoch, self.in_item, self.current if self.in_item else None
+
+    def _on_meeting_opened(self, e: dict) -> None:
+        self.opened = ev.time_of(e)
+        self.closed = None
+        if e.get("chair") in self.seats:
+            self.chair = e["chair"]
+
+    def _on_meeting_closed(self, e: dict) -> None:
+        self.closed = ev.time_of(e)
+        self.in_item = False
+
+    def _on_roll_call(self, e: dict) -> None:
+        if e["member"] in self.seats:
+            self.seats[e["member"]].status = e["status"]
+
+    def _on_chair_set(self, e: dict) -> None:
+        if e["member"] in self.seats:
+            self.chair = e["member"]
+
+    def _on_substitute(self, e: dict) -> None:
+        seat = self.seats.get(e["member"])
+        if seat is None:
+            return
+        seat.substitute = Person(e["name"], e["party"])
+        if self.opened is None:
+            seat.substitute_from = 0
+        else:
+            epoch, during, item = self._moment()
+            time = ev.time_of(e) or ev.time_of(e, "at")
+            move = Movement("arrived", time, epoch, during, item, e.get("id", 0), substitute=True)
+            seat.substitute_from = move.threshold
+            seat.movements.append(move)
+
+    def _on_arrived(self, e: dict) -> None:
+        self._move("arrived", e)
+
+    def _on_left(self, e: dict) -> None:
+        self._move("left", e)
+
+    def _move(self, kind: str, e: dict) -> None:
+        seat = self.seats.get(e["member"])
+        if seat is None:
+            return
+        epoch, during, item = self._moment()
+        seat.movements.append(Movement(kind, ev.time_of(e), epoch, during, item, e.get("id", 0)))
+
+    def _on_item_opened(self, e: dict) -> None:
+        if not self.has_item(e["item"]):
+            return
+        state = self.item(e["item"])
+        self.epoch += 1
+        self.current, self.in_item = e["item"], True
+        if state.epoch is None:
+            state.epoch, state.opened_at = self.epoch, ev.time_of(e)
+
+    def _on_item_closed(self, e: dict) -> None:
+        if e["item"] == self.current:
+            self.in_item = False
+
+    def _on_item_postponed(self, e: dict) -> None:
+        if self.has_item(e["item"]):
+            self.item(e["item"]).postponed = True
+
+    def _on_decision_set(self, e: dict) -> None:
+        if self.has_item(e["item"]):
+            state = self.item(e["item"])
+            state.decision = e["text"]
+            if e["text"].strip():
+                state.postponed = False
+
+    def _on_summary_set(self, e: dict) -> None:
+        if self.has_item(e["item"]):
+            self.item(e["item"]).summary = e["text"]
+
+    def _on_not_taking_part(self, e: dict) -> None:
+        if self.has_item(e["item"]) and e["member"] in self.seats:
+            self.item(e["item"]).not_taking_part[e["member"]] = e["reason"]
+
+    def _on_taking_part(self, e: dict) -> None:
+        if self.has_item(e["item"]):
+            self.item(e["item"]).not_taking_part.pop(e["member"], None)
+
+    def _on_vote(self, e: dict) -> None:
+        if self.has_item(e["item"]):
+            known = [m for m in self.seats]
+            pick = lambda key: tuple(m for m in known if m in e[key])  # noqa: E731 - member order
+            self.item(e["item"]).vote = (
+                Vote(pick("for"), pick("against"), pick("abstain"))
+                if (e["for"] or e["against"] or e["abstain"])
+                else None
+            )
+
+    def _on_dissent(self, e: dict) -> None:
+        if self.has_item(e["item"]) and e["member"] in self.seats:
+            self.item(e["item"]).dissents.append((e["member"], e["text"]))
+
+    def _on_item_added(self, e: dict) -> None:
+        spec = e["item"]
+        title = str(spec.get("title", "")).strip() or "Nyt punkt"
+        item_id = str(spec.get("id") or slug(title))
+        while self.has_item(item_id):
+            item_id += "-x"
+        item = Item(
+            id=item_id,
+            title=title,
+            case=str(spec.get("case", "")),
+            closed=bool(spec.get("closed", False)),
+            flag=bool(spec.get("flag", False)),
+        )
+        position = self._insert_position(e.get("after"))
+        self.items.insert(position, ItemState(item, added=True))
+
+    def _insert_position(self, after: str | None) -> int:
+        if after and self.has_item(after):
+            return self.number(after)
+        trailing = ("eventuelt", "underskriftsside")
+        position = len(self.items)
+        while position > 0 and self.items[position - 1].item.kind in trailing:
+            position -= 1
+        return position
+
+
+def initial(agenda: Agenda) -> MeetingState:
+    return MeetingState(
+        agenda=agenda,
+        seats={m.id: Seat(m) for m in agenda.members},
+        items=[ItemState(item) for item in agenda.items],
+    )
+
+
+def effective(events: list[dict]) -> list[dict]:
+    """The events as they stand after every retraction and amendment."""
+    retracted = {e["target"] for e in events if e["kind"] == "retract"}
+    amended: dict[int, dict] = {}
+    for e in events:
+        if e["kind"] == "amend" and e.get("id") not in retracted:
+            changes = {k: v for k, v in e["changes"].items() if k in ev.AMENDABLE}
+            amended.setdefault(e["target"], {}).update(changes)
+    out = []
+    for e in events:
+        if e["kind"] in ("retract", "amend") or e.get("id") in retracted:
+            continue
+        out.append({**e, **amended[e["id"]]} if e.get("id") in amended else e)
+    return out
+
+
+def fold(agenda: Agenda, events: list[dict]) -> MeetingState:
+    state = initial(agenda)
+    for event in effective(events):
+        state.apply(event)
+    if events:
+        state.last_event_id = max(e.get("id", 0) for e in events)
+    return state
+
+
+def changes_past(event: dict) -> bool:
+    """True for events that rewrite earlier ones: the state must be folded again."""
+    return event["kind"] in ("retract", "amend")
+
+
+def last_undoable(events: list[dict]) -> dict | None:
+    """The newest event still in force (what undo takes back), or None."""
+    retracted = {e["target"] for e in events if e["kind"] == "retract"}
+    for e in reversed(events):
+        if e["kind"] != "retract" and e.get("id") not in retracted:
+            return e
+    return None

@@ -1,0 +1,229 @@
+"""Build the minutes model from the agenda and the meeting state (FORMAT.md, rule by rule).
+
+The public variant (default) shows a closed item as its heading, the public summary of
+its decision if one was recorded, and its Fraværende line: nothing of its case text,
+decision, votes, dissent, non-participation or attachments. The full variant shows all.
+"""
+
+from __future__ import annotations
+
+from meetingtui import attendance, markdown, wording
+from meetingtui.agenda import SECTION_TITLES
+from meetingtui.meeting import ItemState, MeetingState
+from meetingtui.minutes.model import (
+    Block,
+    Bullets,
+    Contents,
+    Heading,
+    Labelled,
+    Minutes,
+    Paragraph,
+    Signatures,
+    Title,
+)
+
+CONFIDENTIAL = "FORTROLIGT: fuld udgave med lukkede punkter. Må ikke offentliggøres."
+
+
+def build(state: MeetingState, full: bool = False) -> Minutes:
+    meeting = state.agenda.meeting
+    minutes = Minutes(
+        title=wording.title_line(meeting.body, meeting.date),
+        subject=meeting.body,
+        date=wording.date_short(meeting.date),
+        full=full,
+        confidential_note=CONFIDENTIAL if full else "",
+    )
+    minutes.add(*front_page(state))
+    minutes.add(Heading("Indholdsfortegnelse", 1), Contents(tuple(contents(state))))
+    for item_state in state.items:
+        minutes.add(*item_blocks(state, item_state, full))
+    return minutes
+
+
+def contents(state: MeetingState) -> list[str]:
+    return [wording.contents_entry(s.item.title, s.item.closed, s.item.flag) for s in state.items]
+
+
+def front_page(state: MeetingState) -> list[Block]:
+    meeting = state.agenda.meeting
+    blocks: list[Block] = [
+        Title(wording.title_line(meeting.body, meeting.date)),
+        Labelled("Mødedato", wording.datetime_long(meeting.start)),
+        Labelled("Mødested", meeting.place),
+        Labelled("Mødedeltagere", ", ".join(participants(state))),
+    ]
+    notes = meeting_notes(state)
+    blocks += [Paragraph.of(note) for note in notes]
+    return blocks
+
+
+def participants(state: MeetingState) -> list[str]:
+    """Every member in the body's order; '(Fravær)' for one absent all meeting; substitutes after."""
+    out = []
+    for seat_id, seat in state.seats.items():
+        label = wording.member_label(seat.member.name, seat.member.party)
+        out.append(f"{label} (Fravær)" if attendance.absent_all_meeting(state, seat_id) else label)
+        if seat.substitute:
+            sub = wording.member_label(seat.substitute.name, seat.substitute.party)
+            out.append(f"{sub} (stedfortræder)")
+    return out
+
+
+def meeting_notes(state: MeetingState) -> list[str]:
+    notes = []
+    if state.opened:
+        notes.append(wording.meeting_times(state.opened, state.closed))
+    chair = state.chair_id
+    formand = next((m.id for m in state.agenda.members if m.role == "formand"), None)
+    if chair and chair != formand:
+        notes.append(f"Mødet blev ledet af {state.seats[chair].member.name}.")
+    no_notice = [
+        s.member.name for s in state.seats.values() if s.status == "absent" and not s.substitute
+    ]
+    if no_notice:
+        notes.append(wording.absent_without_notice(no_notice))
+    for seat in state.seats.values():
+        if seat.substitute:
+            member = wording.member_short(seat.member.name, seat.member.party)
+            stand_in = wording.member_short(seat.substitute.name, seat.substitute.party)
+            notes.append(wording.substitute(member, stand_in, seat.status == "afbud"))
+    return notes
+
+
+def item_blocks(state: MeetingState, item_state: ItemState, full: bool) -> list[Block]:
+    item = item_state.item
+    number = state.number(item.id)
+    heading = wording.item_heading(number, item.title, item.closed, item.flag)
+    entry = wording.contents_entry(item.title, item.closed, item.flag)
+    blocks: list[Block] = [Heading(heading, 1, toc_entry=entry)]
+    if item.closed and not full:
+        if item_state.summary.strip():
+            blocks += decision_heading(state) + text_paragraphs(item_state.summary)
+        return blocks + absent_line(state, item.id)
+    if item.case:
+        blocks.append(Paragraph.of(item.case))
+    if item_state.added:
+        blocks.append(Paragraph.of(wording.added_item(number)))
+    for key, title in SECTION_TITLES.items():
+        if key in item.sections:
+            blocks.append(Heading(title, 2))
+            blocks += case_text(item.sections[key])
+    if item.kind == "underskriftsside":
+        if full:
+            blocks.append(Signatures(tuple(signatories(state))))
+        return blocks + absent_line(state, item.id)
+    blocks += decision_blocks(state, item_state)
+    if item.bilag:
+        blocks.append(Heading("Bilag", 2))
+        blocks += [Paragraph.of(title) for title in item.bilag]
+    return blocks + absent_line(state, item.id)
+
+
+def decision_heading(state: MeetingState) -> list[Block]:
+    meeting = state.agenda.meeting
+    return [Heading(wording.decision_heading(meeting.body, meeting.date), 2)]
+
+
+def decision_blocks(state: MeetingState, item_state: ItemState) -> list[Block]:
+    text = item_state.decision.strip() or (wording.postponed() if item_state.postponed else "")
+    sentences = [s for s in item_sentences(state, item_state) if s]
+    if not text and not sentences:
+        return []
+    blocks = decision_heading(state) + text_paragraphs(text)
+    return blocks + [Paragraph.of(sentence) for sentence in sentences]
+
+
+def item_sentences(state: MeetingState, item_state: ItemState) -> list[str]:
+    item_id = item_state.item.id
+    out = []
+    if item_state.vote:
+        out.append(vote_sentence(state, item_state))
+    for seat_id, text in item_state.dissents:
+        person = state.person(seat_id, attendance.item_epoch(state, item_id))
+        out.append(wording.dissent(wording.member_short(person.name, person.party), text))
+    out.append(wording.not_taking_part(attendance.non_participants(state, item_id)))
+    out += movement_sentences(state, item_id)
+    return out
+
+
+def vote_sentence(state: MeetingState, item_state: ItemState) -> str:
+    att = attendance.for_item(state, item_state.item.id)
+    vote = item_state.vote
+    groups = [
+        vote_names(state, group, att.taking_part, att.epoch)
+        for group in (vote.in_favour, vote.against, vote.abstaining)
+    ]
+    return wording.vote(*groups)
+
+
+def vote_names(state: MeetingState, voters: tuple[str, ...], taking_part, epoch: int) -> list[str]:
+    """Party letters where a whole party voted alike, names otherwise (WORDING.md)."""
+    people = {sid: state.person(sid, epoch) for sid in state.seats}
+    by_party: dict[str, list[str]] = {}
+    for sid in taking_part:
+        by_party.setdefault(people[sid].party, []).append(sid)
+    letters, names = [], []
+    for party, seats in by_party.items():
+        in_group = [sid for sid in seats if sid in voters]
+        if party != wording.LØSGÆNGER and in_group and len(in_group) == len(seats):
+            letters.append(party)
+        else:
+            names += [wording.member_short(people[sid].name, party) for sid in in_group]
+    order = "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"
+    letters.sort(key=lambda p: (order.find(p[0]) if p[:1] in order else 99, p))
+    # voters outside those taking part are still named, so a wrong record shows up
+    names += [
+        wording.member_short(people[sid].name, people[sid].party)
+        for sid in voters
+        if sid not in taking_part
+    ]
+    return letters + names
+
+
+def movement_sentences(state: MeetingState, item_id: str) -> list[str]:
+    item_epoch = state.item(item_id).epoch
+    if item_epoch is None:
+        return []
+    out = []
+    number = state.number(item_id)
+    for seat_id, seat in state.seats.items():
+        for move in seat.movements:
+            person = state.person(seat_id, move.threshold)
+            if move.kind == "arrived" and move.threshold == item_epoch and not move.during:
+                out.append(wording.arrived(person.name, move.time, number, during=False))
+            elif move.epoch == item_epoch and (move.during or move.kind == "left"):
+                sentence = wording.arrived if move.kind == "arrived" else wording.left
+                out.append(sentence(person.name, move.time, number, during=move.during))
+    return out
+
+
+def absent_line(state: MeetingState, item_id: str) -> list[Block]:
+    people = attendance.absent_people(state, item_id)
+    if not people:
+        return []
+    return [
+        Labelled("Fraværende", ", ".join(wording.member_label(p.name, p.party) for p in people))
+    ]
+
+
+def signatories(state: MeetingState) -> list[str]:
+    return [wording.member_label(p.name, p.party) for p in attendance.took_part(state)]
+
+
+def case_text(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    for block in markdown.parse(text):
+        if isinstance(block, markdown.SubHeading):
+            blocks.append(Heading(block.text, 3))
+        elif isinstance(block, markdown.Paragraph):
+            blocks.append(Paragraph(block.runs))
+        else:
+            blocks.append(Bullets(block.items, block.numbered))
+    return blocks
+
+
+def text_paragraphs(text: str) -> list[Block]:
+    """A typed text: one paragraph per non-empty line (the secretary's Enter)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [Paragraph.of(line.strip()) for line in lines if line.strip()]

@@ -1,0 +1,79 @@
+"""The minutes as a format-neutral document: what the renderers (docx, text) draw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from meetingtui.markdown import Run
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: (
+        int  # 1: Indholdsfortegnelse and items (each on a new page); 2: sections; 3: sub-headings
+    )
+    toc_entry: str | None = None  # the line in the contents, where it differs from the heading
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Paragraph:
+        return cls((Run(text),))
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """'Mødested  Regionshuset, mødelokale 6': a bold label, then its value."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[tuple[Run, ...], ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Contents:
+    entries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class Signatures:
+    names: tuple[str, ...]
+
+
+Block = Title | Heading | Paragraph | Labelled | Bullets | Contents | PageBreak | Signatures
+
+
+@dataclass
+class Minutes:
+    title: str
+    subject: str  # the body
+    date: str  # DD-MM-YYYY
+    full: bool  # the full (confidential) variant with closed items
+    blocks: list[Block] = field(default_factory=list)
+    confidential_note: str = ""
+
+    def add(self, *blocks: Block) -> None:
+        self.blocks.extend(blocks)

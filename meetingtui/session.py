@@ -1,0 +1,40 @@
+"""Open a meeting: agenda + record -> state. Shared by the CLI, the app and the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from meetingtui import agenda as agenda_mod
+from meetingtui import paths
+from meetingtui.agenda import Agenda
+from meetingtui.meeting import MeetingState, fold
+from meetingtui.record import MeetingRecord
+
+
+@dataclass
+class Opened:
+    agenda: Agenda
+    record: MeetingRecord
+    notices: list[str] = field(default_factory=list)
+
+    def state(self) -> MeetingState:
+        return fold(self.agenda, self.record.events)
+
+
+def resolve_agenda(path: str | Path | None) -> Path:
+    return Path(path) if path else paths.DEMO_AGENDA
+
+
+def open_meeting(
+    agenda_path: str | Path | None, record_path: str | Path | None = None, read_only: bool = False
+) -> Opened:
+    agenda = agenda_mod.load(resolve_agenda(agenda_path))
+    record_file = Path(record_path) if record_path else paths.default_record(agenda)
+    record = MeetingRecord(record_file, agenda.sha256, read_only=read_only)
+    return Opened(agenda, record, list(record.notices))
+
+
+def open_demo() -> Opened:
+    """The bundled reference meeting and its bundled record, read-only."""
+    return open_meeting(paths.DEMO_AGENDA, paths.DEMO_RECORD, read_only=True)
