@@ -100,7 +100,7 @@ def run_app(args) -> int:
 
 
 def run_check(args) -> int:
-    out = Console(highlight=False)
+    out = Console(highlight=False, soft_wrap=True)
     problems: list[str] = []
     for path in args.agendas:
         try:
@@ -132,7 +132,7 @@ def run_export(args) -> int:
                 f"{args.agenda}` first, or name the record with --record)"
             )
     state = opened.state()
-    out = Console(highlight=False)
+    out = Console(highlight=False, soft_wrap=True)
     for notice in opened.notices:
         Console(stderr=True).print(f"meetingtui: {notice}", markup=False)
     if args.text:
@@ -162,7 +162,7 @@ def run_recover(args) -> int:
     from meetingtui.record import recover_copy
 
     target, count = recover_copy(Path(args.record))
-    Console(highlight=False).print(
+    Console(highlight=False, soft_wrap=True).print(
         f"Copied {count} readable events to {target}; the damaged file {args.record} is untouched. "
         f"Open the copy with --record {target}",
         markup=False,

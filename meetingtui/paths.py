@@ -51,5 +51,6 @@ def safe_name(text: str) -> str:
     """A file-name part from agenda text: no separators, no dots first, no reserved names."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    text = re.sub(r"[^\w-]+", "-", text, flags=re.ASCII).strip("-._")[:80] or "moede"
+    text = re.sub(r"[^\w-]+", "-", text, flags=re.ASCII)
+    text = re.sub(r"-{2,}", "-", text).strip("-._")[:80] or "moede"
     return f"{text}-" if text in _RESERVED else text
