@@ -1,0 +1,63 @@
+"""What looks wrong before an export: the list the secretary sees and may override."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from meetingtui import attendance
+from meetingtui.meeting import MeetingState
+
+
+@dataclass(frozen=True)
+class Problem:
+    item_number: int | None
+    text: str
+
+    def __str__(self) -> str:
+        where = f"Punkt {self.item_number}: " if self.item_number else ""
+        return where + self.text
+
+
+def problems(state: MeetingState) -> list[Problem]:
+    found: list[Problem] = []
+    if state.opened is None:
+        found.append(Problem(None, "Mødet er ikke åbnet (intet starttidspunkt)."))
+    elif state.closed is None:
+        found.append(Problem(None, "Mødet er ikke afsluttet (intet sluttidspunkt)."))
+    for number, item_state in enumerate(state.items, 1):
+        found += item_problems(state, number, item_state)
+    return found
+
+
+def item_problems(state: MeetingState, number: int, item_state) -> list[Problem]:
+    item = item_state.item
+    out: list[Problem] = []
+    if (
+        item.kind != "underskriftsside"
+        and not item_state.decision.strip()
+        and not item_state.postponed
+    ):
+        out.append(Problem(number, "har ingen beslutning."))
+    vote = item_state.vote
+    if vote is None:
+        return out
+    att = attendance.for_item(state, item.id)
+    voters = vote.voters()
+    if len(voters) != len(att.taking_part):
+        out.append(
+            Problem(
+                number,
+                f"afstemningen har {len(voters)} stemmer, men {len(att.taking_part)} deltager i punktet.",
+            )
+        )
+    absent = [state.person(s, att.epoch).name for s in voters if s not in att.present]
+    if absent:
+        out.append(Problem(number, f"{', '.join(absent)} er fraværende, men har stemt."))
+    out_of_item = [state.person(s, att.epoch).name for s, _ in att.not_taking_part if s in voters]
+    if out_of_item:
+        out.append(
+            Problem(number, f"{', '.join(out_of_item)} deltager ikke i punktet, men har stemt.")
+        )
+    if len(set(voters)) != len(voters):
+        out.append(Problem(number, "et medlem har stemt mere end én gang."))
+    return out

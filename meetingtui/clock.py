@@ -1,0 +1,43 @@
+"""Times the secretary types ('10.05', '10:05', '1005') on the meeting's day and time zone.
+
+A time that does not exist (spring forward) or happens twice (fall back) on that day is
+refused, not guessed: the secretary must be told and type another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pendulum
+
+from meetingtui.errors import TimeInputError
+
+Now = Callable[[], pendulum.DateTime]
+_CLOCK = re.compile(r"^\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:]?(\d{2}))?\s*$")
+
+
+def parse(text: str, day: pendulum.Date, tz: str) -> pendulum.DateTime:
+    found = _CLOCK.match(text)
+    if not found:
+        raise TimeInputError(f"'{text}' is not a time: type it as TT.MM, e.g. 10.30")
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    if hour > 23 or minute > 59:
+        raise TimeInputError(f"'{text}' is not a time of day: hours 0-23, minutes 0-59")
+    try:
+        return pendulum.datetime(
+            day.year, day.month, day.day, hour, minute, tz=tz, raise_on_unknown_times=True
+        )
+    except Exception:
+        raise TimeInputError(
+            f"kl. {hour:02d}.{minute:02d} does not exist or happens twice on {day.format('DD-MM-YYYY')} "
+            "(daylight saving): type another time"
+        ) from None
+
+
+def display(moment: pendulum.DateTime, tz: str) -> str:
+    return moment.in_tz(tz).format("HH.mm")
+
+
+def system_now() -> pendulum.DateTime:
+    return pendulum.now()

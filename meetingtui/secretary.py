@@ -1,0 +1,279 @@
+"""The secretary's actions on a meeting: each becomes events in the record and a new state.
+
+This is the only way the UI changes a meeting. It checks that an action makes sense
+(one cannot arrive twice), records it (durable on return unless the disk refuses, see
+`saved`), and keeps `state` current: cheaply by applying the new event, or by folding
+again when the event rewrites the past (undo, corrections).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pendulum
+
+from meetingtui import attendance, checks, clock, export
+from meetingtui import events as ev
+from meetingtui.agenda import Agenda
+from meetingtui.errors import MeetingtuiError
+from meetingtui.meeting import MeetingState, changes_past, effective, fold, last_undoable
+from meetingtui.record import MeetingRecord
+
+
+class ActionError(MeetingtuiError):
+    """An action that does not fit the meeting as it stands (message in Danish, for the UI)."""
+
+
+class Secretary:
+    def __init__(self, agenda: Agenda, record: MeetingRecord, now: clock.Now = clock.system_now):
+        self.agenda = agenda
+        self.record = record
+        self.now = now
+        self.state: MeetingState = fold(agenda, record.events)
+        self.viewing: str = self.state.current or agenda.items[0].id
+
+    # -- recording ----------------------------------------------------------------------
+    def _record(self, kind: str, **fields) -> dict:
+        event = self.record.append(ev.make(kind, now=self.now(), **fields))
+        if changes_past(event):
+            self.state = fold(self.agenda, self.record.events)
+        else:
+            self.state.apply(event)
+        return event
+
+    @property
+    def saved(self) -> bool:
+        return self.record.saved
+
+    @property
+    def save_error(self) -> str | None:
+        return self.record.save_error
+
+    def retry_save(self) -> bool:
+        return self.record.flush()
+
+    def move_record(self, path: str | Path) -> None:
+        self.record.move_to(path)
+
+    # -- times --------------------------------------------------------------------------
+    @property
+    def tz(self) -> str:
+        return self.agenda.meeting.timezone
+
+    def time(self, text: str | None) -> pendulum.DateTime:
+        """A typed time on the meeting day, or now if nothing was typed."""
+        if text is None or not text.strip():
+            return self.now().in_tz(self.tz)
+        return clock.parse(text, self.agenda.meeting.date, self.tz)
+
+    def now_text(self) -> str:
+        return clock.display(self.now(), self.tz)
+
+    # -- before the meeting ---------------------------------------------------------------
+    def set_roll(self, member: str, status: str) -> None:
+        if self.state.seats[member].status != status:
+            self._record("roll_call", member=member, status=status)
+
+    def set_chair(self, member: str) -> None:
+        self._record("chair_set", member=member)
+
+    def substitute(self, member: str, name: str, party: str, time: str | None = None) -> None:
+        seat = self.state.seats[member]
+        if self.state.opened is not None and attendance.seat_in_room(seat) and not seat.substitute:
+            raise ActionError(f"{seat.member.name} er til stede; registrér først at medlemmet går.")
+        name = " ".join(name.split())
+        if not name:
+            raise ActionError("Stedfortræderen skal have et navn.")
+        when = self.time(time).isoformat() if self.state.opened else None
+        self._record(
+            "substitute", member=member, name=name, party=party or seat.member.party, time=when
+        )
+
+    def open_meeting(self, time: str | None = None) -> None:
+        if self.state.opened is not None and self.state.closed is None:
+            raise ActionError("Mødet er allerede åbnet.")
+        self._record("meeting_opened", time=self.time(time).isoformat())
+        if self.state.current is None:
+            self.go_to(self._first_untaken())
+
+    def _first_untaken(self) -> str:
+        return next(
+            (s.item.id for s in self.state.items if s.epoch is None), self.state.items[0].item.id
+        )
+
+    # -- moving through the agenda ------------------------------------------------------------
+    @property
+    def live(self) -> bool:
+        return self.state.opened is not None and self.state.closed is None
+
+    def go_to(self, item_id: str) -> None:
+        if not self.state.has_item(item_id):
+            raise ActionError(f"Punktet '{item_id}' findes ikke.")
+        self.viewing = item_id
+        if self.live and not (self.state.current == item_id and self.state.in_item):
+            self._record("item_opened", item=item_id, time=self.time(None).isoformat())
+
+    def step(self, offset: int) -> None:
+        ids = [s.item.id for s in self.state.items]
+        index = ids.index(self.viewing) if self.viewing in ids else 0
+        target = min(max(index + offset, 0), len(ids) - 1)
+        if ids[target] != self.viewing or (self.live and not self.state.in_item):
+            self.go_to(ids[target])
+
+    def postpone(self, item_id: str | None = None) -> None:
+        self._record("item_postponed", item=item_id or self.viewing)
+
+    def set_decision(self, text: str, item_id: str | None = None) -> bool:
+        item_id = item_id or self.viewing
+        if self.state.item(item_id).decision == text:
+            return False
+        self._record("decision_set", item=item_id, text=text)
+        return True
+
+    def set_summary(self, text: str, item_id: str | None = None) -> None:
+        self._record("summary_set", item=item_id or self.viewing, text=text)
+
+    def add_item(self, title: str, case: str = "", closed: bool = False) -> str:
+        title = " ".join(title.split())
+        if not title:
+            raise ActionError("Det nye punkt skal have en titel.")
+        before = {s.item.id for s in self.state.items}
+        spec = {"title": title, "case": case.strip(), "closed": closed}
+        self._record("item_added", item=spec, after=self.viewing)
+        return next(s.item.id for s in self.state.items if s.item.id not in before)
+
+    def close_meeting(self, time: str | None = None) -> None:
+        if self.state.opened is None:
+            raise ActionError("Mødet er ikke åbnet.")
+        when = self.time(time)
+        if when < self.state.opened:
+            raise ActionError(
+                f"Mødet kan ikke slutte før det begyndte (kl. {clock.display(self.state.opened, self.tz)})."
+            )
+        self._record("meeting_closed", time=when.isoformat())
+
+    # -- people -------------------------------------------------------------------------
+    def arrive(self, member: str, time: str | None = None) -> None:
+        seat = self.state.seats[member]
+        if attendance.seat_in_room(seat):
+            raise ActionError(f"{self.state.person(member).name} er allerede til stede.")
+        self._record("arrived", member=member, time=self.time(time).isoformat())
+
+    def leave(self, member: str, time: str | None = None) -> None:
+        seat = self.state.seats[member]
+        if not attendance.seat_in_room(seat):
+            raise ActionError(f"{self.state.person(member).name} er ikke til stede.")
+        self._record("left", member=member, time=self.time(time).isoformat())
+
+    def not_taking_part(self, member: str, reason: str, item_id: str | None = None) -> None:
+        self._record("not_taking_part", item=item_id or self.viewing, member=member, reason=reason)
+
+    def taking_part(self, member: str, item_id: str | None = None) -> None:
+        self._record("taking_part", item=item_id or self.viewing, member=member)
+
+    def vote(self, in_favour, against, abstaining, item_id: str | None = None) -> None:
+        self._record(
+            "vote",
+            item=item_id or self.viewing,
+            **{"for": list(in_favour), "against": list(against), "abstain": list(abstaining)},
+        )
+
+    def dissent(self, member: str, text: str, item_id: str | None = None) -> None:
+        if not text.strip():
+            raise ActionError("Skriv den bemærkning, medlemmet ønsker tilført protokollen.")
+        self._record("dissent", item=item_id or self.viewing, member=member, text=text.strip())
+
+    # -- undo and corrections ------------------------------------------------------------------
+    def undo(self) -> str | None:
+        """Take back the newest change still in force; its description, or None."""
+        target = last_undoable(self.record.events)
+        if target is None:
+            return None
+        text = describe(target, self.state)
+        self._record("retract", target=target["id"])
+        if not self.state.has_item(self.viewing):
+            self.viewing = self.state.current or self.state.items[0].item.id
+        return text
+
+    def retract(self, event_id: int) -> None:
+        self._record("retract", target=event_id)
+
+    def amend_time(self, event_id: int, time: str) -> None:
+        target = next((e for e in self.record.events if e["id"] == event_id), None)
+        if target is None or "time" not in target:
+            raise ActionError("Den registrering har intet tidspunkt at rette.")
+        self._record("amend", target=event_id, changes={"time": self.time(time).isoformat()})
+
+    def history(self) -> list[tuple[dict, str]]:
+        """The changes in force, newest first, each with a Danish description."""
+        retracted = {e["target"] for e in self.record.events if e["kind"] == "retract"}
+        shown = [
+            e
+            for e in self.record.events
+            if e["kind"] not in ("retract", "amend") and e["id"] not in retracted
+        ]
+        in_force = {e["id"]: e for e in effective(self.record.events)}
+        return [
+            (in_force.get(e["id"], e), describe(in_force.get(e["id"], e), self.state))
+            for e in reversed(shown)
+        ]
+
+    # -- export -----------------------------------------------------------------------------
+    def problems(self) -> list[checks.Problem]:
+        return checks.problems(self.state)
+
+    def export(self, full: bool, output: Path | None = None) -> Path:
+        return export.export(self.state, full=full, output=output)
+
+
+def describe(event: dict, state: MeetingState) -> str:
+    """One Danish line for an event (history list, undo message)."""
+    kind = event["kind"]
+    tz = state.agenda.meeting.timezone
+
+    def who() -> str:
+        seat = state.seats.get(event.get("member", ""))
+        return seat.member.name if seat else event.get("member", "?")
+
+    def item() -> str:
+        item_id = event.get("item")
+        if isinstance(item_id, str) and state.has_item(item_id):
+            return f"punkt {state.number(item_id)}"
+        return "et punkt"
+
+    def at() -> str:
+        time = ev.time_of(event)
+        return f"kl. {clock.display(time, tz)}" if time else ""
+
+    texts = {
+        "meeting_opened": lambda: f"Mødet åbnet {at()}",
+        "meeting_closed": lambda: f"Mødet afsluttet {at()}",
+        "roll_call": lambda: f"Navneopråb: {who()} {attendance.ROLL_LABELS[event['status']]}",
+        "chair_set": lambda: f"Mødeleder: {who()}",
+        "substitute": lambda: f"Stedfortræder for {who()}: {event['name']}",
+        "arrived": lambda: f"{who()} ankom {at()}",
+        "left": lambda: f"{who()} gik {at()}",
+        "item_opened": lambda: f"Behandling af {item()} begyndt {at()}",
+        "item_closed": lambda: f"Behandling af {item()} afsluttet {at()}",
+        "item_postponed": lambda: f"{item().capitalize()} udsat",
+        "decision_set": lambda: f"Beslutning i {item()}: {_short(event['text'])}",
+        "summary_set": lambda: f"Offentligt resumé i {item()}: {_short(event['text'])}",
+        "not_taking_part": lambda: (
+            f"{who()} deltager ikke i {item()} ({ev.REASON_LABELS[event['reason']]})"
+        ),
+        "taking_part": lambda: f"{who()} deltager igen i {item()}",
+        "vote": lambda: (
+            f"Afstemning i {item()}: {len(event['for'])} for, {len(event['against'])} imod, {len(event['abstain'])} undlod"
+        ),
+        "dissent": lambda: f"Afvigende mening fra {who()} i {item()}",
+        "item_added": lambda: f"Punkt tilføjet: {event['item'].get('title', '')}",
+    }
+    return texts.get(kind, lambda: kind)().strip()
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+__all__ = ["ActionError", "Secretary", "describe"]

@@ -1,0 +1,94 @@
+"""The app: built by one factory shared by the CLI and the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.reactive import reactive
+
+from meetingtui import clock, session
+from meetingtui.errors import MeetingtuiError
+from meetingtui.secretary import Secretary
+from meetingtui.ui.commands import ActionCommands
+
+SAVED, TYPING, FAILED = "saved", "typing", "failed"
+
+
+class MeetingApp(App):
+    """meetingtui: the secretary's live minutes."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "meetingtui"
+    COMMANDS = App.COMMANDS | {ActionCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+k"
+    ENABLE_COMMAND_PALETTE = True
+
+    revision: reactive[int] = reactive(0)
+    """Bumped after every change to the meeting; screens watch it to redraw."""
+    save_status: reactive[str] = reactive(SAVED)
+    """SAVED, TYPING (decision text not yet recorded) or FAILED (the disk refused)."""
+
+    def __init__(self, secretary: Secretary, notices: list[str] | None = None):
+        super().__init__()
+        self.secretary = secretary
+        self.notices = notices or []
+        meeting = secretary.agenda.meeting
+        self.title = f"{meeting.body} {meeting.date.format('DD-MM-YYYY')}"
+
+    def on_mount(self) -> None:
+        from meetingtui.ui.screens.main import MainScreen
+        from meetingtui.ui.screens.rollcall import RollCallScreen
+
+        if self.secretary.state.opened is None:
+            self.push_screen(RollCallScreen())
+        else:
+            self.push_screen(MainScreen())
+        for notice in self.notices:
+            self.notify(notice, title="Bemærk", severity="warning", timeout=15)
+        self.set_interval(5, self.retry_save)
+
+    def act(self, action, *args, **kwargs):
+        """Run a Secretary action; show a refusal as a notification; redraw."""
+        try:
+            result = action(*args, **kwargs)
+        except MeetingtuiError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return None
+        finally:
+            self._after_change()
+        return result if result is not None else True
+
+    def _after_change(self) -> None:
+        if self.secretary.saved:
+            if self.save_status == FAILED:
+                self.notify("Alt er gemt igen.", title="Gemt")
+            if self.save_status != TYPING:
+                self.save_status = SAVED
+        else:
+            self._save_failed()
+        self.revision += 1
+
+    def _save_failed(self) -> None:
+        if self.save_status != FAILED:
+            from meetingtui.ui.screens.save_problem import SaveProblemScreen
+
+            self.save_status = FAILED
+            self.push_screen(SaveProblemScreen(self.secretary.save_error or ""))
+
+    def retry_save(self) -> None:
+        if not self.secretary.saved and self.secretary.retry_save():
+            self._after_change()
+
+    def on_unmount(self) -> None:
+        self.secretary.record.close()
+
+
+def create_app(
+    agenda: str | Path | None = None,
+    record: str | Path | None = None,
+    now: clock.Now = clock.system_now,
+) -> MeetingApp:
+    """Open the meeting (a new record, or resume the existing one) and build the app."""
+    opened = session.open_meeting(agenda, record)
+    return MeetingApp(Secretary(opened.agenda, opened.record, now=now), opened.notices)

@@ -1,0 +1,46 @@
+"""Multi-step dialogs shared by the screens (run inside a worker: they await the dialogs)."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from meetingtui import wording
+from meetingtui.secretary import Secretary
+from meetingtui.ui.screens.pickers import ChoicePicker, TextPrompt
+
+OTHER = "__other__"
+
+
+async def ask_substitute(
+    screen: Screen, secretary: Secretary, member_id: str
+) -> tuple[str, str] | None:
+    member = secretary.agenda.member(member_id)
+    choices = [
+        (str(i), wording.member_label(p.name, p.party)) for i, p in enumerate(member.substitutes)
+    ]
+    choices.append((OTHER, "Anden stedfortræder (skriv navn og parti)…"))
+    picked = await screen.app.push_screen_wait(
+        ChoicePicker(f"Stedfortræder for {member.name}", choices)
+    )
+    if picked is None:
+        return None
+    if picked != OTHER:
+        person = member.substitutes[int(picked)]
+        return person.name, person.party
+    name = await screen.app.push_screen_wait(
+        TextPrompt("Stedfortræderens navn", placeholder="Fornavn Efternavn")
+    )
+    if not name:
+        return None
+    party = await screen.app.push_screen_wait(
+        TextPrompt("Parti (bogstav eller løsgænger)", member.party)
+    )
+    if party is None:
+        return None
+    return name, party.strip() or member.party
+
+
+async def ask_time(screen: Screen, title: str, default: str) -> str | None:
+    return await screen.app.push_screen_wait(
+        TextPrompt(title, default, hint="TT.MM · Enter gem · Esc fortryd")
+    )

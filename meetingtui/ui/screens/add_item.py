@@ -1,0 +1,39 @@
+"""Add an item during the meeting: title, case number, closed or not."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label
+
+
+class AddItemScreen(ModalScreen):
+    BINDINGS = [Binding("escape", "cancel", "Fortryd"), Binding("ctrl+s", "save", "Gem")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(
+                "Nyt punkt på dagsordenen (efter det aktuelle punkt)", classes="dialog-title"
+            )
+            yield Input(placeholder="Titel", id="title")
+            yield Input(placeholder="Sagsnummer (valgfrit, fx 25/1234)", id="case")
+            yield Checkbox("Lukket punkt", id="closed")
+            yield Label("Enter gem · Tab næste felt · Esc fortryd", classes="hint")
+
+    def on_input_submitted(self, _event) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        title = self.query_one("#title", Input).value
+        if not title.strip():
+            self.notify("Skriv en titel.", severity="warning")
+            self.query_one("#title", Input).focus()
+            return
+        self.dismiss(
+            (title, self.query_one("#case", Input).value, self.query_one("#closed", Checkbox).value)
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

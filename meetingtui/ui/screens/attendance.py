@@ -1,0 +1,31 @@
+"""The chair's attendance panel: counts, quorum in words, who came and went, who sits out."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from meetingtui import attendance, chair_view
+
+
+class AttendanceScreen(ModalScreen):
+    BINDINGS = [Binding("escape,t,q", "dismiss", "Luk")]
+
+    def compose(self) -> ComposeResult:
+        yield Label("Fremmøde og beslutningsdygtighed", classes="dialog-title")
+        with VerticalScroll(id="attendance"):
+            yield Static(id="attendance-body")
+        yield Label("Esc luk", classes="hint")
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "revision", self.redraw, init=True)
+
+    def redraw(self, _revision: int = 0) -> None:
+        secretary = self.app.secretary
+        view = attendance.overview(secretary.state)
+        self.query_one("#attendance-body", Static).update(
+            chair_view.render(view, secretary.agenda.meeting.body)
+        )

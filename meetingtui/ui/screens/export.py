@@ -1,0 +1,53 @@
+"""Export the referat: first what looks wrong, then the public and/or the full version."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from meetingtui.errors import MeetingtuiError
+
+
+class ExportScreen(ModalScreen):
+    BINDINGS = [
+        Binding("o", "export('public')", "Offentligt referat"),
+        Binding("f", "export('full')", "Fuldt referat (fortroligt)"),
+        Binding("b", "export('both')", "Begge"),
+        Binding("escape", "dismiss", "Tilbage"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        problems = self.app.secretary.problems()
+        with Vertical(classes="dialog wide", id="export"):
+            yield Label("Eksportér referatet", classes="dialog-title")
+            if problems:
+                yield Label(
+                    f"Tjek før eksport: {len(problems)} ting ser forkerte ud", id="check-heading"
+                )
+                with VerticalScroll(id="problems"):
+                    yield Static("\n".join(f"• {p}" for p in problems))
+                yield Label("Esc: gå tilbage og ret · eller eksportér alligevel:", classes="hint")
+            else:
+                yield Label("Tjek før eksport: intet at bemærke.", id="check-heading")
+            yield Label(
+                "o offentligt referat · f fuldt (fortroligt) · b begge · Esc tilbage",
+                classes="hint",
+            )
+            yield Static(id="result")
+
+    def action_export(self, which: str) -> None:
+        variants = {"public": [False], "full": [True], "both": [False, True]}[which]
+        lines = []
+        for full in variants:
+            try:
+                path = self.app.secretary.export(full)
+            except MeetingtuiError as error:
+                lines.append(f"⚠ {error}")
+                continue
+            label = "Fuldt (fortroligt)" if full else "Offentligt"
+            lines.append(f"✓ {label} referat gemt i {path}")
+            self.notify(f"{label} referat gemt i {path}", timeout=10)
+        self.query_one("#result", Static).update("\n".join(lines))

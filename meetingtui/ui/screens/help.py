@@ -1,0 +1,45 @@
+"""Every key of the screen it was opened from, with what it does."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label, Static
+
+KEY_NAMES = {"plus": "+", "question_mark": "?", "escape": "Esc", "enter": "Enter"}
+
+
+def key_label(keys: str) -> str:
+    labels = []
+    for key in keys.split(","):
+        key = KEY_NAMES.get(key, key)
+        labels.append(
+            key.replace("ctrl+", "Ctrl+").upper()
+            if key.startswith("f") and key[1:].isdigit()
+            else key.replace("ctrl+", "Ctrl+")
+        )
+    return " / ".join(labels)
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Luk")]
+
+    def __init__(self, screen: Screen):
+        super().__init__()
+        self.source = screen
+
+    def compose(self) -> ComposeResult:
+        table = Table(show_edge=False, expand=True)
+        table.add_column("Tast", no_wrap=True)
+        table.add_column("Handling")
+        for binding in self.source.BINDINGS:
+            table.add_row(key_label(binding.key), binding.description)
+        table.add_row("Ctrl+K", "Kommandopalet: søg efter enhver handling")
+        table.add_row("Tab", "Skift mellem felterne")
+        yield Label("Hjælp: alle taster", classes="dialog-title")
+        with VerticalScroll(id="help"):
+            yield Static(table)
+        yield Label("Esc luk", classes="hint")

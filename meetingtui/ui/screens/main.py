@@ -1,0 +1,354 @@
+"""The meeting, item by item: agenda, case text, decision, people; every action a key away."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList
+
+from meetingtui import attendance, wording
+from meetingtui.ui import flows
+from meetingtui.ui.app import SAVED, TYPING
+from meetingtui.ui.screens.pickers import MemberPicker, ReasonPicker, TextPrompt
+from meetingtui.ui.widgets.agenda_list import AgendaList
+from meetingtui.ui.widgets.case_text import CaseText
+from meetingtui.ui.widgets.decision_editor import DecisionEditor
+from meetingtui.ui.widgets.people_strip import PeopleStrip
+from meetingtui.ui.widgets.status_bar import StatusBar
+
+
+def quick_texts(body: str, higher: str) -> list[str]:
+    recommend = (
+        f"{body} anbefaler indstillingen over for {higher}."
+        if higher
+        else "Indstillingen anbefales."
+    )
+    return [
+        recommend,
+        "Indstillingen godkendt.",
+        "Til orientering.",
+        "Ingen bemærkninger.",
+        "Udsat.",
+    ]
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("n", "next", "Næste"),
+        Binding("p", "previous", "Forrige"),
+        Binding("g", "jump", "Gå til"),
+        Binding("d", "edit", "Beslutning"),
+        Binding("f2", "quick(0)", "Anbefaler", show=False),
+        Binding("f3", "quick(1)", "Godkendt", show=False),
+        Binding("f4", "quick(2)", "Til orientering", show=False),
+        Binding("f5", "quick(3)", "Ingen bemærkn.", show=False),
+        Binding("f6", "quick(4)", "Udsat", show=False),
+        Binding("a", "arrive", "Ankommer"),
+        Binding("l", "leave", "Går"),
+        Binding("i", "not_taking_part", "Deltager ikke"),
+        Binding("j", "taking_part", "Deltager igen", show=False),
+        Binding("s", "substitute", "Stedfortræder", show=False),
+        Binding("v", "vote", "Afstemning"),
+        Binding("m", "dissent", "Afvigende mening", show=False),
+        Binding("u", "postpone", "Udsæt", show=False),
+        Binding("plus", "add_item", "Nyt punkt", show=False),
+        Binding("o", "summary", "Offentligt resumé", show=False),
+        Binding("ctrl+z", "undo", "Fortryd"),
+        Binding("r", "corrections", "Ret", show=False),
+        Binding("w", "preview_item", "Vis punkt", show=False),
+        Binding("W", "preview_all", "Vis referat", show=False),
+        Binding("t", "attendance", "Fremmøde"),
+        Binding("e", "export", "Eksportér"),
+        Binding("x", "close_meeting", "Afslut møde", show=False),
+        Binding("f1,question_mark", "help", "Hjælp"),
+        Binding("q", "quit", "Luk"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StatusBar(id="status")
+        with Horizontal(id="body"):
+            yield AgendaList(id="agenda")
+            with Vertical(id="center"):
+                yield Label(id="item-title")
+                yield CaseText(id="case")
+                yield Label(
+                    "Beslutning  (d skriv · F2-F6 standardtekster · Esc færdig)",
+                    id="decision-label",
+                )
+                yield DecisionEditor(id="decision")
+                yield PeopleStrip(id="people")
+        yield Footer()
+
+    @property
+    def secretary(self):
+        return self.app.secretary
+
+    def on_mount(self) -> None:
+        self._shown_item: str | None = None
+        self.watch(self.app, "revision", self.redraw, init=True)
+        self.watch(self.app, "save_status", self.redraw_status)
+        self.query_one(AgendaList).focus()
+
+    # -- drawing ------------------------------------------------------------------------
+    def redraw(self, _revision: int = 0) -> None:
+        state, viewing = self.secretary.state, self.secretary.viewing
+        self.query_one(AgendaList).show(state, viewing)
+        self.redraw_status()
+        self.query_one(PeopleStrip).show(state, viewing)
+        if viewing != self._shown_item:
+            self._show_item(viewing)
+
+    def redraw_status(self, _status: str = "") -> None:
+        self.query_one(StatusBar).show(
+            self.secretary.state, self.secretary.viewing, self.app.save_status
+        )
+
+    def _show_item(self, item_id: str) -> None:
+        state = self.secretary.state
+        item_state = state.item(item_id)
+        item = item_state.item
+        heading = wording.item_heading(state.number(item_id), item.title, item.closed, item.flag)
+        self.query_one("#item-title", Label).update(heading)
+        self.query_one(CaseText).show(item)
+        self.query_one(DecisionEditor).load(item_state.decision)
+        self._shown_item = item_id
+
+    # -- the decision text ------------------------------------------------------------------
+    @on(DecisionEditor.Changed)
+    def _typing(self, event: DecisionEditor.Changed) -> None:
+        if self._editor_text() != self.secretary.state.item(self.secretary.viewing).decision:
+            self.app.save_status = TYPING
+
+    @on(DecisionEditor.Paused)
+    def save_decision(self, _event=None) -> None:
+        if self._shown_item is None:
+            return
+        text = self._editor_text()
+        if text != self.secretary.state.item(self._shown_item).decision:
+            self.app.act(self.secretary.set_decision, text, self._shown_item)
+        if self.app.save_status == TYPING:
+            self.app.save_status = SAVED
+
+    def _editor_text(self) -> str:
+        return self.query_one(DecisionEditor).text.strip("\n")
+
+    @on(DecisionEditor.Done)
+    def _leave_editor(self) -> None:
+        self.query_one(AgendaList).focus()
+
+    def action_edit(self) -> None:
+        self.query_one(DecisionEditor).focus()
+
+    def action_quick(self, index: int) -> None:
+        meeting = self.secretary.agenda.meeting
+        text = quick_texts(meeting.body, meeting.recommends_to)[index]
+        editor = self.query_one(DecisionEditor)
+        if editor.has_focus:
+            editor.insert(text)
+        else:
+            current = self._editor_text()
+            editor.load(f"{current}\n{text}" if current.strip() else text)
+        self.save_decision()
+        if index == 4:
+            self.app.act(self.secretary.postpone)
+
+    # -- moving ---------------------------------------------------------------------------
+    def _go(self, move) -> None:
+        self.save_decision()
+        self.app.act(move)
+
+    def action_next(self) -> None:
+        self._go(lambda: self.secretary.step(1))
+
+    def action_previous(self) -> None:
+        self._go(lambda: self.secretary.step(-1))
+
+    def action_jump(self) -> None:
+        self.query_one(AgendaList).focus()
+
+    @on(OptionList.OptionSelected, "#agenda")
+    def _jump_to(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id != self.secretary.viewing or not self.secretary.state.in_item:
+            self._go(lambda: self.secretary.go_to(event.option.id))
+
+    def action_postpone(self) -> None:
+        self.app.act(self.secretary.postpone)
+        self.notify("Punktet er udsat.")
+
+    # -- people -----------------------------------------------------------------------------
+    def _members(self, where) -> list[tuple[str, str]]:
+        state = self.secretary.state
+        return [
+            (sid, wording.member_label(state.person(sid).name, state.person(sid).party))
+            for sid, seat in state.seats.items()
+            if where(sid, seat)
+        ]
+
+    @work(exclusive=True)
+    async def action_arrive(self) -> None:
+        members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
+        picked = await self._pick("Hvem ankommer?", members, with_time=True)
+        if picked:
+            self.app.act(self.secretary.arrive, *picked)
+
+    @work(exclusive=True)
+    async def action_leave(self) -> None:
+        members = self._members(lambda sid, seat: attendance.seat_in_room(seat))
+        picked = await self._pick("Hvem går?", members, with_time=True)
+        if picked:
+            self.app.act(self.secretary.leave, *picked)
+
+    @work(exclusive=True)
+    async def action_not_taking_part(self) -> None:
+        item = self.secretary.state.item(self.secretary.viewing)
+        att = attendance.for_item(self.secretary.state, item.item.id)
+        members = self._members(
+            lambda sid, seat: sid in att.present and sid not in item.not_taking_part
+        )
+        picked = await self._pick("Hvem deltager ikke i dette punkt?", members)
+        if not picked:
+            return
+        reason = await self.app.push_screen_wait(
+            ReasonPicker(self.secretary.state.person(picked[0]).name)
+        )
+        if reason:
+            self.app.act(self.secretary.not_taking_part, picked[0], reason)
+
+    @work(exclusive=True)
+    async def action_taking_part(self) -> None:
+        item = self.secretary.state.item(self.secretary.viewing)
+        members = self._members(lambda sid, seat: sid in item.not_taking_part)
+        picked = await self._pick("Hvem deltager alligevel i punktet?", members)
+        if picked:
+            self.app.act(self.secretary.taking_part, picked[0])
+
+    @work(exclusive=True)
+    async def action_substitute(self) -> None:
+        members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
+        picked = await self._pick("Stedfortræder for hvem?", members)
+        if not picked:
+            return
+        person = await flows.ask_substitute(self, self.secretary, picked[0])
+        if person:
+            self.app.act(self.secretary.substitute, picked[0], *person)
+
+    async def _pick(self, title: str, members, with_time: bool = False):
+        if not members:
+            self.notify("Ingen at vælge imellem.", severity="warning")
+            return None
+        time = self.secretary.now_text() if with_time else None
+        picked = await self.app.push_screen_wait(MemberPicker(title, members, time))
+        if not picked or picked[0] is None:
+            return None
+        return picked if with_time else (picked[0],)
+
+    @work(exclusive=True)
+    async def action_vote(self) -> None:
+        from meetingtui.ui.screens.vote import VoteScreen
+
+        result = await self.app.push_screen_wait(
+            VoteScreen(self.secretary.state, self.secretary.viewing)
+        )
+        if result is not None:
+            self.app.act(self.secretary.vote, *result)
+
+    @work(exclusive=True)
+    async def action_dissent(self) -> None:
+        att = attendance.for_item(self.secretary.state, self.secretary.viewing)
+        members = self._members(lambda sid, seat: sid in att.taking_part)
+        picked = await self._pick("Hvis afvigende mening skal tilføres protokollen?", members)
+        if not picked:
+            return
+        text = await self.app.push_screen_wait(
+            TextPrompt("Bemærkningen, som den skal stå i protokollen")
+        )
+        if text:
+            self.app.act(self.secretary.dissent, picked[0], text)
+
+    @work(exclusive=True)
+    async def action_summary(self) -> None:
+        item = self.secretary.state.item(self.secretary.viewing)
+        if not item.item.closed:
+            self.notify("Offentligt resumé bruges kun ved lukkede punkter.", severity="warning")
+            return
+        text = await self.app.push_screen_wait(
+            TextPrompt(
+                "Offentligt resumé af beslutningen (vises i det offentlige referat)", item.summary
+            )
+        )
+        if text is not None:
+            self.app.act(self.secretary.set_summary, text)
+
+    @work(exclusive=True)
+    async def action_add_item(self) -> None:
+        from meetingtui.ui.screens.add_item import AddItemScreen
+
+        spec = await self.app.push_screen_wait(AddItemScreen())
+        if spec:
+            new_id = self.app.act(self.secretary.add_item, *spec)
+            if isinstance(new_id, str):
+                self._go(lambda: self.secretary.go_to(new_id))
+
+    # -- the meeting ------------------------------------------------------------------------
+    @work(exclusive=True)
+    async def action_close_meeting(self) -> None:
+        self.save_decision()
+        time = await flows.ask_time(self, "Mødet slutter kl.", self.secretary.now_text())
+        if time is not None and self.app.act(self.secretary.close_meeting, time):
+            self.notify("Mødet er afsluttet. Tryk e for at eksportere referatet.")
+
+    def action_undo(self) -> None:
+        self.save_decision()
+        text = self.app.act(self.secretary.undo)
+        if isinstance(text, str):
+            self.notify(f"Fortrudt: {text}")
+            self._shown_item = None
+            self.redraw()
+        elif text:
+            self.notify("Intet at fortryde.")
+
+    def action_corrections(self) -> None:
+        from meetingtui.ui.screens.history import HistoryScreen
+
+        self.save_decision()
+        self.app.push_screen(HistoryScreen(), lambda _: self._refresh_item())
+
+    def _refresh_item(self) -> None:
+        self._shown_item = None
+        self.redraw()
+
+    def action_preview_item(self) -> None:
+        from meetingtui.ui.screens.preview import PreviewScreen
+
+        self.save_decision()
+        self.app.push_screen(PreviewScreen(self.secretary.state, self.secretary.viewing))
+
+    def action_preview_all(self) -> None:
+        from meetingtui.ui.screens.preview import PreviewScreen
+
+        self.save_decision()
+        self.app.push_screen(PreviewScreen(self.secretary.state, None))
+
+    def action_attendance(self) -> None:
+        from meetingtui.ui.screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen())
+
+    def action_export(self) -> None:
+        from meetingtui.ui.screens.export import ExportScreen
+
+        self.save_decision()
+        self.app.push_screen(ExportScreen())
+
+    def action_help(self) -> None:
+        from meetingtui.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))
+
+    def action_quit(self) -> None:
+        self.save_decision()
+        self.app.exit()

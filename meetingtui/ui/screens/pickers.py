@@ -1,0 +1,126 @@
+"""Small modal dialogs: pick a member, a reason, type a time or a text."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from meetingtui.events import REASON_LABELS, REASONS
+
+
+class Dialog(ModalScreen):
+    """A framed modal; escape cancels (returns None)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Fortryd")]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class MemberPicker(Dialog):
+    """Pick a member (enter); optionally with a time (tab to edit; empty = now)."""
+
+    def __init__(self, title: str, members: list[tuple[str, str]], time: str | None = None):
+        super().__init__()
+        self.title_text = title
+        self.members = members
+        self.time = time
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield OptionList(*[Option(label, id=mid) for mid, label in self.members], id="members")
+            if self.time is not None:
+                yield Label("Tidspunkt (TT.MM, tom = nu):")
+                yield Input(self.time, id="time")
+            yield Label("↑↓ vælg · Enter gem · Tab tidspunkt · Esc fortryd", classes="hint")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._finish(event.option.id)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        option = self.query_one("#members", OptionList).highlighted_option
+        if option is not None:
+            self._finish(option.id)
+
+    def _finish(self, member_id: str | None) -> None:
+        time = self.query_one("#time", Input).value if self.time is not None else None
+        self.dismiss((member_id, time))
+
+
+class ReasonPicker(Dialog):
+    BINDINGS = [
+        Binding("1", "pick('inhabil')", "Inhabil"),
+        Binding("2", "pick('left_room')", "Forlod lokalet"),
+        Binding("3", "pick('other')", "Andet"),
+    ]
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.member_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Hvorfor deltager {self.member_name} ikke?", classes="dialog-title")
+            yield OptionList(
+                *[
+                    Option(f"{n}  {REASON_LABELS[r].capitalize()}", id=r)
+                    for n, r in enumerate(REASONS, 1)
+                ],
+                id="reasons",
+            )
+            yield Label("1-3 eller ↑↓ Enter · Esc fortryd", classes="hint")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_pick(self, reason: str) -> None:
+        self.dismiss(reason)
+
+
+class TextPrompt(Dialog):
+    """One line of text (a time, a name, a remark): enter returns it."""
+
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        hint: str = "Enter gem · Esc fortryd",
+        placeholder: str = "",
+    ):
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.hint = hint
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(self.value, placeholder=self.placeholder, id="value")
+            yield Label(self.hint, classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+
+class ChoicePicker(Dialog):
+    """Pick one of a few labelled choices."""
+
+    def __init__(self, title: str, choices: list[tuple[str, str]]):
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield OptionList(*[Option(label, id=cid) for cid, label in self.choices], id="choices")
+            yield Label("↑↓ vælg · Enter · Esc fortryd", classes="hint")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

@@ -1,0 +1,50 @@
+"""Preview the referat in the app: one item as it will read, or the whole document."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from meetingtui.meeting import MeetingState
+from meetingtui.minutes import build
+from meetingtui.minutes.build import item_blocks
+from meetingtui.minutes.model import Minutes
+from meetingtui.minutes.terminal import renderable
+
+
+class PreviewScreen(ModalScreen):
+    BINDINGS = [
+        Binding("escape,w,q", "dismiss", "Luk"),
+        Binding("o", "variant(False)", "Offentlig udgave"),
+        Binding("f", "variant(True)", "Fuld udgave"),
+    ]
+
+    def __init__(self, state: MeetingState, item_id: str | None):
+        super().__init__()
+        self.state = state
+        self.item_id = item_id
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="preview-title", classes="dialog-title")
+        with VerticalScroll(id="preview"):
+            yield Static(id="preview-body")
+        yield Label("o offentlig · f fuld udgave · ↑↓ PgUp PgDn rul · Esc luk", classes="hint")
+
+    def on_mount(self) -> None:
+        self.action_variant(False)
+        self.query_one("#preview").focus()
+
+    def action_variant(self, full: bool) -> None:
+        if self.item_id is None:
+            minutes = build(self.state, full=full)
+            title = "Hele referatet"
+        else:
+            minutes = Minutes("", "", "", full)
+            minutes.add(*item_blocks(self.state, self.state.item(self.item_id), full))
+            title = f"Punkt {self.state.number(self.item_id)} som i referatet"
+        variant = "fuld udgave (fortrolig)" if full else "offentlig udgave"
+        self.query_one("#preview-title", Label).update(f"{title}, {variant}")
+        self.query_one("#preview-body", Static).update(renderable(minutes))

@@ -1,0 +1,58 @@
+"""The disk refused a save: say so at once, keep everything in memory, offer a way out."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label
+
+from meetingtui.errors import MeetingtuiError
+from meetingtui.ui.screens.pickers import TextPrompt
+
+
+class SaveProblemScreen(ModalScreen):
+    BINDINGS = [
+        Binding("r", "retry", "Prøv igen"),
+        Binding("a", "elsewhere", "Gem et andet sted"),
+        Binding("escape,c", "dismiss", "Fortsæt"),
+    ]
+
+    def __init__(self, error: str):
+        super().__init__()
+        self.error = error
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide", id="save-problem"):
+            yield Label("⚠ Ændringer kan ikke gemmes", classes="dialog-title")
+            yield Label(self.error)
+            yield Label(
+                "Intet er tabt: ændringerne holdes i hukommelsen, og der prøves igen hvert 5. sekund "
+                "og ved hver ny registrering."
+            )
+            yield Label("r prøv igen · a gem et andet sted · Esc fortsæt", classes="hint")
+
+    def action_retry(self) -> None:
+        self.app.retry_save()
+        if self.app.secretary.saved:
+            self.dismiss()
+        else:
+            self.notify("Det kan stadig ikke gemmes.", severity="error")
+
+    @work(exclusive=True)
+    async def action_elsewhere(self) -> None:
+        path = await self.app.push_screen_wait(
+            TextPrompt("Gem registreringen i denne fil", placeholder="/sti/til/moede.record")
+        )
+        if not path:
+            return
+        try:
+            self.app.secretary.move_record(path)
+        except MeetingtuiError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.app.save_status = "saved"
+        self.notify(f"Alt er gemt i {path}; der gemmes nu dér.")
+        self.dismiss()

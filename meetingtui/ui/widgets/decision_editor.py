@@ -1,0 +1,48 @@
+"""The decision text editor. It never saves itself: it tells its screen when the typing pauses."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import TextArea
+
+PAUSE_SECONDS = 0.8
+
+
+class DecisionEditor(TextArea):
+    BINDINGS = [Binding("escape", "done", "Færdig", show=False)]
+
+    class Paused(Message):
+        """The secretary stopped typing (or left the field): time to record the text."""
+
+    class Done(Message):
+        """Escape: leave the editor."""
+
+    def __init__(self, **kwargs):
+        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
+        self._timer = None
+        self._loading = False
+
+    def load(self, text: str) -> None:
+        self._loading = True
+        self.load_text(text)
+        self.move_cursor(self.document.end)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self._loading:
+            self._loading = False
+            return
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(PAUSE_SECONDS, self._paused)
+
+    def _paused(self) -> None:
+        self._timer = None
+        self.post_message(self.Paused())
+
+    def on_blur(self) -> None:
+        self.post_message(self.Paused())
+
+    def action_done(self) -> None:
+        self.post_message(self.Paused())
+        self.post_message(self.Done())
