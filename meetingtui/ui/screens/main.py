@@ -38,8 +38,8 @@ def quick_texts(body: str, higher: str) -> list[str]:
 class MainScreen(Screen):
     BINDINGS = [
         Binding("n", "next", "Næste"),
-        Binding("p", "previous", "Forrige"),
-        Binding("g", "jump", "Gå til"),
+        Binding("p", "previous", "Forrige", show=False),
+        Binding("g", "jump", "Gå til", show=False),
         Binding("d", "edit", "Beslutning"),
         Binding("f2", "quick(0)", "Anbefaler", show=False),
         Binding("f3", "quick(1)", "Godkendt", show=False),
@@ -56,7 +56,7 @@ class MainScreen(Screen):
         Binding("u", "postpone", "Udsæt", show=False),
         Binding("plus", "add_item", "Nyt punkt", show=False),
         Binding("o", "summary", "Offentligt resumé", show=False),
-        Binding("ctrl+z", "undo", "Fortryd"),
+        Binding("ctrl+z", "undo", "Fortryd", show=False),
         Binding("r", "corrections", "Ret", show=False),
         Binding("w", "preview_item", "Vis punkt", show=False),
         Binding("W", "preview_all", "Vis referat", show=False),
@@ -64,7 +64,7 @@ class MainScreen(Screen):
         Binding("e", "export", "Eksportér"),
         Binding("x", "close_meeting", "Afslut møde", show=False),
         Binding("f1,question_mark", "help", "Hjælp"),
-        Binding("q", "quit", "Luk"),
+        Binding("q", "quit", "Luk", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -76,7 +76,8 @@ class MainScreen(Screen):
                 yield Label(id="item-title")
                 yield CaseText(id="case")
                 yield Label(
-                    "Beslutning  (d skriv · F2-F6 standardtekster · Esc færdig)",
+                    "Beslutning: d skriv · F2 anbefaler · F3 godkendt · F4 til orientering · "
+                    "F5 ingen bemærkn. · F6 udsat · Esc færdig",
                     id="decision-label",
                 )
                 yield DecisionEditor(id="decision")

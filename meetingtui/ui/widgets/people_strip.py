@@ -18,13 +18,11 @@ class PeopleStrip(Static):
         for sid in state.seats:
             person = state.person(sid, att.epoch)
             if sid in not_taking:
-                text.append(
-                    f"⊘ {person.name} ({person.party}): deltager ikke, {REASON_LABELS[not_taking[sid]]}",
-                    "italic",
-                )
+                reason = REASON_LABELS[not_taking[sid]]
+                text.append(f"⊘ {person.name}: deltager ikke ({reason})", "italic")
             elif sid in att.present:
-                text.append(f"● {person.name} ({person.party})", "bold")
+                text.append(f"● {person.name}", "bold")
             else:
-                text.append(f"○ {person.name} ({person.party}): fraværende", "dim")
-            text.append("   ")
+                text.append(f"○ {person.name}: fraværende", "dim")
+            text.append("  ")
         self.update(text)
