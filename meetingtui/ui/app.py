@@ -76,6 +76,14 @@ class MeetingApp(App):
             self.save_status = FAILED
             self.push_screen(SaveProblemScreen(self.secretary.save_error or ""))
 
+    async def action_quit(self) -> None:
+        """Quit from anywhere (ctrl+q too): record typed text first."""
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_decision", None)
+            if save is not None:
+                save()
+        self.exit()
+
     def retry_save(self) -> None:
         if not self.secretary.saved and self.secretary.retry_save():
             self._after_change()

@@ -350,6 +350,5 @@ class MainScreen(Screen):
 
         self.app.push_screen(HelpScreen(self))
 
-    def action_quit(self) -> None:
-        self.save_decision()
-        self.app.exit()
+    async def action_quit(self) -> None:
+        await self.app.action_quit()

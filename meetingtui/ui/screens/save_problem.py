@@ -27,7 +27,7 @@ class SaveProblemScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="save-problem"):
             yield Label("⚠ Ændringer kan ikke gemmes", classes="dialog-title")
-            yield Label(self.error)
+            yield Label(self.error, id="save-error")
             yield Label(
                 "Intet er tabt: ændringerne holdes i hukommelsen, og der prøves igen hvert 5. sekund "
                 "og ved hver ny registrering."

@@ -24,6 +24,8 @@ WORDS = {
 
 
 def status_of(state: MeetingState, item_id: str) -> str:
+    if state.item(item_id).postponed:
+        return "postponed"
     if state.in_item and state.current == item_id and not state.closed:
         return "under_way"
     return state.item(item_id).status

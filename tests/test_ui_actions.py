@@ -1,0 +1,330 @@
+"""Each secretary action through the keys, checked by what the screen and the referat show."""
+
+from __future__ import annotations
+
+import errno
+import io
+
+from rich.console import Console
+
+from meetingtui.minutes import build
+from meetingtui.minutes.text import render
+from meetingtui.ui.app import create_app
+from meetingtui.ui.screens.main import MainScreen
+from meetingtui.ui.screens.rollcall import RollCallScreen
+from tests.ui_support import Clock, Keys, demo_app
+
+
+def text_of(app, selector: str) -> str:
+    """The text a widget shows, rich renderables included."""
+    widget = app.screen.query_one(selector)
+    content = getattr(widget, "content", None)
+    if content is None or isinstance(content, str):
+        return str(widget.render())
+    console = Console(record=True, width=200, file=io.StringIO())
+    console.print(content)
+    return console.export_text()
+
+
+def referat(app, full: bool = False) -> str:
+    return render(build(app.secretary.state, full=full))
+
+
+async def open_meeting(keys: Keys, clock: Clock) -> None:
+    """Everyone present; open at 10.00; item 1 under way."""
+    await keys.press("o")
+    await keys.type("10.00")
+    await keys.press("enter")
+    clock.set(10, 0)
+
+
+async def test_roll_call_marks_absence_and_undo_takes_it_back():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        assert isinstance(app.screen, RollCallScreen)
+        await keys.press("down", "a", "down", "f")
+        intro = text_of(app, "#rollcall-intro")
+        assert "5 af 7 til stede" in intro
+        await keys.press("ctrl+z")
+        assert "6 af 7 til stede" in text_of(app, "#rollcall-intro")
+        seats = app.secretary.state.seats
+        assert seats["meho-selman"].status == "afbud"
+        assert seats["karsten-byrgesen"].status == "present"
+
+
+async def test_resume_after_stop_mid_item_keeps_item_text_and_attendance(tmp_path):
+    record = tmp_path / "meeting.record"
+    clock = Clock()
+    app = demo_app(clock, record)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await keys.press("down", "down", "down", "a")
+        await open_meeting(keys, clock)
+        await keys.press("n", "d")
+        await keys.type("Udvalget drøftede sagen")
+        await keys.press("ctrl+q")  # quitting from inside the editor saves what was typed
+    again = demo_app(clock, record)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, MainScreen)
+        assert again.secretary.viewing == "udbudsproces"
+        assert again.screen.query_one("#decision").text == "Udvalget drøftede sagen"
+        assert "Anne Marie Geisler Andersen: fraværende" in text_of(again, "#people")
+        assert "Punkt 2 af 7" in text_of(again, "#status")
+
+
+async def test_decision_is_saved_when_typing_pauses(tmp_path):
+    record = tmp_path / "meeting.record"
+    clock = Clock()
+    app = demo_app(clock, record)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("d")
+        await keys.type("Godkendt")
+        assert "Gemmer" in text_of(app, "#status")
+        await pilot.pause(1.2)
+        assert "✓ Gemt" in text_of(app, "#status")
+        # the record on disk has it, while the app is still running
+        saved = [e for e in app.secretary.record.events if e["kind"] == "decision_set"]
+        assert saved and saved[-1]["text"] == "Godkendt"
+
+
+async def test_leave_and_arrive_with_typed_times_reach_the_referat():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("l")  # Lars Mogensen leaves during item 1
+        for _ in range(6):
+            await keys.press("down")
+        await keys.press("tab")
+        await keys.type("10.30")
+        await keys.press("enter")
+        assert "Lars Mogensen: fraværende" in text_of(app, "#people")
+        await keys.press("n", "a", "enter")  # he comes back at once, during item 2
+        await keys.press("n")
+        assert "● Lars Mogensen" in text_of(app, "#people")
+    text = referat(app, full=True)  # item 2 is closed: its sentences are in the full referat
+    assert "Lars Mogensen forlod mødet kl. 10.30 under behandlingen af punkt 1." in text
+    assert "Lars Mogensen ankom kl. 10.00 under behandlingen af punkt 2." in text
+
+
+async def test_not_taking_part_with_reason_and_taking_part_again():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("i", "down", "down", "enter", "1")
+        assert "Karsten Byrgesen: deltager ikke (inhabil)" in text_of(app, "#people")
+        assert "Karsten Byrgesen deltog ikke i sagens behandling." in referat(app)
+        await keys.press("j", "enter")
+        assert "● Karsten Byrgesen" in text_of(app, "#people")
+
+
+async def test_substitute_steps_in_during_the_meeting():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await keys.press("down", "down", "down", "down", "down", "a")  # Jens Wistoft: afbud
+        await open_meeting(keys, clock)
+        await keys.press("s", "enter", "enter")  # for Jens Wistoft: his named substitute
+        await keys.press("n")
+        assert "● Mette Lykke Skov" in text_of(app, "#people")
+    assert "Mette Lykke Skov, V (stedfortræder)" in referat(app)
+
+
+async def test_vote_with_party_shortcut_and_dissent():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("v")
+        await keys.press("F")  # Anja Lund's party, V: all for
+        await keys.press("down", "f", "f")  # Meho Selman (A) and Karsten Byrgesen for
+        await keys.press(
+            "i", "down", "down", "i"
+        )  # Anne Marie (B) against; cursor moved to Lars (Ø)
+        assert "mangler 0" in text_of(app, "#tally")
+        await keys.press("enter")
+        await keys.press("m", "down", "down", "down", "down", "down", "down", "enter")
+        await keys.type("Vi ønsker en anden prioritering")
+        await keys.press("enter")
+    text = referat(app)
+    assert "For stemte: A, V og Karsten Byrgesen (løsgænger). Imod stemte: B og Ø." in text
+    assert (
+        "Lars Mogensen (Ø) ønskede følgende bemærkning tilført beslutningsprotokollen: "
+        '"Vi ønsker en anden prioritering"' in text
+    )
+
+
+async def test_postpone_add_item_and_close_meeting():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("u")
+        assert "udsat" in str(app.screen.query_one("#agenda").get_option_at_index(0).prompt)
+        await keys.press("plus")
+        await keys.type("Henvendelse fra borger")
+        await keys.press("enter")
+        assert app.secretary.state.items[1].item.title == "Henvendelse fra borger"
+        assert "Punkt 2: Henvendelse fra borger" in text_of(app, "#item-title")
+        await keys.press("x")
+        await keys.type("11.30")
+        await keys.press("enter")
+        assert "Mødet er afsluttet" in text_of(app, "#status")
+    text = referat(app)
+    assert "Udsat." in text
+    assert "Mødet begyndte kl. 10.00 og sluttede kl. 11.30." in text
+    assert "Sagen blev optaget på dagsordenen under mødet som punkt 2." in text
+
+
+async def test_correct_an_arrival_time_after_the_meeting_is_closed():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await keys.press("a")  # Anja Lund: afbud
+        await open_meeting(keys, clock)
+        await keys.press("n")
+        clock.set(10, 40)
+        await keys.press("a", "enter")  # arrives now (10.40) during item 2
+        await keys.press("x", "enter")
+        await keys.press("r")  # newest first: the close, then the arrival
+        await keys.press("down", "t")
+        await keys.type("10.35")
+        await keys.press("enter", "escape")
+    text = referat(app, full=True)  # item 2 is closed
+    assert "Anja Lund ankom kl. 10.35 under behandlingen af punkt 2." in text
+    assert "ankom kl. 10.40" not in text
+    kinds = [e["kind"] for e in app.secretary.record.events]
+    assert kinds.count("arrived") == 1 and "amend" in kinds  # history kept
+
+
+async def test_undo_steps_back_through_the_meeting():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("f4", "n")
+        assert app.secretary.viewing == "udbudsproces"
+        await keys.press("ctrl+z")  # takes back opening item 2
+        await keys.press("ctrl+z")  # takes back the decision of item 1
+        assert app.secretary.state.item("delstrategier").decision == ""
+        assert app.screen.query_one("#decision").text == ""
+
+
+async def test_preview_item_and_whole_referat():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("f4", "w")
+        body = text_of(app, "#preview-body")
+        assert "Beslutning i Digitaliserings- og Innovationsudvalget den 20-11-2025" in body
+        assert "Til orientering." in body
+        await keys.press("escape", "W")
+        assert "Indholdsfortegnelse" in text_of(app, "#preview-body")
+
+
+async def test_export_check_lists_what_looks_wrong_and_exports_anyway():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await keys.press("a")  # Anja Lund absent
+        await open_meeting(keys, clock)
+        await keys.press("v", "a", "enter")
+        app.secretary.vote(["anja-lund", "meho-selman"], [], [])  # a vote from an absent member
+        await keys.press("e")
+        problems = text_of(app, "#problems Static")
+        assert "Punkt 2: har ingen beslutning." in problems
+        assert "Anja Lund er fraværende, men har stemt." in problems
+        assert "ikke afsluttet" in problems
+        await keys.press("o")
+        assert "Offentligt referat gemt i" in text_of(app, "#result")
+
+
+async def test_attendance_panel_shows_quorum_in_words():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await keys.press("a", "down", "a", "down", "a", "down", "a")  # four of seven absent
+        await open_meeting(keys, clock)
+        assert "Beslutningsdygtigt: NEJ" in text_of(app, "#status")
+        await keys.press("t")
+        panel = text_of(app, "#attendance-body")
+        assert "Til stede: 3 af 7" in panel
+        assert "NEJ, ikke beslutningsdygtigt" in panel
+
+
+async def test_help_lists_every_binding_and_palette_runs_actions():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("f1")
+        help_text = text_of(app, "#help Static")
+        for binding in MainScreen.BINDINGS:
+            assert binding.description in help_text
+        await keys.press("escape", "ctrl+k")
+        await keys.type("Afstemning")
+        await keys.press("enter")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "VoteScreen"
+
+
+async def test_a_time_that_is_not_a_time_is_refused_and_nothing_recorded():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await keys.press("o")
+        await keys.type("25.99")
+        await keys.press("enter")
+        assert isinstance(app.screen, RollCallScreen)
+        assert app.secretary.state.opened is None
+
+
+async def test_full_disk_is_shown_at_once_and_nothing_is_lost(tmp_path):
+    failing = {"on": False}
+
+    def write(fd, data):
+        if failing["on"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        import os
+
+        return os.write(fd, data)
+
+    record = tmp_path / "meeting.record"
+    clock = Clock()
+    app = create_app(None, record, now=clock)
+    app.secretary.record.storage._write = write
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        failing["on"] = True
+        await keys.press("f4")
+        assert type(app.screen).__name__ == "SaveProblemScreen"
+        assert "disk is full" in text_of(app, "#save-error")
+        await keys.press("escape")
+        assert "IKKE GEMT" in text_of(app, "#status")
+        assert app.secretary.state.item("delstrategier").decision == "Til orientering."
+        failing["on"] = False
+        app.retry_save()
+        await pilot.pause()
+        assert "✓ Gemt" in text_of(app, "#status")
+    reopened = create_app(None, record, now=clock)
+    assert reopened.secretary.state.item("delstrategier").decision == "Til orientering."
+    reopened.secretary.record.close()
