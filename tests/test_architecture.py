@@ -1,0 +1,68 @@
+"""The house rules: the core runs without Textual; the UI reaches the record only via the core."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "meetingtui"
+CORE = [
+    "meetingtui.agenda",
+    "meetingtui.events",
+    "meetingtui.record",
+    "meetingtui.meeting",
+    "meetingtui.attendance",
+    "meetingtui.wording",
+    "meetingtui.minutes",
+    "meetingtui.minutes.docx",
+    "meetingtui.minutes.terminal",
+    "meetingtui.export",
+    "meetingtui.secretary",
+    "meetingtui.checks",
+    "meetingtui.session",
+    "meetingtui.chair_view",
+    "meetingtui.cli",
+]
+
+
+def test_core_imports_without_textual():
+    code = (
+        "import sys\n"
+        + "".join(f"import {module}\n" for module in CORE)
+        + "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if m.startswith('textual'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_ui_never_touches_tinydb_or_the_record_storage():
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        imported = imports_of(path)
+        assert not any(name.startswith("tinydb") for name in imported), path
+        assert not any(name.startswith("meetingtui.record") for name in imported), path
+
+
+def test_only_the_ui_imports_textual():
+    for path in PACKAGE.rglob("*.py"):
+        if "ui" in path.relative_to(PACKAGE).parts:
+            continue
+        assert not any(name.startswith("textual") for name in imports_of(path)), path
+
+
+def test_python_docx_is_not_imported_at_start_up():
+    code = "import sys, meetingtui.ui.app, meetingtui.cli; assert 'docx' not in sys.modules"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
