@@ -1,0 +1,95 @@
+"""Kill the live app (SIGKILL, as a closed lid or killed terminal would) mid-item; reopen.
+
+The app runs for real in a pseudo-terminal. What it showed as saved must be in the record.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import signal
+import subprocess
+import sys
+import time
+
+from meetingtui import agenda as agenda_mod
+from meetingtui import paths
+from meetingtui.meeting import fold
+from meetingtui.record import MeetingRecord
+
+ANSI = re.compile(rb"\x1b\[[0-9;?]*[a-zA-Z]|\x1b[()][A-Z0-9]|\x1b[>=]")
+
+
+class Terminal:
+    def __init__(self, args: list[str], env: dict):
+        self.master, slave = pty.openpty()
+        os.set_blocking(self.master, False)
+        env = {**env, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+        self.process = subprocess.Popen(
+            args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+        )
+        os.close(slave)
+        self.screen = b""
+
+    def read(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            ready, _, _ = select.select([self.master], [], [], 0.05)
+            if ready:
+                try:
+                    self.screen += os.read(self.master, 65536)
+                except OSError:
+                    return
+
+    def text(self) -> str:
+        return ANSI.sub(b"", self.screen).decode("utf-8", "replace")
+
+    def wait_for(self, needle: str, seconds: float = 20) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            self.read(0.1)
+            if needle in self.text():
+                return
+        raise AssertionError(
+            f"the screen never showed {needle!r}; last output:\n{self.text()[-2000:]}"
+        )
+
+    def send(self, keys: str) -> None:
+        os.write(self.master, keys.encode())
+        self.read(0.3)
+
+    def kill(self) -> None:
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+        os.close(self.master)
+
+
+def test_decision_shown_as_saved_survives_a_kill(tmp_path):
+    env = dict(os.environ)
+    record = tmp_path / "meeting.record"
+    term = Terminal([sys.executable, "-m", "meetingtui", "--record", str(record)], env)
+    try:
+        term.wait_for("Navneopråb")
+        term.send("o")
+        term.wait_for("Mødet begynder")
+        term.send("10.00\r")
+        term.wait_for("Punkt 1 af 7")
+        term.send("d")
+        term.screen = b""
+        term.send("Udvalget anbefaler sagen")
+        term.wait_for("Gemmer")  # typing: not saved yet
+        term.screen = b""
+        term.wait_for("Gemt")  # the indicator: saved after the pause
+        term.read(0.5)
+    finally:
+        term.kill()
+    agenda = agenda_mod.load(paths.DEMO_AGENDA)
+    reopened = MeetingRecord(record, agenda.sha256)  # the lock of the killed app is free again
+    try:
+        state = fold(agenda, reopened.events)
+        assert state.item("delstrategier").decision == "Udvalget anbefaler sagen"
+        assert state.opened is not None and state.current == "delstrategier"
+    finally:
+        reopened.close()
