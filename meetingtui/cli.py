@@ -92,11 +92,37 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run_app(args) -> int:
+    from meetingtui.errors import RecordDamaged
     from meetingtui.ui.app import create_app
 
-    app = create_app(args.agenda, args.record)
+    try:
+        app = create_app(args.agenda, args.record)
+    except RecordDamaged as damage:
+        copy = offer_recovered_copy(damage)
+        if copy is None:
+            raise
+        app = create_app(args.agenda, copy)
     app.run()
     return app.return_code or 0
+
+
+def offer_recovered_copy(damage) -> Path | None:
+    """A damaged record is never overwritten; offer to continue in a copy of what can be read."""
+    from meetingtui.record import recover_copy
+
+    if not sys.stdin.isatty():
+        return None
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err.print(f"meetingtui: {damage}", markup=False)
+    answer = input(
+        f"Åbn en kopi med de {damage.readable_events} hændelser, der kan læses? "
+        "Den beskadigede fil røres ikke. [j/N] "
+    )
+    if answer.strip().lower() not in ("j", "ja", "y", "yes"):
+        return None
+    target, count = recover_copy(Path(damage.path))
+    err.print(f"meetingtui: fortsætter i {target} ({count} hændelser)", markup=False)
+    return target
 
 
 def run_check(args) -> int:
