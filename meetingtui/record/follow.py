@@ -24,16 +24,18 @@ class RecordFollower:
     def poll(self) -> list[dict] | None:
         """The record's events if the file changed since the last poll, else None."""
         try:
-            st = os.stat(self.path)
+            handle = open(self.path, "rb")  # noqa: SIM115 - closed by the with below
         except FileNotFoundError:
             return None
-        stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
-        if stamp == self._stat:
-            return None
-        if self._stat is None or st.st_ino != self._stat[0] or st.st_size < self._offset:
-            self._offset, self._line, self._docs = 0, 1, {}
-        self._stat = stamp
-        with open(self.path, "rb") as handle:
+        with handle:
+            # The stat of the file actually opened: the writer may rename a new one in.
+            st = os.fstat(handle.fileno())
+            stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+            if stamp == self._stat:
+                return None
+            if self._stat is None or st.st_ino != self._stat[0] or st.st_size < self._offset:
+                self._offset, self._line, self._docs = 0, 1, {}
+            self._stat = stamp
             handle.seek(self._offset)
             data = handle.read()
         found = logfile.scan(data, self._line)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pendulum
 
-from meetingtui.errors import RecordLocked
+from meetingtui.errors import RecordError, RecordLocked
+from meetingtui.record.storage import FILE_MODE, _why, make_dirs
 
 
 def lock_path(record: Path) -> Path:
@@ -27,8 +28,11 @@ class RecordLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            make_dirs(self.path.parent)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except OSError as err:
+            raise RecordError(_why(self.path.with_suffix(""), err, "open")) from err
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -39,13 +43,18 @@ class RecordLock:
                 f"({holder}); close that one first, or use `meetingtui attendance --watch` "
                 "to follow it read-only"
             ) from None
-        os.ftruncate(fd, 0)
         holder = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "since": pendulum.now().isoformat(),
         }
-        os.pwrite(fd, json.dumps(holder).encode(), 0)
+        line = json.dumps(holder).encode()
+        try:
+            # Write first, then cut what an earlier holder left: never an empty holder line.
+            os.pwrite(fd, line, 0)
+            os.ftruncate(fd, len(line))
+        except OSError:
+            pass  # the lock holds all the same; only the holder's name may be missing
         self._fd = fd
 
     def release(self) -> None:

@@ -10,6 +10,7 @@ A bad line anywhere else is damage, reported with its line number.
 from __future__ import annotations
 
 import json
+import string
 import zlib
 from dataclasses import dataclass
 
@@ -68,3 +69,25 @@ def scan(data: bytes, first_line: int = 1) -> Scan:
         pos = end + 1
         number += 1
     return Scan(entries, pos, torn=False)
+
+
+_HEX = frozenset(string.hexdigits.lower().encode())
+
+
+def could_be_torn_write(tail: bytes) -> bool:
+    """Whether bytes that hold no complete line could be the start of a record line.
+
+    A crash or power cut leaves a prefix of `<checksum> {...`, possibly with zeros where
+    blocks never reached the disk. Any other start (text, JSON, a binary file) means the
+    file is not a record at all, which must be reported, not dropped as a torn write.
+    """
+    for position, byte in enumerate(tail[:10]):
+        if byte == 0:
+            continue
+        if position < 8 and byte not in _HEX:
+            return False
+        if position == 8 and byte != ord(" "):
+            return False
+        if position == 9 and byte != ord("{"):
+            return False
+    return True

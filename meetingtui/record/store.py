@@ -16,10 +16,41 @@ import pendulum
 from meetingtui import events as ev
 from meetingtui.errors import RecordDamaged, RecordError, StorageFull
 from meetingtui.record import logfile
-from meetingtui.record.lock import RecordLock
-from meetingtui.record.storage import FILE_MODE, LogStorage, RecordDB
+from meetingtui.record.lock import RecordLock, lock_path
+from meetingtui.record.storage import (
+    FILE_MODE,
+    LogStorage,
+    RecordDB,
+    _fsync_dir,
+    _reason,
+    _shape_problem,
+    _write_fully,
+    make_dirs,
+)
 
 RECORD_FORMAT = 1
+
+
+def check_entry(entry: dict) -> None:
+    """Raise ValueError saying what is wrong with a stored entry this version cannot use."""
+    if entry.get("del"):
+        return
+    if entry["t"] == "meta":
+        found = entry["d"].get("format", 0)
+        if not isinstance(found, int) or isinstance(found, bool):
+            raise ValueError(f"record format {found!r} is not a format number")
+        if found > RECORD_FORMAT:
+            raise ValueError(
+                f"record format {found} was written by a newer meetingtui "
+                f"(this one reads up to {RECORD_FORMAT})"
+            )
+    elif entry["t"] == "events":
+        if not (entry["id"].isascii() and entry["id"].isdigit()) or int(entry["id"]) < 1:
+            raise ValueError(f"event id {entry['id']!r} is not a number")
+        try:
+            ev.validate(entry["d"])
+        except ev.EventError as err:
+            raise ValueError(f"event {entry['id']}: {err}") from None
 
 
 class MeetingRecord:
@@ -35,6 +66,9 @@ class MeetingRecord:
         self.read_only = read_only
         self.notices: list[str] = []
         self._notice = notice
+        self.pending: list[dict] = []
+        self.save_error: str | None = None
+        self.db = None
         self._lock = None if read_only else RecordLock(self.path)
         if self._lock:
             self._lock.acquire()
@@ -44,15 +78,13 @@ class MeetingRecord:
                 storage=LogStorage,
                 read_only=read_only,
                 notice=self._note,
-                **(storage_options or {}),
+                **{"check": check_entry, **(storage_options or {})},
             )
             self.meta = self._meta(agenda_sha256)
             self.events = self._read_events()
         except BaseException:
             self.close()
             raise
-        self.pending: list[dict] = []
-        self.save_error: str | None = None
 
     @property
     def storage(self) -> LogStorage:
@@ -73,7 +105,9 @@ class MeetingRecord:
                 "agenda_sha256": agenda_sha256,
                 "created": pendulum.now().isoformat(),
             }
-            if not self.read_only and self.path.exists() is False:
+            if not self.read_only:
+                # Also when the file exists but holds no meta yet: a crash may have come
+                # between creating it and its first line.
                 table.insert(meta)
             return meta
         if found.get("format", 0) > RECORD_FORMAT:
@@ -87,15 +121,17 @@ class MeetingRecord:
         return dict(found)
 
     def _read_events(self) -> list[dict]:
+        checked = self.storage._check is check_entry  # every line was checked as loaded
         out = []
         for doc in sorted(self.db.table("events"), key=lambda d: d.doc_id):
             event = dict(doc, id=doc.doc_id)
-            try:
-                ev.validate(event)
-            except ev.EventError as err:
-                raise RecordDamaged(
-                    self.path, None, f"event {doc.doc_id}: {err}", len(out)
-                ) from None
+            if not checked:
+                try:
+                    ev.validate(event)
+                except ev.EventError as err:
+                    raise RecordDamaged(
+                        self.path, None, f"event {doc.doc_id}: {err}", len(out)
+                    ) from None
             out.append(event)
         return out
 
@@ -109,7 +145,15 @@ class MeetingRecord:
         if self.read_only:
             raise RecordError(f"{self.path}: the record is open read-only")
         ev.validate(event)
-        event = dict(event, id=self._next_id())
+        doc = {k: v for k, v in event.items() if k != "id"}
+        try:
+            line = logfile.encode(doc)
+        except (TypeError, ValueError) as err:
+            # Refused here, before it is queued: an event that cannot be written would
+            # block every later one behind it.
+            raise ev.EventError(f"{event.get('kind')} event cannot be saved: {err}") from None
+        # As it will read back from disk (tuples become lists, and so on).
+        event = dict(logfile.decode(line[:-1]), id=self._next_id())
         self.pending.append(event)
         self.events.append(event)
         self.flush()
@@ -117,35 +161,50 @@ class MeetingRecord:
 
     def flush(self) -> bool:
         """Write what is pending; False (and save_error set) if the disk still refuses."""
-        table = self.db.table("events")
-        while self.pending:
-            event = self.pending[0]
-            doc = {k: v for k, v in event.items() if k != "id"}
-            try:
-                table.insert(doc)
-            except StorageFull as err:
-                table._next_id = None  # recount from what is on disk
-                self.save_error = str(err)
-                return False
-            self.pending.pop(0)
+        if self.pending:
+            while self.pending:
+                event = self.pending[0]
+                doc = {k: v for k, v in event.items() if k != "id"}
+                try:
+                    self.storage.append("events", event["id"], doc)
+                except StorageFull as err:
+                    self.save_error = str(err)
+                    return False
+                self.pending.pop(0)
+            self._table_changed()
         self.save_error = None
         return True
+
+    def _table_changed(self) -> None:
+        table = self.db.table("events")
+        table._next_id = None
+        table.clear_cache()
 
     def _next_id(self) -> int:
         return (self.events[-1]["id"] + 1) if self.events else 1
 
     def move_to(self, path: str | os.PathLike) -> None:
         """Save the whole record (pending events too) at another place and write there."""
-        new = MeetingRecord(path, self.meta.get("agenda_sha256", ""))
+        target = Path(path)
+        if target.resolve() == self.path.resolve():
+            raise RecordError(f"{target}: the record is saved there already")
+        existed = target.exists()
+        new = MeetingRecord(target, self.meta.get("agenda_sha256", ""), notice=self._notice)
         if new.events:
             new.close()
             raise RecordError(f"{path}: a record exists there already; choose a new file name")
-        for event in self.events:
-            new.append({k: v for k, v in event.items() if k != "id"})
-        if not new.saved:
-            error = new.save_error
+        documents = [(e["id"], {k: v for k, v in e.items() if k != "id"}) for e in self.events]
+        try:
+            new.storage.append_many("events", documents)  # one write, one fsync
+        except StorageFull as err:
             new.close()
-            raise RecordError(error or "cannot save there")
+            if not existed:
+                target.unlink(missing_ok=True)
+                lock_path(target).unlink(missing_ok=True)
+            raise RecordError(str(err)) from err
+        new.events = [dict(e) for e in self.events]
+        new._table_changed()
+        new.notices = self.notices + new.notices
         self.close()
         self.__dict__.update(new.__dict__)
 
@@ -156,25 +215,57 @@ class MeetingRecord:
             self._lock.release()
 
 
-def recover_copy(path: Path, target: Path | None = None) -> tuple[Path, int]:
-    """Copy every readable event of a damaged record to a new file; the original stays."""
-    data = Path(path).read_bytes()
-    found = logfile.scan(data)
-    good = []
-    for entry in found.entries:
-        if entry.get("t") == "events":
-            try:
-                ev.validate(entry.get("d"))
-            except ev.EventError:
-                break
-        good.append(entry)
-    target = target or path.with_name(
-        f"{path.stem}-gendannet-{pendulum.now().format('YYYYMMDDTHHmmss')}{path.suffix}"
-    )
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+def recover_copy(path: str | os.PathLike, target: Path | None = None) -> tuple[Path, int]:
+    """Copy every readable event of a damaged record to a new file; the original stays.
+
+    The copy holds the lines before the first one this version cannot use, and opens
+    cleanly. Returns the copy's path and the number of events in it.
+    """
+    path = Path(path)
     try:
-        os.write(fd, b"".join(logfile.encode(e) for e in good))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    return target, sum(1 for e in good if e.get("t") == "events")
+        data = path.read_bytes()
+    except OSError as err:
+        raise RecordError(f"{path}: cannot read: {_reason(err)}") from err
+    good = []
+    for entry in logfile.scan(data).entries:
+        try:
+            if _shape_problem(entry):
+                break
+            check_entry(entry)
+        except ValueError:
+            break
+        good.append(entry)
+    content = b"".join(logfile.encode(e) for e in good)
+    try:
+        target, fd = _new_file(path, Path(target) if target else None)
+    except FileExistsError:
+        raise RecordError(f"{target}: a file exists there already; choose a new name") from None
+    except OSError as err:
+        raise RecordError(f"{target or path.parent}: cannot save: {_reason(err)}") from err
+    try:
+        try:
+            _write_fully(fd, content, os.write)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _fsync_dir(target.parent)
+    except OSError as err:
+        target.unlink(missing_ok=True)
+        raise RecordError(f"{target}: cannot save: {_reason(err)}") from err
+    return target, sum(1 for e in good if e["t"] == "events")
+
+
+def _new_file(path: Path, target: Path | None) -> tuple[Path, int]:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    if target is not None:
+        make_dirs(target.parent)
+        return target, os.open(target, flags, FILE_MODE)
+    stamp = pendulum.now().format("YYYYMMDDTHHmmss")
+    number = 0
+    while True:
+        suffix = f"-{number}" if number else ""
+        candidate = path.with_name(f"{path.stem}-gendannet-{stamp}{suffix}{path.suffix}")
+        try:
+            return candidate, os.open(candidate, flags, FILE_MODE)
+        except FileExistsError:
+            number += 1
