@@ -26,11 +26,22 @@ def docx_bytes(state: MeetingState, full: bool) -> bytes:
 
 
 def target_path(agenda: Agenda, full: bool, output: Path | None) -> tuple[Path, bool]:
-    """(path, explicit): where the export goes, and whether the user named it."""
+    """(path, explicit): where the export goes, and whether the user named it.
+
+    `output` names a file if it ends in .docx or is an existing file (or link); anything
+    else is a folder, created if need be, that gets the default name: `-o referater`
+    must not write a file called 'referater' that Word cannot open.
+    """
     if output is None:
         return paths.output_dir() / paths.export_name(agenda, full), False
+    named_folder = str(output).endswith(("/", os.sep))
     output = Path(output)
-    if output.is_dir():
+    names_a_file = (
+        output.suffix.lower() == ".docx"
+        or output.is_symlink()
+        or (output.exists() and not output.is_dir())
+    )
+    if named_folder or output.is_dir() or not names_a_file:
         return output / paths.export_name(agenda, full), False
     return output, True
 

@@ -90,6 +90,7 @@ class MeetingState:
     in_item: bool = False  # an item is under way right now
     epoch: int = 0
     last_event_id: int = 0
+    taken: list[str] = field(default_factory=list)  # item taken up at each epoch: taken[epoch - 1]
 
     # -- lookups ------------------------------------------------------------------------
     def item(self, item_id: str) -> ItemState:
@@ -124,17 +125,22 @@ class MeetingState:
             handler(event)
         self.last_event_id = max(self.last_event_id, event.get("id", 0))
 
+    def _time(self, e: dict, field: str = "time") -> pendulum.DateTime | None:
+        """An event's time, shown in the meeting's time zone whatever offset it was stored with."""
+        moment = ev.time_of(e, field)
+        return moment.in_timezone(self.agenda.meeting.timezone) if moment else None
+
     def _moment(self) -> tuple[int, bool, str | None]:
         return self.epoch, self.in_item, self.current if self.in_item else None
 
     def _on_meeting_opened(self, e: dict) -> None:
-        self.opened = ev.time_of(e)
+        self.opened = self._time(e)
         self.closed = None
         if e.get("chair") in self.seats:
             self.chair = e["chair"]
 
     def _on_meeting_closed(self, e: dict) -> None:
-        self.closed = ev.time_of(e)
+        self.closed = self._time(e)
         self.in_item = False
 
     def _on_roll_call(self, e: dict) -> None:
@@ -154,7 +160,7 @@ class MeetingState:
             seat.substitute_from = 0
         else:
             epoch, during, item = self._moment()
-            time = ev.time_of(e) or ev.time_of(e, "at")
+            time = self._time(e) or self._time(e, "at")
             move = Movement("arrived", time, epoch, during, item, e.get("id", 0), substitute=True)
             seat.substitute_from = move.threshold
             seat.movements.append(move)
@@ -170,16 +176,17 @@ class MeetingState:
         if seat is None:
             return
         epoch, during, item = self._moment()
-        seat.movements.append(Movement(kind, ev.time_of(e), epoch, during, item, e.get("id", 0)))
+        seat.movements.append(Movement(kind, self._time(e), epoch, during, item, e.get("id", 0)))
 
     def _on_item_opened(self, e: dict) -> None:
         if not self.has_item(e["item"]):
             return
         state = self.item(e["item"])
         self.epoch += 1
+        self.taken.append(e["item"])
         self.current, self.in_item = e["item"], True
         if state.epoch is None:
-            state.epoch, state.opened_at = self.epoch, ev.time_of(e)
+            state.epoch, state.opened_at = self.epoch, self._time(e)
 
     def _on_item_closed(self, e: dict) -> None:
         if e["item"] == self.current:

@@ -91,17 +91,31 @@ def absent_without_notice(names: Sequence[str]) -> str:
     return f"{join(names)} udeblev uden afbud." if names else ""
 
 
-def arrived(name: str, at: pendulum.DateTime, item_number: int | None, during: bool) -> str:
+def arrived(
+    name: str,
+    at: pendulum.DateTime,
+    item_number: int | None,
+    during: bool,
+    where: str | None = None,
+) -> str:
+    """'X ankom kl. 10.40 under/før behandlingen af punkt 2.' (`where` overrides: 'efter')."""
     if item_number is None:
         return f"{name} ankom kl. {clock(at)}."
-    where = "under" if during else "før"
+    where = where or ("under" if during else "før")
     return f"{name} ankom kl. {clock(at)} {where} behandlingen af punkt {item_number}."
 
 
-def left(name: str, at: pendulum.DateTime, item_number: int | None, during: bool) -> str:
+def left(
+    name: str,
+    at: pendulum.DateTime,
+    item_number: int | None,
+    during: bool,
+    where: str | None = None,
+) -> str:
+    """'X forlod mødet kl. 11.30 under/efter behandlingen af punkt 5.' (`where`: 'før')."""
     if item_number is None:
         return f"{name} forlod mødet kl. {clock(at)}."
-    where = "under" if during else "efter"
+    where = where or ("under" if during else "efter")
     return f"{name} forlod mødet kl. {clock(at)} {where} behandlingen af punkt {item_number}."
 
 

@@ -78,8 +78,12 @@ def meeting_notes(state: MeetingState) -> list[str]:
     formand = next((m.id for m in state.agenda.members if m.role == "formand"), None)
     if chair and chair != formand:
         notes.append(f"Mødet blev ledet af {state.seats[chair].member.name}.")
-    no_notice = [
-        s.member.name for s in state.seats.values() if s.status == "absent" and not s.substitute
+    no_notice = [  # marked absent at the roll call and never came ('udeblev')
+        seat.member.name
+        for sid, seat in state.seats.items()
+        if seat.status == "absent"
+        and not seat.substitute
+        and attendance.absent_all_meeting(state, sid)
     ]
     if no_notice:
         notes.append(wording.absent_without_notice(no_notice))
@@ -88,6 +92,7 @@ def meeting_notes(state: MeetingState) -> list[str]:
             member = wording.member_short(seat.member.name, seat.member.party)
             stand_in = wording.member_short(seat.substitute.name, seat.substitute.party)
             notes.append(wording.substitute(member, stand_in, seat.status == "afbud"))
+    notes += [text for place, text in movement_lines(state) if place is None]
     return notes
 
 
@@ -182,20 +187,46 @@ def vote_names(state: MeetingState, voters: tuple[str, ...], taking_part, epoch:
 
 
 def movement_sentences(state: MeetingState, item_id: str) -> list[str]:
-    item_epoch = state.item(item_id).epoch
-    if item_epoch is None:
-        return []
-    out = []
-    number = state.number(item_id)
+    """The arrivals and departures told under an item, in the order they happened."""
+    return [sentence for place, sentence in movement_lines(state) if place == item_id]
+
+
+def movement_lines(state: MeetingState) -> list[tuple[str | None, str]]:
+    """Every arrival and departure as (item told under, or None for the front page, sentence).
+
+    During an item: under that item. Between items: an arrival before the next item taken
+    up, a departure after the last one (or, lacking it, the other way round). An item that
+    was taken up again counts where it was taken up again. Movements with no item to tell
+    them under (none taken up yet, or the Underskriftsside) go on the front page.
+    """
+    lines = []
     for seat_id, seat in state.seats.items():
         for move in seat.movements:
             person = state.person(seat_id, move.threshold)
-            if move.kind == "arrived" and move.threshold == item_epoch and not move.during:
-                out.append(wording.arrived(person.name, move.time, number, during=False))
-            elif move.epoch == item_epoch and (move.during or move.kind == "left"):
-                sentence = wording.arrived if move.kind == "arrived" else wording.left
-                out.append(sentence(person.name, move.time, number, during=move.during))
-    return out
+            place, where = _movement_place(state, move.kind, move.epoch, move.during, move.item)
+            number = state.number(place) if place else None
+            sentence = wording.arrived if move.kind == "arrived" else wording.left
+            text = sentence(person.name, move.time, number, move.during, where)
+            if place and state.item(place).item.kind == "underskriftsside":
+                place = None
+            lines.append((move.time, place, text))
+    lines.sort(key=lambda line: line[0])
+    return [(place, text) for _, place, text in lines]
+
+
+def _movement_place(
+    state: MeetingState, kind: str, epoch: int, during: bool, item: str | None
+) -> tuple[str | None, str | None]:
+    def taken(n: int) -> str | None:
+        found = state.taken[n - 1] if 1 <= n <= len(state.taken) else None
+        return found if found and state.has_item(found) else None
+
+    if during and item and state.has_item(item):
+        return item, "under"
+    before, after = taken(epoch + 1), taken(epoch)
+    if kind == "arrived":
+        return (before, "før") if before else (after, "efter") if after else (None, None)
+    return (after, "efter") if after else (before, "før") if before else (None, None)
 
 
 def absent_line(state: MeetingState, item_id: str) -> list[Block]:

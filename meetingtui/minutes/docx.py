@@ -9,6 +9,8 @@ fields on opening (page numbers). Page numbers in the footer are PAGE/NUMPAGES f
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from io import BytesIO
 
 import pendulum
@@ -34,9 +36,13 @@ from meetingtui.minutes.model import (
 
 LANGUAGE = "da-DK"
 TOC_ID = "x"
+# Characters XML 1.0 cannot hold; python-docx refuses them. A control character pasted
+# into a typed decision must not make the export fail, so they are left out.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def render(minutes: Minutes) -> bytes:
+    minutes = _xml_safe(minutes)
     document = Document()
     styles = _Styles(document)
     _properties(document, minutes)
@@ -48,6 +54,18 @@ def render(minutes: Minutes) -> bytes:
     out = BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _xml_safe(value):
+    """The same minutes with every string stripped of characters XML cannot hold."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, tuple | list):
+        return type(value)(_xml_safe(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 class _Styles:
