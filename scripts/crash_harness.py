@@ -126,6 +126,7 @@ class Figures:
     kills_while_opening: int = 0
     kills_while_saving: int = 0  # between the start of append and its return
     torn_tails_dropped: int = 0  # found by the check after a kill, or left there on purpose
+    torn_writes_from_kills: int = 0  # of those, torn by the kill itself (child had opened)
     torn_tails_planted: int = 0
     stray_temp_files_left: int = 0
     records: int = 0
@@ -197,7 +198,10 @@ def run(
                 figures.kills_while_saving += 1
             acknowledged.update(acks)
             figures.events_acknowledged += len(acks)
+            dropped = figures.torn_tails_dropped
             loaded = _check(path, acknowledged, lost, figures, kill)
+            if b"ready" in lines:
+                figures.torn_writes_from_kills += figures.torn_tails_dropped - dropped
             if loaded is None:
                 path = None  # a record that does not load: start a new one
             else:
@@ -301,6 +305,7 @@ def print_figures(figures: Figures) -> None:
         ("Kills before the child had opened the record", figures.kills_while_opening),
         ("Torn tails planted before a kill", figures.torn_tails_planted),
         ("Torn tails dropped on load after a kill", figures.torn_tails_dropped),
+        ("  of which torn by the kill itself", figures.torn_writes_from_kills),
         ("Stray temporary files left after a load", figures.stray_temp_files_left),
         ("Records used", figures.records),
         ("Largest record (events)", figures.largest_record),
