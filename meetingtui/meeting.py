@@ -91,19 +91,22 @@ class MeetingState:
     epoch: int = 0
     last_event_id: int = 0
     taken: list[str] = field(default_factory=list)  # item taken up at each epoch: taken[epoch - 1]
+    _by_id: dict[str, tuple[int, ItemState]] = field(default_factory=dict, repr=False, compare=False)
 
-    # -- lookups ------------------------------------------------------------------------
+    # -- lookups (an index by id, rebuilt only when the list of items changes) -------------
     def item(self, item_id: str) -> ItemState:
-        return self._index()[item_id]
+        return self._index()[item_id][1]
 
     def number(self, item_id: str) -> int:
-        return next(n for n, s in enumerate(self.items, 1) if s.item.id == item_id)
-
-    def _index(self) -> dict[str, ItemState]:
-        return {state.item.id: state for state in self.items}
+        return self._index()[item_id][0]
 
     def has_item(self, item_id: str) -> bool:
-        return any(state.item.id == item_id for state in self.items)
+        return item_id in self._index()
+
+    def _index(self) -> dict[str, tuple[int, ItemState]]:
+        if len(self._by_id) != len(self.items):
+            self._by_id = {s.item.id: (n, s) for n, s in enumerate(self.items, 1)}
+        return self._by_id
 
     def person(self, seat_id: str, epoch: int | None = None) -> Person:
         seat = self.seats[seat_id]
@@ -244,6 +247,7 @@ class MeetingState:
         )
         position = self._insert_position(e.get("after"))
         self.items.insert(position, ItemState(item, added=True))
+        self._by_id = {}
 
     def _insert_position(self, after: str | None) -> int:
         if after and self.has_item(after):
