@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] not in COMMANDS + ("-h", "--help", "--version"):
         argv.insert(0, "run")
     args = parser().parse_args(argv)
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     try:
         return args.handler(args)
     except MeetingtuiError as error:
@@ -112,7 +112,7 @@ def offer_recovered_copy(damage) -> Path | None:
 
     if not sys.stdin.isatty():
         return None
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     err.print(f"meetingtui: {damage}", markup=False)
     answer = input(
         f"Åbn en kopi med de {damage.readable_events} hændelser, der kan læses? "
@@ -126,7 +126,7 @@ def offer_recovered_copy(damage) -> Path | None:
 
 
 def run_check(args) -> int:
-    out = Console(highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True, emoji=False)
     problems: list[str] = []
     for path in args.agendas:
         try:
@@ -158,23 +158,25 @@ def run_export(args) -> int:
                 f"{args.agenda}` first, or name the record with --record)"
             )
     state = opened.state()
-    out = Console(highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True, emoji=False)
     for notice in opened.notices:
-        Console(stderr=True).print(f"meetingtui: {notice}", markup=False)
+        Console(stderr=True, emoji=False).print(f"meetingtui: {notice}", markup=False)
     if args.text:
         from meetingtui.minutes import build
         from meetingtui.minutes.terminal import renderable
 
         out.print(renderable(build(state, full=args.full)))
         return 0
-    path = export.export(
+    path, warnings = export.export_with_warnings(
         state,
         full=args.full,
         output=Path(args.output) if args.output else None,
         overwrite=args.overwrite,
     )
-    variant = "full (confidential)" if args.full else "public"
-    out.print(f"Wrote the {variant} referat to {path}", markup=False)
+    for warning in warnings:
+        Console(stderr=True, emoji=False).print(f"meetingtui: advarsel: {warning}", markup=False)
+    variant = "Fuldt (fortroligt)" if args.full else "Offentligt"
+    out.print(f"{variant} referat gemt i {path}", markup=False)
     return 0
 
 
@@ -188,7 +190,7 @@ def run_recover(args) -> int:
     from meetingtui.record import recover_copy
 
     target, count = recover_copy(Path(args.record))
-    Console(highlight=False, soft_wrap=True).print(
+    Console(highlight=False, soft_wrap=True, emoji=False).print(
         f"Copied {count} readable events to {target}; the damaged file {args.record} is untouched. "
         f"Open the copy with --record {target}",
         markup=False,

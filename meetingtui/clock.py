@@ -20,18 +20,18 @@ _CLOCK = re.compile(r"^\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:]?(\d{2}))?\s*$")
 def parse(text: str, day: pendulum.Date, tz: str) -> pendulum.DateTime:
     found = _CLOCK.match(text)
     if not found:
-        raise TimeInputError(f"'{text}' is not a time: type it as TT.MM, e.g. 10.30")
+        raise TimeInputError(f"'{text}' er ikke et klokkeslæt: skriv TT.MM, fx 10.30")
     hour, minute = int(found.group(1)), int(found.group(2) or 0)
     if hour > 23 or minute > 59:
-        raise TimeInputError(f"'{text}' is not a time of day: hours 0-23, minutes 0-59")
+        raise TimeInputError(f"'{text}' er ikke et klokkeslæt: timer 0-23, minutter 0-59")
     try:
         return pendulum.datetime(
             day.year, day.month, day.day, hour, minute, tz=tz, raise_on_unknown_times=True
         )
     except Exception:
         raise TimeInputError(
-            f"kl. {hour:02d}.{minute:02d} does not exist or happens twice on {day.format('DD-MM-YYYY')} "
-            "(daylight saving): type another time"
+            f"kl. {hour:02d}.{minute:02d} findes ikke eller findes to gange den {day.format('DD-MM-YYYY')} "
+            "(skift til/fra sommertid): skriv et andet klokkeslæt"
         ) from None
 
 

@@ -49,9 +49,26 @@ def target_path(agenda: Agenda, full: bool, output: Path | None) -> tuple[Path, 
 def export(
     state: MeetingState, full: bool = False, output: Path | None = None, overwrite: bool = False
 ) -> Path:
+    return export_with_warnings(state, full, output, overwrite)[0]
+
+
+def export_with_warnings(
+    state: MeetingState, full: bool = False, output: Path | None = None, overwrite: bool = False
+) -> tuple[Path, list[str]]:
+    """Write the referat; also say (in Danish) what had to be left out."""
+    from meetingtui.minutes import docx  # python-docx is only needed for an export
+
     path, explicit = target_path(state.agenda, full, output)
-    data = docx_bytes(state, full)
-    return write_new(path, data, overwrite=overwrite, next_free=not explicit)
+    minutes = build(state, full=full)
+    data = docx.render(minutes)
+    written = write_new(path, data, overwrite=overwrite, next_free=not explicit)
+    dropped = docx.unsupported_characters(minutes)
+    warnings = (
+        [f"{dropped} tegn, som et Word-dokument ikke kan rumme (styretegn), er udeladt."]
+        if dropped
+        else []
+    )
+    return written, warnings
 
 
 def write_new(path: Path, data: bytes, overwrite: bool = False, next_free: bool = True) -> Path:

@@ -91,7 +91,9 @@ class MeetingState:
     epoch: int = 0
     last_event_id: int = 0
     taken: list[str] = field(default_factory=list)  # item taken up at each epoch: taken[epoch - 1]
-    _by_id: dict[str, tuple[int, ItemState]] = field(default_factory=dict, repr=False, compare=False)
+    _by_id: dict[str, tuple[int, ItemState]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     # -- lookups (an index by id, rebuilt only when the list of items changes) -------------
     def item(self, item_id: str) -> ItemState:

@@ -34,7 +34,12 @@ class Secretary:
 
     # -- recording ----------------------------------------------------------------------
     def _record(self, kind: str, **fields) -> dict:
-        event = self.record.append(ev.make(kind, now=self.now(), **fields))
+        try:
+            event = self.record.append(ev.make(kind, now=self.now(), **fields))
+        except ev.EventError as error:
+            raise ActionError(
+                f"Kan ikke gemmes: teksten indeholder tegn, der ikke kan gemmes ({error})."
+            ) from None
         if changes_past(event):
             self.state = fold(self.agenda, self.record.events)
         else:
@@ -222,8 +227,9 @@ class Secretary:
     def problems(self) -> list[checks.Problem]:
         return checks.problems(self.state)
 
-    def export(self, full: bool, output: Path | None = None) -> Path:
-        return export.export(self.state, full=full, output=output)
+    def export(self, full: bool, output: Path | None = None) -> tuple[Path, list[str]]:
+        """Write the referat; the path and what had to be left out (warnings, in Danish)."""
+        return export.export_with_warnings(self.state, full=full, output=output)
 
 
 def describe(event: dict, state: MeetingState) -> str:

@@ -142,6 +142,10 @@ def added_item(number: int) -> str:
     return f"Sagen blev optaget på dagsordenen under mødet som punkt {number}."
 
 
+def not_quorate() -> str:
+    return "Udvalget var ikke beslutningsdygtigt under behandlingen af punktet."
+
+
 def quorum(present: int, seats: int, quorate: bool) -> str:
     state = "beslutningsdygtigt" if quorate else "ikke beslutningsdygtigt"
     return f"{present} af {seats} medlemmer til stede: udvalget er {state}."

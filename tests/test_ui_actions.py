@@ -6,13 +6,13 @@ import errno
 import io
 
 from rich.console import Console
+from ui_support import Clock, Keys, demo_app
 
 from meetingtui.minutes import build
 from meetingtui.minutes.text import render
 from meetingtui.ui.app import create_app
 from meetingtui.ui.screens.main import MainScreen
 from meetingtui.ui.screens.rollcall import RollCallScreen
-from tests.ui_support import Clock, Keys, demo_app
 
 
 def text_of(app, selector: str) -> str:
@@ -317,7 +317,7 @@ async def test_full_disk_is_shown_at_once_and_nothing_is_lost(tmp_path):
         failing["on"] = True
         await keys.press("f4")
         assert type(app.screen).__name__ == "SaveProblemScreen"
-        assert "disk is full" in text_of(app, "#save-error")
+        assert "Disken er fuld." in text_of(app, "#save-cause")
         await keys.press("escape")
         assert "IKKE GEMT" in text_of(app, "#status")
         assert app.secretary.state.item("delstrategier").decision == "Til orientering."

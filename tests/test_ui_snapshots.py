@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from tests.ui_support import Clock, demo_app
+from ui_support import Clock, demo_app
 
 SIZES = [(80, 24), (120, 40)]
 ROLL_CALL = ["down", "down", "down", "a", "down", "down", "a"]

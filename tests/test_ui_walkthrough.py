@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from docx import Document
+from ui_support import Clock, Keys, demo_app
 
 from meetingtui import paths
 from meetingtui.export import export
 from meetingtui.session import open_demo
-from tests.ui_support import Clock, Keys, demo_app
 
 MAX_KEYS = 60
 ITEM_2_DECISION = (

@@ -148,6 +148,8 @@ def item_sentences(state: MeetingState, item_state: ItemState) -> list[str]:
         person = state.person(seat_id, attendance.item_epoch(state, item_id))
         out.append(wording.dissent(wording.member_short(person.name, person.party), text))
     out.append(wording.not_taking_part(attendance.non_participants(state, item_id)))
+    if item_state.epoch is not None and not attendance.for_item(state, item_id).quorate:
+        out.append(wording.not_quorate())
     out += movement_sentences(state, item_id)
     return out
 

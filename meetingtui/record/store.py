@@ -68,6 +68,7 @@ class MeetingRecord:
         self._notice = notice
         self.pending: list[dict] = []
         self.save_error: str | None = None
+        self.save_errno: int | None = None  # the OSError's errno behind save_error
         self.db = None
         self._lock = None if read_only else RecordLock(self.path)
         if self._lock:
@@ -169,10 +170,11 @@ class MeetingRecord:
                     self.storage.append("events", event["id"], doc)
                 except StorageFull as err:
                     self.save_error = str(err)
+                    self.save_errno = getattr(err.__cause__, "errno", None)
                     return False
                 self.pending.pop(0)
             self._table_changed()
-        self.save_error = None
+        self.save_error = self.save_errno = None
         return True
 
     def _table_changed(self) -> None:

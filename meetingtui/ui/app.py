@@ -74,7 +74,8 @@ class MeetingApp(App):
             from meetingtui.ui.screens.save_problem import SaveProblemScreen
 
             self.save_status = FAILED
-            self.push_screen(SaveProblemScreen(self.secretary.save_error or ""))
+            record = self.secretary.record
+            self.push_screen(SaveProblemScreen(record.save_error or "", record.save_errno))
 
     async def action_quit(self) -> None:
         """Quit from anywhere (ctrl+q too): record typed text first."""

@@ -43,11 +43,12 @@ class ExportScreen(ModalScreen):
         lines = []
         for full in variants:
             try:
-                path = self.app.secretary.export(full)
+                path, warnings = self.app.secretary.export(full)
             except MeetingtuiError as error:
                 lines.append(f"⚠ {error}")
                 continue
             label = "Fuldt (fortroligt)" if full else "Offentligt"
             lines.append(f"✓ {label} referat gemt i {path}")
+            lines += [f"⚠ {warning}" for warning in warnings]
             self.notify(f"{label} referat gemt i {path}", timeout=10)
         self.query_one("#result", Static).update("\n".join(lines))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +14,15 @@ from textual.widgets import Label
 from meetingtui.errors import MeetingtuiError
 from meetingtui.ui.screens.pickers import TextPrompt
 
+CAUSES = {
+    errno.ENOSPC: "Disken er fuld.",
+    errno.EDQUOT: "Diskkvoten er brugt op.",
+    errno.EROFS: "Disken er blevet skrivebeskyttet.",
+    errno.EACCES: "Der er ikke tilladelse til at skrive i filen.",
+    errno.EPERM: "Der er ikke tilladelse til at skrive i filen.",
+    errno.EIO: "Disken melder en fejl.",
+}
+
 
 class SaveProblemScreen(ModalScreen):
     BINDINGS = [
@@ -20,14 +31,16 @@ class SaveProblemScreen(ModalScreen):
         Binding("escape,c", "dismiss", "Fortsæt"),
     ]
 
-    def __init__(self, error: str):
+    def __init__(self, error: str, cause: int | None = None):
         super().__init__()
         self.error = error
+        self.cause = CAUSES.get(cause, "Disken afviser at gemme.")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="save-problem"):
             yield Label("⚠ Ændringer kan ikke gemmes", classes="dialog-title")
-            yield Label(self.error, id="save-error")
+            yield Label(self.cause, id="save-cause")
+            yield Label(self.error, id="save-error", classes="hint")
             yield Label(
                 "Intet er tabt: ændringerne holdes i hukommelsen, og der prøves igen hvert 5. sekund "
                 "og ved hver ny registrering."
