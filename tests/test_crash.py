@@ -50,3 +50,15 @@ def test_the_scripted_meeting_is_the_same_in_every_process():
     mine = [harness.event_for(n) for n in range(1, 60)]
     assert json.loads(child.stdout) == mine
     assert len({json.dumps(e) for e in mine}) == len(mine)
+
+
+def test_power_cut_figures_are_all_zero():
+    """The figures script the README quotes, at a small sample: no cut fails."""
+    spec = importlib.util.spec_from_file_location("power_cut", HARNESS.with_name("power_cut.py"))
+    power_cut = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = power_cut
+    spec.loader.exec_module(power_cut)
+    for label, figures in power_cut.run(sample=60).items():
+        assert figures.cuts > 0, label
+        assert (figures.failed_loads, figures.events_lost, figures.torn_kept) == (0, 0, 0), label
+        assert (figures.missing_notice, figures.missing_backup) == (0, 0), label
