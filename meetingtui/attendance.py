@@ -141,6 +141,17 @@ def in_room_count(state: MeetingState) -> int:
     return sum(seat_in_room(seat) for seat in state.seats.values())
 
 
+def quorum_now(state: MeetingState) -> tuple[int, bool]:
+    """(in the room, quorate): overview()'s counts, without its seat and movement lines.
+
+    For the status bar, redrawn on every key.
+    """
+    current = state.current if state.current and state.has_item(state.current) else None
+    in_room = in_room_count(state)
+    counted = len(for_item(state, current).taking_part) if current else in_room
+    return in_room, counted >= state.agenda.quorum_needed()
+
+
 @dataclass(frozen=True)
 class SeatLine:
     seat_id: str

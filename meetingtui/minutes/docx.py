@@ -134,9 +134,8 @@ class _Body:
         object: that search was 85% of an export's time.
         """
         paragraph = self.document.add_paragraph(text)
-        style_id = self.styles.id_of(style) if style is not None else None
-        if style_id is not None:
-            paragraph._p.style = style_id
+        if style is not None:
+            paragraph._p.style = self.styles.id_of(style)  # None (default) as python-docx
         return paragraph
 
     def add(self, block) -> None:

@@ -117,6 +117,10 @@ class MainScreen(Screen):
         self.query_one(CaseText).show(item)
         self.query_one(DecisionEditor).load(item_state.decision)
         self._shown_item = item_id
+        number = state.number(item_id)
+        if number < len(state.items):  # the next item is the likeliest to be shown next
+            following = state.items[number].item
+            self.set_timer(0.2, lambda: self.query_one(CaseText).prepare(following))
 
     # -- the decision text ------------------------------------------------------------------
     @on(DecisionEditor.Changed)

@@ -11,6 +11,8 @@ from meetingtui.meeting import MeetingState
 
 
 class PeopleStrip(Static):
+    _shown: Text | None = None
+
     def show(self, state: MeetingState, item_id: str) -> None:
         att = attendance.for_item(state, item_id)
         not_taking = dict(att.not_taking_part)
@@ -25,4 +27,6 @@ class PeopleStrip(Static):
             else:
                 text.append(f"○ {person.name}: fraværende", "dim")
             text.append("  ")
-        self.update(text)
+        if text != self._shown:  # unchanged: an update would lay the screen out again
+            self._shown = text
+            self.update(text)

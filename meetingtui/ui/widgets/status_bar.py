@@ -16,8 +16,10 @@ SAVE_LABELS = {
 
 
 class StatusBar(Static):
+    _shown: tuple | None = None
+
     def show(self, state: MeetingState, viewing: str, save_status: str) -> None:
-        view = attendance.overview(state)
+        in_room, quorate = attendance.quorum_now(state)
         number = state.number(viewing) if state.has_item(viewing) else 0
         if state.closed:
             phase = "Mødet er afsluttet"
@@ -25,14 +27,18 @@ class StatusBar(Static):
             phase = f"Punkt {number} af {len(state.items)}"
         else:
             phase = "Mødet er ikke åbnet"
-        quorum = "Beslutningsdygtigt: JA" if view.quorate else "Beslutningsdygtigt: NEJ"
+        shown = (phase, in_room, state.agenda.seats, quorate, save_status)
+        if shown == self._shown:
+            return  # unchanged: an update would lay the screen out again for nothing
+        self._shown = shown
+        quorum = "Beslutningsdygtigt: JA" if quorate else "Beslutningsdygtigt: NEJ"
         label, status = SAVE_LABELS[save_status]
         text = Text.assemble(
             (phase, "bold"),
             "  │  ",
-            f"Til stede {view.in_room}/{view.seats}",
+            f"Til stede {in_room}/{state.agenda.seats}",
             "  │  ",
-            (quorum, "bold" if view.quorate else "bold reverse"),
+            (quorum, "bold" if quorate else "bold reverse"),
             "  │  ",
             (label, "bold"),
         )

@@ -1,0 +1,645 @@
+"""The performance benchmark of issue 5: five measures at three meeting sizes, each against a floor.
+
+    python bench/run.py                    # all sizes (small, medium, large)
+    python bench/run.py --sizes small      # the smallest only (the CI smoke test)
+    python bench/run.py --markdown         # the table as Markdown (for the README)
+
+Synthetic meetings (bench/synth.py) of 7 items / 50 events, 100 / 1,000 and 500 / 5,000
+are written to a temporary folder (MEETINGTUI_DATA_DIR and MEETINGTUI_OUTPUT_DIR point
+there too). Every measure is a median of several runs, set against a floor measured in
+the same run, on the same machine and disk:
+
+1. start-up: from starting the process in a real terminal (tmux, 120x40) until the
+   status bar ('Punkt N af M') is on the screen, resuming the record. Floor: bench/bare.py
+   (the same widgets, no data) timed the same way. Skipped when tmux is missing.
+2. key to screen: inside the app, run headless at 120x40: from posting the key event to
+   the first screen refresh that shows its effect (App._display is wrapped; the refresh
+   is also rendered to the terminal's byte sequence, as a real terminal would need).
+   Keys: next item (n), jump to an item (enter on the agenda list), mark a member as
+   left (enter in the picker that l opens), a character typed in the decision. Floor:
+   moving the highlight of an OptionList in the bare app (as many options as items).
+3. save: MeetingRecord.append of one event (durable on return), on the size's record.
+   Floor: os.write of an event-sized line and os.fsync, to a file in the same folder,
+   interleaved with the appends.
+4. export: the public .docx of the whole meeting (meetingtui.export.docx_bytes). Floor:
+   python-docx writing the same paragraphs (each style resolved once, no logic of ours).
+5. peak memory: max RSS of a child process that opens the app headless and presses a few
+   keys. Floor: the bare app the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import pendulum  # noqa: E402
+from synth import SIZES, TZ, Size, write_meeting  # noqa: E402
+
+MARKER = re.compile(r"Punkt \d+ af \d+")
+FRAME_MS = 16.0
+TMUX_SOCKET = f"meetingtui-bench-{os.getpid()}"
+
+
+def bench_now() -> pendulum.DateTime:
+    """A fixed 'now': late on the meeting day, after the last item taken up."""
+    return pendulum.datetime(2025, 11, 20, 18, 30, tz=TZ)
+
+
+@dataclass
+class Row:
+    measure: str
+    size: str
+    median: float | None  # in `unit`; None when skipped
+    floor: float | None
+    unit: str
+    target: str
+    met: bool | None  # None: no target at this size, or skipped
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.median is None or not self.floor:
+            return None
+        return self.median / self.floor
+
+
+# -- 1. start-up in a real terminal ---------------------------------------------------------
+def _tmux(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["tmux", "-L", TMUX_SOCKET, *args], capture_output=True, text=True, check=check
+    )
+
+
+def _time_to_marker(command: str, env: dict[str, str], name: str, timeout: float = 60) -> float:
+    """Seconds from starting `command` in a new 120x40 tmux window until MARKER shows."""
+    env_args = [a for key, value in env.items() for a in ("-e", f"{key}={value}")]
+    start = time.perf_counter()
+    _tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", name, *env_args, command)
+    pid = int(_tmux("list-panes", "-t", name, "-F", "#{pane_pid}").stdout.split()[0])
+    try:
+        while True:
+            screen = _tmux("capture-pane", "-p", "-t", name, check=False).stdout
+            if MARKER.search(screen):
+                return time.perf_counter() - start
+            if time.perf_counter() - start > timeout:
+                raise RuntimeError(f"{command}: no {MARKER.pattern!r} after {timeout} s:\n{screen}")
+            time.sleep(0.003)
+    finally:
+        _tmux("kill-session", "-t", name, check=False)
+        _wait_gone(pid)
+
+
+def _wait_gone(pid: int, timeout: float = 10) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.01)
+
+
+def measure_startup(
+    size: Size, agenda: Path, record: Path, runs: int, env: dict, tmux: bool = True
+) -> list[Row]:
+    if not tmux or shutil.which("tmux") is None:
+        why = "skipped: no tmux" if tmux else "skipped: --no-tmux"
+        return [Row("start-up", size.name, None, None, "s", "≤ 1.5x floor", None, why)]
+    python = sys.executable
+    app_cmd = f"{python} -m meetingtui run {agenda} --record {record}"
+    bare_cmd = f"{python} {HERE / 'bare.py'}"
+    _tmux("new-session", "-d", "-s", "keepalive", "sleep 600")  # the server, started once
+    try:
+        app_times, bare_times = [], []
+        for run in range(runs + 1):  # the first of each warms the disk cache; not counted
+            bare = _time_to_marker(bare_cmd, env, f"bare-{run}")
+            app = _time_to_marker(app_cmd, env, f"app-{run}")
+            if run:
+                bare_times.append(bare)
+                app_times.append(app)
+    finally:
+        _tmux("kill-server", check=False)
+    median, floor = statistics.median(app_times), statistics.median(bare_times)
+    target = size.name == "large"
+    return [
+        Row(
+            "start-up",
+            size.name,
+            median,
+            floor,
+            "s",
+            "≤ 1.5x floor" if target else "(at 500 items)",
+            (median <= 1.5 * floor) if target else None,
+        )
+    ]
+
+
+# -- 2. key to screen ---------------------------------------------------------------------------
+class Probe:
+    """Wraps App._display: the time of the first refresh after a key that shows its effect."""
+
+    def __init__(self, app):
+        from textual._compositor import CompositorUpdate
+
+        self.app = app
+        self.update_class = CompositorUpdate
+        self.predicate: Callable[[], bool] | None = None
+        self.done: asyncio.Future | None = None
+        self.original = app._display
+        self.random = random.Random(5)
+        app._display = self._display
+
+    def _display(self, screen, renderable) -> None:
+        if renderable is not None and self.predicate is not None and self.predicate():
+            if isinstance(renderable, self.update_class):
+                renderable.render_segments(self.app.console)  # what a terminal would be sent
+            if not self.done.done():
+                self.done.set_result(time.perf_counter())
+            self.predicate = None
+        self.original(screen, renderable)
+
+    async def key(self, pilot, key: str, predicate: Callable[[], bool]) -> float:
+        """Milliseconds from posting `key` to the refresh where `predicate` holds."""
+        from textual import events
+
+        await pilot.pause()
+        # A random phase against the screen's 60 Hz update timer, the same for every app.
+        await asyncio.sleep(0.02 + self.random.uniform(0, 1 / 60))
+        char = key if len(key) == 1 else None
+        self.done = asyncio.get_running_loop().create_future()
+        self.predicate = predicate
+        start = time.perf_counter()
+        self.app.post_message(events.Key(key, char))
+        end = await asyncio.wait_for(self.done, 5)
+        await pilot.pause()
+        return (end - start) * 1000
+
+    async def press(self, pilot, *keys: str) -> None:
+        """Keys not measured (setting up): one at a time, waiting for idle after each."""
+        from textual import events
+
+        for key in keys:
+            self.app.post_message(events.Key(key, key if len(key) == 1 else None))
+            await pilot.pause()
+            await asyncio.sleep(0.02)
+
+
+async def _app_keys(agenda: Path, record: Path, runs: int) -> dict[str, list[float]]:
+    from meetingtui.ui.app import create_app
+    from meetingtui.ui.screens.main import MainScreen
+    from meetingtui.ui.widgets.decision_editor import DecisionEditor
+
+    app = create_app(agenda, record, now=bench_now)
+    times: dict[str, list[float]] = {"next": [], "jump": [], "left": [], "type": []}
+    async with app.run_test(size=(120, 40)) as pilot:
+        probe = Probe(app)
+        sec = app.secretary
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen), app.screen
+
+        ids = [s.item.id for s in sec.state.items]
+
+        async def go_first() -> None:  # not measured: back to the top of the agenda
+            await probe.press(pilot, "g", "home", "enter")
+
+        # Next item: walking forward through the agenda, as in a meeting, with a pause
+        # before each key (the secretary listens): items not shown before, at 100+ items.
+        await go_first()
+        for _ in range(runs):
+            if sec.viewing == ids[-1]:
+                await go_first()
+            await asyncio.sleep(0.3)
+            before = sec.viewing
+            times["next"].append(await probe.key(pilot, "n", lambda b=before: sec.viewing != b))
+
+        # Jump: move the highlight two items down the list, then enter jumps there.
+        await probe.press(pilot, "g")  # the agenda list has the focus
+        for _ in range(runs):
+            if ids.index(sec.viewing) + 2 >= len(ids):
+                await go_first()
+            await probe.press(pilot, "down", "down")
+            await asyncio.sleep(0.3)
+            before = sec.viewing
+            times["jump"].append(await probe.key(pilot, "enter", lambda b=before: sec.viewing != b))
+
+        def in_room() -> int:
+            from meetingtui import attendance
+
+            return attendance.in_room_count(sec.state)
+
+        for _ in range(runs):  # l opens the picker; enter records the first one present
+            await probe.press(pilot, "l")
+            count = in_room()
+            times["left"].append(
+                await probe.key(
+                    pilot,
+                    "enter",
+                    lambda c=count: in_room() < c and isinstance(app.screen, MainScreen),
+                )
+            )
+            await probe.press(pilot, "a", "enter")  # back in the room (not measured)
+
+        await probe.press(pilot, "d")
+        editor = app.screen.query_one(DecisionEditor)
+        for _ in range(runs):
+            length = len(editor.text)
+            times["type"].append(await probe.key(pilot, "x", lambda n=length: len(editor.text) > n))
+        await probe.press(pilot, "escape")
+        await pilot.pause()
+    return times
+
+
+async def _bare_keys(options: int, runs: int) -> list[float]:
+    from bare import BareApp
+
+    app = BareApp(options)
+    out = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        probe = Probe(app)
+        from textual.widgets import OptionList
+
+        listing = app.query_one(OptionList)
+        await probe.press(pilot, "down")
+        for run in range(runs):
+            before = listing.highlighted
+            key = "up" if run % 2 else "down"
+            out.append(await probe.key(pilot, key, lambda b=before: listing.highlighted != b))
+    return out
+
+
+def measure_keys(size: Size, agenda: Path, record: Path, runs: int, work: Path) -> list[Row]:
+    copy = work / f"{size.name}-keys.record"
+    shutil.copyfile(record, copy)
+    times = asyncio.run(_app_keys(agenda, copy, runs))
+    floor = statistics.median(asyncio.run(_bare_keys(size.items, runs)))
+    labels = {
+        "next": "key: next item (n)",
+        "jump": "key: jump to item (enter in list)",
+        "left": "key: member left (l, enter)",
+        "type": "key: type a character",
+    }
+    rows = []
+    for key, label in labels.items():
+        median = statistics.median(times[key])
+        met = median <= 1.5 * floor and median <= FRAME_MS
+        rows.append(Row(label, size.name, median, floor, "ms", "≤ 1.5x floor, ≤ 16 ms", met))
+    return rows
+
+
+# -- 3. save --------------------------------------------------------------------------------------
+def measure_save(size: Size, record: Path, runs: int, work: Path) -> list[Row]:
+    from meetingtui import events as ev
+    from meetingtui.record import MeetingRecord, logfile
+
+    copy = work / f"{size.name}-save.record"
+    shutil.copyfile(record, copy)
+    rec = MeetingRecord(copy)
+    item = rec.events[-1].get("item") or "sag-1"
+    floor_path = work / f"{size.name}-floor.log"
+    fd = os.open(floor_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    saves, floors = [], []
+    try:
+        for run in range(runs):
+            event = ev.make(
+                "decision_set",
+                now=bench_now(),
+                item=item,
+                text=f"Udvalget anbefaler indstillingen over for Regionsrådet ({run}).",
+            )
+            line = logfile.encode({"t": "events", "id": str(10**6 + run), "d": event})
+            start = time.perf_counter()
+            os.write(fd, line)
+            os.fsync(fd)
+            floors.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            rec.append(event)
+            saves.append(time.perf_counter() - start)
+            if not rec.saved:
+                raise RuntimeError(f"the record did not save: {rec.save_error}")
+    finally:
+        os.close(fd)
+        rec.close()
+    median, floor = statistics.median(saves) * 1000, statistics.median(floors) * 1000
+    return [
+        Row(
+            "save (append one event)",
+            size.name,
+            median,
+            floor,
+            "ms",
+            "≤ 3x floor",
+            median <= 3 * floor,
+            f"events {size.events}→{size.events + runs}",
+        )
+    ]
+
+
+# -- 4. export ------------------------------------------------------------------------------------
+def _floor_paragraphs(minutes) -> list[tuple[str, str]]:
+    """The minutes as (style name, text) pairs: what the floor writes."""
+    from meetingtui.minutes import model as m
+
+    out: list[tuple[str, str]] = []
+    for block in minutes.blocks:
+        match block:
+            case m.Title(text):
+                out.append(("Title", text))
+            case m.Heading(text, level, _toc):
+                out.append((f"Heading {level}", text))
+            case m.Paragraph(runs):
+                out.append(("Normal", "".join(r.text for r in runs)))
+            case m.Labelled(label, value):
+                out.append(("Normal", f"{label}\t{value}"))
+            case m.Bullets(items, numbered):
+                style = "List Number" if numbered else "List Bullet"
+                out += [(style, "".join(r.text for r in runs)) for runs in items]
+            case m.Contents(entries):
+                out += [("Normal", entry) for entry in entries]
+            case m.Signatures(names):
+                out += [("Normal", name) for name in names]
+    return out
+
+
+def _floor_docx(paragraphs: list[tuple[str, str]]) -> bytes:
+    """python-docx writing the paragraphs, each style resolved to its id once.
+
+    (Passing a style object to add_paragraph is not enough: python-docx then searches
+    the styles part for the default style on every paragraph.)
+    """
+    from docx import Document
+
+    document = Document()
+    default = document.styles.default(document.styles["Normal"].type).style_id
+    ids = {}
+    for name, _text in paragraphs:
+        if name not in ids:
+            style_id = document.styles[name].style_id
+            ids[name] = None if style_id == default else style_id
+    for name, text in paragraphs:
+        paragraph = document.add_paragraph(text)
+        if ids[name] is not None:
+            paragraph._p.style = ids[name]
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def measure_export(size: Size, agenda: Path, record: Path, runs: int) -> list[Row]:
+    from meetingtui import agenda as agenda_mod
+    from meetingtui.export import docx_bytes
+    from meetingtui.meeting import fold
+    from meetingtui.minutes import build
+    from meetingtui.record import MeetingRecord
+
+    rec = MeetingRecord(record, read_only=True)
+    state = fold(agenda_mod.load(agenda), rec.events)
+    rec.close()
+    paragraphs = _floor_paragraphs(build(state, full=False))
+    ours, floors = [], []
+    docx_bytes(state, full=False)  # imports python-docx; not counted
+    for _ in range(runs):
+        start = time.perf_counter()
+        _floor_docx(paragraphs)
+        floors.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        docx_bytes(state, full=False)
+        ours.append(time.perf_counter() - start)
+    median, floor = statistics.median(ours), statistics.median(floors)
+    target = size.name == "large"
+    return [
+        Row(
+            "export (public .docx)",
+            size.name,
+            median,
+            floor,
+            "s",
+            "≤ 1.5x floor" if target else "(at 500 items)",
+            (median <= 1.5 * floor) if target else None,
+            f"{len(paragraphs)} paragraphs",
+        )
+    ]
+
+
+# -- 5. peak memory -------------------------------------------------------------------------------
+async def _memory_app(agenda: str, record: str) -> None:
+    from meetingtui.ui.app import create_app
+
+    app = create_app(agenda, record, now=bench_now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in ("n", "p", "down", "enter", "d", "x", "y", "escape", "l", "enter"):
+            await pilot.press(key)
+        await pilot.pause()
+
+
+async def _memory_bare(options: int) -> None:
+    from bare import BareApp
+
+    async with BareApp(options).run_test(size=(120, 40)) as pilot:
+        for key in ("down", "down", "up", "tab", "x", "y"):
+            await pilot.press(key)
+        await pilot.pause()
+
+
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory in MB since it started (exec'd)."""
+    try:
+        # VmHWM starts afresh at exec; ru_maxrss would carry over the parent's RSS at fork.
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+def _child_max_rss(args: list[str], env: dict) -> float:
+    """Peak resident memory (MB) of a child running this file with `args`."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        raise RuntimeError(f"memory child {args} failed ({done.returncode}):\n{done.stderr}")
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def measure_memory(size: Size, agenda: Path, record: Path, runs: int, work: Path, env) -> list[Row]:
+    ours, floors = [], []
+    for run in range(runs):
+        copy = work / f"{size.name}-memory-{run}.record"
+        shutil.copyfile(record, copy)
+        ours.append(_child_max_rss(["app", str(agenda), str(copy)], env))
+        floors.append(_child_max_rss(["bare", str(size.items)], env))
+    median, floor = statistics.median(ours), statistics.median(floors)
+    target = size.name == "large"
+    return [
+        Row(
+            "peak memory (max RSS)",
+            size.name,
+            median,
+            floor,
+            "MB",
+            "< 150 MB" if target else "(at 500 items)",
+            (median < 150) if target else None,
+        )
+    ]
+
+
+# -- the table ------------------------------------------------------------------------------------
+def _number(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "s":
+        return f"{value:.3f} s"
+    if unit == "ms":
+        return f"{value:.2f} ms"
+    return f"{value:.0f} {unit}"
+
+
+def _cells(row: Row) -> list[str]:
+    met = {True: "met", False: "NOT MET", None: "—"}[row.met]
+    if row.median is None:
+        met = row.note
+    ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "—"
+    return [
+        row.measure,
+        row.size,
+        _number(row.median, row.unit),
+        _number(row.floor, row.unit),
+        ratio,
+        row.target,
+        met,
+    ]
+
+
+HEADERS = ["measure", "size", "median", "floor", "ratio", "target", "met"]
+
+
+def markdown_table(rows: list[Row]) -> str:
+    lines = ["| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
+    lines += ["| " + " | ".join(_cells(row)) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def print_table(rows: list[Row], markdown: bool, sizes: list[Size]) -> None:
+    described = ", ".join(f"{s.name} = {s.items} items / {s.events:,} events" for s in sizes)
+    if markdown:
+        print(markdown_table(rows))
+        print(f"\nSizes: {described}.")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="meetingtui benchmark (issue 5)", caption=f"Sizes: {described}.")
+    for header in HEADERS:
+        table.add_column(
+            header, justify="right" if header in ("median", "floor", "ratio") else "left"
+        )
+    for row in rows:
+        cells = _cells(row)
+        style = {True: "green", False: "bold red", None: ""}[row.met]
+        cells[-1] = f"[{style}]{cells[-1]}[/]" if style else cells[-1]
+        table.add_row(*cells)
+    Console(width=140).print(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes", default="small,medium,large", help="comma-separated: small, medium, large"
+    )
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs per size (default 5)")
+    parser.add_argument("--key-runs", type=int, default=15, help="presses per key (default 15)")
+    parser.add_argument("--save-runs", type=int, default=50, help="appends per size (default 50)")
+    parser.add_argument("--export-runs", type=int, default=3, help="exports per size (default 3)")
+    parser.add_argument("--memory-runs", type=int, default=3, help="memory runs (default 3)")
+    parser.add_argument(
+        "--no-tmux", action="store_true", help="skip start-up (measured in tmux), as without tmux"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:
+        kind, *rest = args.child
+        if kind == "app":
+            asyncio.run(_memory_app(*rest))
+        else:
+            asyncio.run(_memory_bare(int(rest[0])))
+        print(f"{_peak_rss_mb():.1f}")
+        return 0
+
+    sizes = [SIZES[name.strip()] for name in args.sizes.split(",") if name.strip()]
+    work = Path(tempfile.mkdtemp(prefix="meetingtui-bench-"))
+    env = {
+        "MEETINGTUI_DATA_DIR": str(work / "data"),
+        "MEETINGTUI_OUTPUT_DIR": str(work / "output"),
+    }
+    os.environ.update(env)
+    rows: list[Row] = []
+    try:
+        for size in sizes:
+            agenda, record = write_meeting(work, size)
+
+            def say(what: str, size: Size = size) -> None:
+                print(f"[{size.name}] {what}…", file=sys.stderr, flush=True)
+
+            say("start-up")
+            startup_record = work / f"{size.name}-startup.record"
+            shutil.copyfile(record, startup_record)
+            rows += measure_startup(
+                size, agenda, startup_record, args.runs, env, tmux=not args.no_tmux
+            )
+            say("keys")
+            rows += measure_keys(size, agenda, record, args.key_runs, work)
+            say("save")
+            rows += measure_save(size, record, args.save_runs, work)
+            say("export")
+            rows += measure_export(size, agenda, record, args.export_runs)
+            say("memory")
+            rows += measure_memory(size, agenda, record, args.memory_runs, work, env)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"kept {work}", file=sys.stderr)
+    order = {name: n for n, name in enumerate(SIZES)}
+    rows.sort(key=lambda r: (_measure_order(r.measure), order[r.size]))
+    print_table(rows, args.markdown, sizes)
+    return 0
+
+
+def _measure_order(measure: str) -> int:
+    for number, prefix in enumerate(
+        ("start-up", "key: next", "key: jump", "key: member", "key: type", "save", "export", "peak")
+    ):
+        if measure.startswith(prefix):
+            return number
+    return 99
+
+
+if __name__ == "__main__":
+    sys.exit(main())
