@@ -26,7 +26,21 @@ def problems(state: MeetingState) -> list[Problem]:
         found.append(Problem(None, "Mødet er ikke afsluttet (intet sluttidspunkt)."))
     for number, item_state in enumerate(state.items, 1):
         found += item_problems(state, number, item_state)
-    return found
+    return found + movement_problems(state)
+
+
+def movement_problems(state: MeetingState) -> list[Problem]:
+    """Arrivals and departures outside the meeting's own times (e.g. after a corrected time)."""
+    out = []
+    tz = state.agenda.meeting.timezone
+    for line in attendance.movements(state):
+        verb = "ankom" if line.kind == "arrived" else "gik"
+        at = line.time.in_tz(tz).format("HH.mm")
+        if state.opened and line.time < state.opened:
+            out.append(Problem(None, f"{line.name} {verb} kl. {at}, før mødet begyndte."))
+        if state.closed and line.time > state.closed:
+            out.append(Problem(None, f"{line.name} {verb} kl. {at}, efter mødet sluttede."))
+    return out
 
 
 def item_problems(state: MeetingState, number: int, item_state) -> list[Problem]:
@@ -38,6 +52,8 @@ def item_problems(state: MeetingState, number: int, item_state) -> list[Problem]
         and not item_state.postponed
     ):
         out.append(Problem(number, "har ingen beslutning."))
+    if item_state.epoch is not None and not attendance.for_item(state, item.id).quorate:
+        out.append(Problem(number, "blev behandlet, selv om udvalget ikke var beslutningsdygtigt."))
     vote = item_state.vote
     if vote is None:
         return out

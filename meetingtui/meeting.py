@@ -91,6 +91,8 @@ class MeetingState:
     epoch: int = 0
     last_event_id: int = 0
     taken: list[str] = field(default_factory=list)  # item taken up at each epoch: taken[epoch - 1]
+    openings: list[tuple[pendulum.DateTime, int]] = field(default_factory=list)  # (time, epoch)
+    ended: dict[int, pendulum.DateTime] = field(default_factory=dict)  # epoch -> item closed at
     _by_id: dict[str, tuple[int, ItemState]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -138,6 +140,22 @@ class MeetingState:
     def _moment(self) -> tuple[int, bool, str | None]:
         return self.epoch, self.in_item, self.current if self.in_item else None
 
+    def _moment_at(self, when: pendulum.DateTime | None) -> tuple[int, bool, str | None]:
+        """Where the meeting was at a time: the epoch, whether an item was under way, which.
+
+        Arrivals and departures are often recorded a little after they happen, with the
+        time typed in: they belong to the item under way at that time, not at recording.
+        """
+        if when is None:
+            return self._moment()
+        for opened_at, epoch in reversed(self.openings):
+            if opened_at <= when:
+                ended = self.ended.get(epoch)
+                if ended is not None and ended <= when:
+                    return epoch, False, None
+                return epoch, True, self.taken[epoch - 1]
+        return 0, False, None
+
     def _on_meeting_opened(self, e: dict) -> None:
         self.opened = self._time(e)
         self.closed = None
@@ -146,6 +164,8 @@ class MeetingState:
 
     def _on_meeting_closed(self, e: dict) -> None:
         self.closed = self._time(e)
+        if self.in_item:
+            self.ended[self.epoch] = self.closed
         self.in_item = False
 
     def _on_roll_call(self, e: dict) -> None:
@@ -164,11 +184,11 @@ class MeetingState:
         if self.opened is None:
             seat.substitute_from = 0
         else:
-            epoch, during, item = self._moment()
             time = self._time(e) or self._time(e, "at")
+            epoch, during, item = self._moment_at(time)
             move = Movement("arrived", time, epoch, during, item, e.get("id", 0), substitute=True)
             seat.substitute_from = move.threshold
-            seat.movements.append(move)
+            _add_in_time_order(seat.movements, move)
 
     def _on_arrived(self, e: dict) -> None:
         self._move("arrived", e)
@@ -180,21 +200,26 @@ class MeetingState:
         seat = self.seats.get(e["member"])
         if seat is None:
             return
-        epoch, during, item = self._moment()
-        seat.movements.append(Movement(kind, self._time(e), epoch, during, item, e.get("id", 0)))
+        time = self._time(e)
+        epoch, during, item = self._moment_at(time)
+        _add_in_time_order(seat.movements, Movement(kind, time, epoch, during, item, e.get("id", 0)))
 
     def _on_item_opened(self, e: dict) -> None:
         if not self.has_item(e["item"]):
             return
         state = self.item(e["item"])
+        if self.in_item:
+            self.ended.setdefault(self.epoch, self._time(e))
         self.epoch += 1
         self.taken.append(e["item"])
+        self.openings.append((self._time(e), self.epoch))
         self.current, self.in_item = e["item"], True
         if state.epoch is None:
             state.epoch, state.opened_at = self.epoch, self._time(e)
 
     def _on_item_closed(self, e: dict) -> None:
-        if e["item"] == self.current:
+        if e["item"] == self.current and self.in_item:
+            self.ended[self.epoch] = self._time(e)
             self.in_item = False
 
     def _on_item_postponed(self, e: dict) -> None:
@@ -259,6 +284,12 @@ class MeetingState:
         while position > 0 and self.items[position - 1].item.kind in trailing:
             position -= 1
         return position
+
+
+def _add_in_time_order(movements: list[Movement], move: Movement) -> None:
+    """Movements are folded in the order they happened, which may differ from recording order."""
+    movements.append(move)
+    movements.sort(key=lambda m: (m.time, m.event_id))
 
 
 def initial(agenda: Agenda) -> MeetingState:

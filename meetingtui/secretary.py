@@ -68,8 +68,38 @@ class Secretary:
     def time(self, text: str | None) -> pendulum.DateTime:
         """A typed time on the meeting day, or now if nothing was typed."""
         if text is None or not text.strip():
-            return self.now().in_tz(self.tz)
+            return self.now_on_meeting_day()
         return clock.parse(text, self.agenda.meeting.date, self.tz)
+
+    def now_on_meeting_day(self) -> pendulum.DateTime:
+        """The clock's time of day on the meeting's date.
+
+        Typed times are read on the meeting's date, so 'now' must be too, or the two could
+        not be compared when an agenda (the demo, a rehearsal) is taken on another day.
+        """
+        now, day = self.now().in_tz(self.tz), self.agenda.meeting.date
+        return pendulum.datetime(
+            day.year, day.month, day.day, now.hour, now.minute, now.second, tz=self.tz
+        )
+
+    def _movement_time(self, text: str | None) -> pendulum.DateTime:
+        """A typed time for an arrival or departure: inside the meeting, and not ahead of now."""
+        when = self.time(text)
+        opened, closed = self.state.opened, self.state.closed
+        if opened is not None and when < opened:
+            raise ActionError(
+                f"Kl. {clock.display(when, self.tz)} er før mødet begyndte (kl. {clock.display(opened, self.tz)}); "
+                "ret navneopråbet i stedet."
+            )
+        if closed is not None and when > closed:
+            raise ActionError(
+                f"Kl. {clock.display(when, self.tz)} er efter mødet sluttede (kl. {clock.display(closed, self.tz)})."
+            )
+        if when > self.now_on_meeting_day().add(minutes=2):
+            raise ActionError(
+                f"Kl. {clock.display(when, self.tz)} er endnu ikke kommet (klokken er {self.now_text()})."
+            )
+        return when
 
     def now_text(self) -> str:
         return clock.display(self.now(), self.tz)
@@ -97,9 +127,10 @@ class Secretary:
     def open_meeting(self, time: str | None = None) -> None:
         if self.state.opened is not None and self.state.closed is None:
             raise ActionError("Mødet er allerede åbnet.")
-        self._record("meeting_opened", time=self.time(time).isoformat())
-        if self.state.current is None:
-            self.go_to(self._first_untaken())
+        opened = self.time(time)
+        self._record("meeting_opened", time=opened.isoformat())
+        if self.state.current is None:  # the first item starts with the meeting
+            self.go_to(self._first_untaken(), at=opened)
 
     def _first_untaken(self) -> str:
         return next(
@@ -111,12 +142,12 @@ class Secretary:
     def live(self) -> bool:
         return self.state.opened is not None and self.state.closed is None
 
-    def go_to(self, item_id: str) -> None:
+    def go_to(self, item_id: str, at: pendulum.DateTime | None = None) -> None:
         if not self.state.has_item(item_id):
             raise ActionError(f"Punktet '{item_id}' findes ikke.")
         self.viewing = item_id
         if self.live and not (self.state.current == item_id and self.state.in_item):
-            self._record("item_opened", item=item_id, time=self.time(None).isoformat())
+            self._record("item_opened", item=item_id, time=(at or self.time(None)).isoformat())
 
     def step(self, offset: int) -> None:
         ids = [s.item.id for s in self.state.items]
@@ -151,24 +182,35 @@ class Secretary:
         if self.state.opened is None:
             raise ActionError("Mødet er ikke åbnet.")
         when = self.time(time)
+        last = self._last_registered_time()
+        if last is not None and when < last:
+            raise ActionError(
+                f"Mødet kan ikke slutte kl. {clock.display(when, self.tz)}: der er registreret "
+                f"noget kl. {clock.display(last, self.tz)}."
+            )
         if when < self.state.opened:
             raise ActionError(
                 f"Mødet kan ikke slutte før det begyndte (kl. {clock.display(self.state.opened, self.tz)})."
             )
         self._record("meeting_closed", time=when.isoformat())
 
+    def _last_registered_time(self) -> pendulum.DateTime | None:
+        times = [m.time for seat in self.state.seats.values() for m in seat.movements]
+        times += [t for t, _ in self.state.openings]
+        return max(times) if times else None
+
     # -- people -------------------------------------------------------------------------
     def arrive(self, member: str, time: str | None = None) -> None:
         seat = self.state.seats[member]
         if attendance.seat_in_room(seat):
             raise ActionError(f"{self.state.person(member).name} er allerede til stede.")
-        self._record("arrived", member=member, time=self.time(time).isoformat())
+        self._record("arrived", member=member, time=self._movement_time(time).isoformat())
 
     def leave(self, member: str, time: str | None = None) -> None:
         seat = self.state.seats[member]
         if not attendance.seat_in_room(seat):
             raise ActionError(f"{self.state.person(member).name} er ikke til stede.")
-        self._record("left", member=member, time=self.time(time).isoformat())
+        self._record("left", member=member, time=self._movement_time(time).isoformat())
 
     def not_taking_part(self, member: str, reason: str, item_id: str | None = None) -> None:
         self._record("not_taking_part", item=item_id or self.viewing, member=member, reason=reason)

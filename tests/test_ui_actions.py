@@ -97,19 +97,21 @@ async def test_leave_and_arrive_with_typed_times_reach_the_referat():
     async with app.run_test(size=(120, 40)) as pilot:
         keys = Keys(pilot)
         await open_meeting(keys, clock)
-        await keys.press("l")  # Lars Mogensen leaves during item 1
+        clock.set(10, 35)
+        await keys.press("l")  # Lars Mogensen left during item 1; recorded a little later
         for _ in range(6):
             await keys.press("down")
         await keys.press("tab")
         await keys.type("10.30")
         await keys.press("enter")
         assert "Lars Mogensen: fraværende" in text_of(app, "#people")
+        clock.set(10, 40)
         await keys.press("n", "a", "enter")  # he comes back at once, during item 2
         await keys.press("n")
         assert "● Lars Mogensen" in text_of(app, "#people")
     text = referat(app, full=True)  # item 2 is closed: its sentences are in the full referat
     assert "Lars Mogensen forlod mødet kl. 10.30 under behandlingen af punkt 1." in text
-    assert "Lars Mogensen ankom kl. 10.00 under behandlingen af punkt 2." in text
+    assert "Lars Mogensen ankom kl. 10.40 under behandlingen af punkt 2." in text
 
 
 async def test_not_taking_part_with_reason_and_taking_part_again():
