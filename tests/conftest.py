@@ -9,7 +9,9 @@ import pytest
 from meetingtui import agenda as agenda_mod
 from meetingtui import paths
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "referat-diu-2025-11-20.txt"
+REFERENCE = (
+    Path(__file__).resolve().parents[2] / "shared" / "reference" / "referat-diu-2025-11-20.txt"
+)
 
 
 @pytest.fixture(autouse=True)
