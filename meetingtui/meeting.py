@@ -74,7 +74,7 @@ class ItemState:
         if self.decision.strip():
             return "decided"
         if self.epoch is not None:
-            return "taken"
+            return "done" if self.item.kind == "underskriftsside" else "taken"
         return "not_taken"
 
 
@@ -202,7 +202,9 @@ class MeetingState:
             return
         time = self._time(e)
         epoch, during, item = self._moment_at(time)
-        _add_in_time_order(seat.movements, Movement(kind, time, epoch, during, item, e.get("id", 0)))
+        _add_in_time_order(
+            seat.movements, Movement(kind, time, epoch, during, item, e.get("id", 0))
+        )
 
     def _on_item_opened(self, e: dict) -> None:
         if not self.has_item(e["item"]):

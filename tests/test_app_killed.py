@@ -93,3 +93,32 @@ def test_decision_shown_as_saved_survives_a_kill(tmp_path):
         assert state.opened is not None and state.current == "delstrategier"
     finally:
         reopened.close()
+
+
+def test_a_closed_terminal_saves_text_typed_just_before(tmp_path):
+    """SIGHUP (the terminal window closed) right after typing, before the pause saves it."""
+    record = tmp_path / "meeting.record"
+    term = Terminal([sys.executable, "-m", "meetingtui", "--record", str(record)], dict(os.environ))
+    try:
+        term.wait_for("Navneopråb")
+        term.send("o")
+        term.wait_for("Mødet begynder")
+        term.send("10.00\r")
+        term.wait_for("Punkt 1 af 7")
+        term.send("d")
+        os.write(term.master, "Til orientering".encode())
+        time.sleep(0.2)  # well inside the pause before typed text is saved
+        os.killpg(term.process.pid, signal.SIGHUP)
+        deadline = time.monotonic() + 10
+        while term.process.poll() is None and time.monotonic() < deadline:
+            term.read(0.1)  # keep draining the terminal so the app is never blocked writing
+        assert term.process.poll() is not None, "the app did not exit on SIGHUP"
+    finally:
+        if term.process.poll() is None:
+            term.kill()
+    agenda = agenda_mod.load(paths.DEMO_AGENDA)
+    reopened = MeetingRecord(record, agenda.sha256)
+    try:
+        assert fold(agenda, reopened.events).item("delstrategier").decision == "Til orientering"
+    finally:
+        reopened.close()

@@ -147,11 +147,10 @@ async def test_vote_with_party_shortcut_and_dissent():
         keys = Keys(pilot)
         await open_meeting(keys, clock)
         await keys.press("v")
-        await keys.press("F")  # Anja Lund's party, V: all for
-        await keys.press("down", "f", "f")  # Meho Selman (A) and Karsten Byrgesen for
-        await keys.press(
-            "i", "down", "down", "i"
-        )  # Anne Marie (B) against; cursor moved to Lars (Ø)
+        await keys.press("F")  # Anja Lund's party, V: all for; the cursor moves on to Meho Selman
+        await keys.press("f", "f")  # Meho Selman (A) and Karsten Byrgesen for
+        await keys.press("i")  # Anne Marie Geisler Andersen (B) against
+        await keys.press("down", "down", "i")  # past Henriette and Jens (V, set): Lars (Ø) against
         assert "mangler 0" in text_of(app, "#tally")
         await keys.press("enter")
         await keys.press("m", "down", "down", "down", "down", "down", "down", "enter")
@@ -177,6 +176,10 @@ async def test_postpone_add_item_and_close_meeting():
         await keys.type("Henvendelse fra borger")
         await keys.press("enter")
         assert app.secretary.state.items[1].item.title == "Henvendelse fra borger"
+        assert "2. Henvendelse fra borger" in str(
+            app.screen.query_one("#agenda").get_option_at_index(1).prompt
+        )
+        await keys.press("n")
         assert "Punkt 2: Henvendelse fra borger" in text_of(app, "#item-title")
         await keys.press("x")
         await keys.type("11.30")
@@ -295,6 +298,10 @@ async def test_a_time_that_is_not_a_time_is_refused_and_nothing_recorded():
         await keys.press("o")
         await keys.type("25.99")
         await keys.press("enter")
+        assert type(app.screen).__name__ == "TextPrompt"  # asked again, with what was typed
+        assert app.screen.query_one("#value").value == "25.99"
+        assert app.secretary.state.opened is None
+        await keys.press("escape")
         assert isinstance(app.screen, RollCallScreen)
         assert app.secretary.state.opened is None
 

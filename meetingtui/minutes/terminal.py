@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
@@ -46,7 +45,7 @@ def renderable(minutes: Minutes) -> RenderableType:
             case Labelled(label, value):
                 parts.append(Text.assemble((label, "bold"), " ", value))
             case Bullets(items, _):
-                parts += [Padding(Text("• ") + runs_text(runs), (0, 0, 0, 2)) for runs in items]
+                parts += [Text("  • ") + runs_text(runs) for runs in items]
             case Contents(entries):
                 parts += [Text(entry) for entry in entries]
             case Signatures(names):

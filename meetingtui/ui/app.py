@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.reactive import reactive
 
 from meetingtui import clock, session
@@ -47,6 +50,31 @@ class MeetingApp(App):
         for notice in self.notices:
             self.notify(notice, title="Bemærk", severity="warning", timeout=15)
         self.set_interval(5, self.retry_save)
+        self._save_on_signals()
+
+    def _save_on_signals(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM): record typed text, then exit.
+
+        SIGKILL cannot be caught; what the status line showed as saved is on disk anyway.
+        """
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self._save_and_exit)
+
+    def _save_and_exit(self) -> None:
+        self._save_typed_text()
+        self.exit()
+
+    def _save_typed_text(self) -> None:
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_decision", None)
+            if save is not None:
+                save()
+
+    def get_system_commands(self, screen):
+        yield SystemCommand("Skift farvetema", "Lyst eller mørkt tema", self.action_change_theme)
+        yield SystemCommand("Afslut", "Gemmer alt og lukker programmet", self.action_quit)
 
     def act(self, action, *args, **kwargs):
         """Run a Secretary action; show a refusal as a notification; redraw."""
@@ -79,10 +107,7 @@ class MeetingApp(App):
 
     async def action_quit(self) -> None:
         """Quit from anywhere (ctrl+q too): record typed text first."""
-        for screen in self.screen_stack:
-            save = getattr(screen, "save_decision", None)
-            if save is not None:
-                save()
+        self._save_typed_text()
         self.exit()
 
     def retry_save(self) -> None:

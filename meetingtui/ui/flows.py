@@ -40,6 +40,18 @@ async def ask_substitute(
     return name, party.strip() or member.party
 
 
+async def ask_time_until(screen: Screen, title: str, action) -> bool:
+    """Ask for a time and run the action with it; on a refusal, ask again (Esc gives up)."""
+    value = screen.app.secretary.now_text()
+    while True:
+        typed = await ask_time(screen, title, value)
+        if typed is None:
+            return False
+        if screen.app.act(action, typed):
+            return True
+        value = typed
+
+
 async def ask_time(screen: Screen, title: str, default: str) -> str | None:
     return await screen.app.push_screen_wait(
         TextPrompt(title, default, hint="TT.MM · Enter gem · Esc fortryd")

@@ -18,9 +18,13 @@ class AddItemScreen(ModalScreen):
                 "Nyt punkt på dagsordenen (efter det aktuelle punkt)", classes="dialog-title"
             )
             yield Input(placeholder="Titel", id="title")
-            yield Input(placeholder="Sagsnummer (valgfrit, fx 25/1234)", id="case")
-            yield Checkbox("Lukket punkt", id="closed")
+            yield Input(placeholder="Sagsnummer (valgfrit, fx 25/1234)", id="case-number")
+            yield Checkbox("Lukket punkt: nej (mellemrum skifter)", id="closed")
             yield Label("Enter gem · Tab næste felt · Esc fortryd", classes="hint")
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        answer = "ja" if event.value else "nej"
+        event.checkbox.label = f"Lukket punkt: {answer} (mellemrum skifter)"
 
     def on_input_submitted(self, _event) -> None:
         self.action_save()
@@ -32,7 +36,11 @@ class AddItemScreen(ModalScreen):
             self.query_one("#title", Input).focus()
             return
         self.dismiss(
-            (title, self.query_one("#case", Input).value, self.query_one("#closed", Checkbox).value)
+            (
+                title,
+                self.query_one("#case-number", Input).value,
+                self.query_one("#closed", Checkbox).value,
+            )
         )
 
     def action_cancel(self) -> None:

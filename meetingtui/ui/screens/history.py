@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from meetingtui import clock
 from meetingtui.events import time_of
+from meetingtui.secretary import describe
 from meetingtui.ui import flows
 
 
@@ -58,7 +59,8 @@ class HistoryScreen(ModalScreen):
             self.notify("Denne registrering har intet tidspunkt.", severity="warning")
             return
         current = clock.display(time_of(event), self.app.secretary.tz)
-        time = await flows.ask_time(self, "Ret tidspunktet til kl.", current)
+        what = describe(event, self.app.secretary.state)
+        time = await flows.ask_time(self, f"Ret tidspunktet for: {what}", current)
         if time:
             self.app.act(self.app.secretary.amend_time, event["id"], time)
             self._fill()

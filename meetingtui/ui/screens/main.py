@@ -64,7 +64,7 @@ class MainScreen(Screen):
         Binding("e", "export", "Eksportér"),
         Binding("x", "close_meeting", "Afslut møde", show=False),
         Binding("f1,question_mark", "help", "Hjælp"),
-        Binding("q", "quit", "Luk", show=False),
+        Binding("ctrl+q", "quit", "Afslut (gemmer alt)", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -268,8 +268,13 @@ class MainScreen(Screen):
         picked = await self._pick("Hvis afvigende mening skal tilføres protokollen?", members)
         if not picked:
             return
+        name = self.secretary.state.person(picked[0]).name
         text = await self.app.push_screen_wait(
-            TextPrompt("Bemærkningen, som den skal stå i protokollen")
+            TextPrompt(
+                f"Afvigende mening fra {name}: skriv kun selve bemærkningen",
+                hint=f"Referatet skriver: {name} (…) ønskede følgende bemærkning tilført "
+                'beslutningsprotokollen: "…" · Enter gem · Esc fortryd',
+            )
         )
         if text:
             self.app.act(self.secretary.dissent, picked[0], text)
@@ -296,14 +301,14 @@ class MainScreen(Screen):
         if spec:
             new_id = self.app.act(self.secretary.add_item, *spec)
             if isinstance(new_id, str):
-                self._go(lambda: self.secretary.go_to(new_id))
+                number = self.secretary.state.number(new_id)
+                self.notify(f"Punkt {number} er tilføjet efter det aktuelle punkt; n går dertil.")
 
     # -- the meeting ------------------------------------------------------------------------
     @work(exclusive=True)
     async def action_close_meeting(self) -> None:
         self.save_decision()
-        time = await flows.ask_time(self, "Mødet slutter kl.", self.secretary.now_text())
-        if time is not None and self.app.act(self.secretary.close_meeting, time):
+        if await flows.ask_time_until(self, "Mødet slutter kl.", self.secretary.close_meeting):
             self.notify("Mødet er afsluttet. Tryk e for at eksportere referatet.")
 
     def action_undo(self) -> None:

@@ -37,7 +37,8 @@ class MemberPicker(Dialog):
             if self.time is not None:
                 yield Label("Tidspunkt (TT.MM, tom = nu):")
                 yield Input(self.time, id="time")
-            yield Label("↑↓ vælg · Enter gem · Tab tidspunkt · Esc fortryd", classes="hint")
+            tab = " · Tab tidspunkt" if self.time is not None else ""
+            yield Label(f"↑↓ vælg · Enter gem{tab} · Esc fortryd", classes="hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._finish(event.option.id)

@@ -11,20 +11,20 @@ from textual.widgets import DataTable, Footer, Header, Static
 from meetingtui import attendance
 from meetingtui.ui import flows
 
-STATUS = {"present": "● til stede", "afbud": "○ afbud", "absent": "○ fraværende uden afbud"}
+STATUS = {"present": "● til stede", "afbud": "○ afbud", "absent": "○ fravær uden afbud"}
 
 
 class RollCallScreen(Screen):
     BINDINGS = [
-        Binding("t", "status('present')", "Til stede"),
-        Binding("a", "status('afbud')", "Afbud"),
-        Binding("f", "status('absent')", "Fravær u. afbud"),
-        Binding("s", "substitute", "Stedfortræder"),
-        Binding("c", "chair", "Mødeleder"),
         Binding("o", "open_meeting", "Åbn mødet"),
-        Binding("ctrl+z", "undo", "Fortryd"),
+        Binding("a", "status('afbud')", "Afbud"),
+        Binding("f", "status('absent')", "Uden afbud"),
+        Binding("t", "status('present')", "Til stede"),
+        Binding("s", "substitute", "Stedfortræder"),
+        Binding("c", "chair", "Mødeleder", show=False),
+        Binding("ctrl+z", "undo", "Fortryd", show=False),
         Binding("f1,question_mark", "help", "Hjælp"),
-        Binding("q", "app.quit", "Afslut"),
+        Binding("ctrl+q", "app.quit", "Afslut (gemmer alt)", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -35,16 +35,10 @@ class RollCallScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key, label in (
-            ("name", "Medlem"),
-            ("party", "Parti"),
-            ("role", "Rolle"),
-            ("status", "Fremmøde"),
-            ("sub", "Stedfortræder"),
-        ):
+        for key, label in (("name", "Medlem"), ("party", "Parti"), ("status", "Fremmøde")):
             table.add_column(label, key=key)
         for member in self.app.secretary.agenda.members:
-            table.add_row(member.name, member.party, member.role, "", "", key=member.id)
+            table.add_row(member.name, member.party, "", key=member.id)
         self.watch(self.app, "revision", self.redraw, init=True)
         table.focus()
 
@@ -53,11 +47,13 @@ class RollCallScreen(Screen):
         table = self.query_one(DataTable)
         chair = state.chair_id
         for sid, seat in state.seats.items():
-            role = seat.member.role + (" · mødeleder" if sid == chair else "")
-            table.update_cell(sid, "role", role)
-            table.update_cell(sid, "status", STATUS[seat.status])
+            roles = [seat.member.role] if seat.member.role != "medlem" else []
+            roles += ["mødeleder"] if sid == chair else []
+            name = seat.member.name + (f" ({', '.join(roles)})" if roles else "")
+            table.update_cell(sid, "name", name, update_width=True)
             sub = seat.substitute
-            table.update_cell(sid, "sub", f"{sub.name} ({sub.party})" if sub else "")
+            status = STATUS[seat.status] + (f" → {sub.name} ({sub.party}) deltager" if sub else "")
+            table.update_cell(sid, "status", status, update_width=True)
         present = sum(attendance.seat_present(s, 1) for s in state.seats.values())
         needed = state.agenda.quorum_needed()
         quorum = "beslutningsdygtigt" if present >= needed else "IKKE beslutningsdygtigt"
@@ -87,10 +83,7 @@ class RollCallScreen(Screen):
 
     @work(exclusive=True)
     async def action_open_meeting(self) -> None:
-        time = await flows.ask_time(self, "Mødet begynder kl.", self.app.secretary.now_text())
-        if time is None:
-            return
-        if self.app.act(self.app.secretary.open_meeting, time):
+        if await flows.ask_time_until(self, "Mødet begynder kl.", self.app.secretary.open_meeting):
             from meetingtui.ui.screens.main import MainScreen
 
             self.app.switch_screen(MainScreen())

@@ -97,6 +97,7 @@ class VoteScreen(ModalScreen):
             for other in self.voters:
                 if self.state.person(other).party == party:
                     self.choice[other] = choice
+            self.query_one(DataTable).action_cursor_down()
             self._redraw()
 
     def action_everyone(self, choice: str) -> None:

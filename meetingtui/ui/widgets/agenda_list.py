@@ -11,6 +11,7 @@ from meetingtui.meeting import MeetingState
 MARKS = {
     "under_way": "▶",
     "decided": "✓",
+    "done": "✓",
     "postponed": "⏸",
     "taken": "!",
     "not_taken": "·",
@@ -18,6 +19,7 @@ MARKS = {
 WORDS = {
     "under_way": "i gang",
     "decided": "besluttet",
+    "done": "behandlet",
     "postponed": "udsat",
     "taken": "mangler beslutning",
     "not_taken": "",

@@ -10,6 +10,21 @@ from meetingtui.events import REASON_LABELS
 from meetingtui.meeting import MeetingState
 
 
+def _vote_and_dissent(state: MeetingState, item_id: str) -> Text:
+    item = state.item(item_id)
+    text = Text()
+    if item.vote:
+        vote = item.vote
+        text.append(
+            f"\nAfstemning: {len(vote.in_favour)} for, {len(vote.against)} imod, "
+            f"{len(vote.abstaining)} undlod (v ret)",
+            "bold",
+        )
+    for sid, _ in item.dissents:
+        text.append(f"\nAfvigende mening: {state.person(sid).name}", "bold")
+    return text
+
+
 class PeopleStrip(Static):
     _shown: Text | None = None
 
@@ -24,9 +39,12 @@ class PeopleStrip(Static):
                 text.append(f"⊘ {person.name}: deltager ikke ({reason})", "italic")
             elif sid in att.present:
                 text.append(f"● {person.name}", "bold")
+            elif attendance.seat_in_room(state.seats[sid]) and not state.closed:
+                text.append(f"◐ {person.name}: kom under punktet, deltager fra næste", "dim")
             else:
                 text.append(f"○ {person.name}: fraværende", "dim")
             text.append("  ")
+        text.append_text(_vote_and_dissent(state, item_id))
         if text != self._shown:  # unchanged: an update would lay the screen out again
             self._shown = text
             self.update(text)
