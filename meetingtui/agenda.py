@@ -8,6 +8,8 @@ member, the field, what is wrong and what is expected.
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -19,7 +21,6 @@ from pathlib import Path
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
-from meetingtui import markdown
 from meetingtui.errors import AgendaError
 from meetingtui.wording import LØSGÆNGER
 
@@ -117,13 +118,28 @@ class Agenda:
         return (self.seats + 1) // 2  # quorate when 2 x present >= seats
 
 
+_MARKERS = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}|[-*+]|\d{1,3}[.)])(?=\s|$)")
+_WORD = re.compile(r"[^\W_]")
+
+
+def has_words(markdown_text: str) -> bool:
+    """Whether Markdown holds any words once its markup (markers, emphasis) is taken away."""
+    return bool(_WORD.search(_MARKERS.sub("", markdown_text)))
+
+
 def slug(text: str) -> str:
     table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "o"})
     text = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-")
     return text[:48] or "x"
 
 
-def load(path: str | Path) -> Agenda:
+def load(path: str | Path, cache_dir: Path | None = None) -> Agenda:
+    """Load and check an agenda file.
+
+    With a `cache_dir`, the parsed TOML of a file already seen (same bytes, by SHA-256)
+    is read from there: parsing a 500-item agenda costs far more than reading it back.
+    The checks run every time either way.
+    """
     path = Path(path)
     try:
         with path.open("rb") as file:
@@ -136,10 +152,10 @@ def load(path: str | Path) -> Agenda:
         raise AgendaError(
             [f"{path}: cannot be read: {err.strerror} (expected a readable agenda .toml file)"]
         ) from None
-    return parse(data, path)
+    return parse(data, path, cache_dir)
 
 
-def parse(data: bytes, path: Path) -> Agenda:
+def parse(data: bytes, path: Path, cache_dir: Path | None = None) -> Agenda:
     if len(data) > MAX_BYTES:
         raise AgendaError(
             [
@@ -166,8 +182,12 @@ def parse(data: bytes, path: Path) -> Agenda:
                 "Windows-1252 (expected UTF-8 text; save the file as UTF-8)"
             ]
         ) from None
+    sha256 = hashlib.sha256(data).hexdigest()
+    raw = _cached(cache_dir, sha256)
     try:
-        raw = tomllib.loads(text.removeprefix("\ufeff"))
+        if raw is None:
+            raw = tomllib.loads(text.removeprefix("\ufeff"))
+            _cache(cache_dir, sha256, raw)
     except tomllib.TOMLDecodeError as err:
         raise AgendaError([_toml_problem(path, text, str(err))]) from None
     except RecursionError:
@@ -183,9 +203,37 @@ def parse(data: bytes, path: Path) -> Agenda:
     agenda = checker.agenda(raw)
     if checker.problems:
         raise AgendaError(checker.problems)
-    return Agenda(
-        agenda.meeting, agenda.members, agenda.items, path, hashlib.sha256(data).hexdigest()
-    )
+    return Agenda(agenda.meeting, agenda.members, agenda.items, path, sha256)
+
+
+def _cache_file(cache_dir: Path, sha256: str) -> Path:
+    return cache_dir / f"agenda-{FORMAT_VERSION}-{sha256}.pickle"
+
+
+def _cached(cache_dir: Path | None, sha256: str) -> dict | None:
+    """The parsed TOML from the cache (the user's own 0700 folder), or None."""
+    if cache_dir is None:
+        return None
+    try:
+        raw = pickle.loads(_cache_file(cache_dir, sha256).read_bytes())
+    except Exception:  # absent, unreadable or stale: parse the file instead
+        return None
+    return raw if isinstance(raw, dict) else None
+
+
+def _cache(cache_dir: Path | None, sha256: str, raw: dict) -> None:
+    if cache_dir is None:
+        return
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target = _cache_file(cache_dir, sha256)
+        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as file:
+            pickle.dump(raw, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, target)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
 
 
 _TOML_HINTS = {
@@ -700,7 +748,7 @@ class _Checker:
         sections = {}
         for name in SECTIONS:
             text = self.text(table, (*where, name), required=False, multiline=True)
-            if text and not markdown.plain_text(text).strip(" \n*_#-+"):
+            if text and not has_words(text):
                 self.problem((*where, name), "has only Markdown markup, no words (expected prose)")
             elif text.strip():
                 sections[name] = text

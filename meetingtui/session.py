@@ -29,7 +29,7 @@ def resolve_agenda(path: str | Path | None) -> Path:
 def open_meeting(
     agenda_path: str | Path | None, record_path: str | Path | None = None, read_only: bool = False
 ) -> Opened:
-    agenda = agenda_mod.load(resolve_agenda(agenda_path))
+    agenda = agenda_mod.load(resolve_agenda(agenda_path), cache_dir=paths.data_dir() / "cache")
     record_file = Path(record_path) if record_path else paths.default_record(agenda)
     record = MeetingRecord(record_file, agenda.sha256, read_only=read_only)
     return Opened(agenda, record, list(record.notices))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 from pathlib import Path
 
@@ -125,4 +126,6 @@ def create_app(
 ) -> MeetingApp:
     """Open the meeting (a new record, or resume the existing one) and build the app."""
     opened = session.open_meeting(agenda, record)
-    return MeetingApp(Secretary(opened.agenda, opened.record, now=now), opened.notices)
+    app = MeetingApp(Secretary(opened.agenda, opened.record, now=now), opened.notices)
+    gc.freeze()  # the agenda and record stay for the whole meeting: keep them out of GC passes
+    return app

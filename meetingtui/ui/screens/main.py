@@ -75,11 +75,6 @@ class MainScreen(Screen):
             with Vertical(id="center"):
                 yield Label(id="item-title")
                 yield CaseText(id="case")
-                yield Label(
-                    "Beslutning: d skriv · F2 anbefaler · F3 godkendt · F4 til orientering · "
-                    "F5 ingen bemærkn. · F6 udsat · Esc færdig",
-                    id="decision-label",
-                )
                 yield DecisionEditor(id="decision")
                 yield PeopleStrip(id="people")
         yield Footer()
@@ -92,7 +87,14 @@ class MainScreen(Screen):
         self._shown_item: str | None = None
         self.watch(self.app, "revision", self.redraw, init=True)
         self.watch(self.app, "save_status", self.redraw_status)
-        self.query_one(AgendaList).focus()
+        agenda = self.query_one(AgendaList)
+        agenda.border_title = "Dagsorden"
+        agenda.border_subtitle = "▶ i gang ✓ besluttet ⏸ udsat ! mangler"
+        self.query_one(DecisionEditor).border_title = (
+            "Beslutning · d skriv · F2 anbefaler · F3 godkendt · F4 til orientering · "
+            "F5 ingen bemærkninger · F6 udsat · Esc færdig"
+        )
+        agenda.focus()
 
     # -- drawing ------------------------------------------------------------------------
     def redraw(self, _revision: int = 0) -> None:

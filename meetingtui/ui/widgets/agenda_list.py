@@ -40,9 +40,9 @@ def prompt_of(state: MeetingState, number: int, item_id: str) -> str:
 
 def _prompt(number: int, item_state, status: str) -> str:
     item = item_state.item
-    closed = " [lukket]" if item.closed else ""
+    closed = "[lukket] " if item.closed else ""
     word = f" ({WORDS[status]})" if WORDS[status] else ""
-    return f"{MARKS[status]} {number}. {item.title}{closed}{word}"
+    return f"{MARKS[status]} {number}. {closed}{item.title}{word}"
 
 
 def _prompts(state: MeetingState) -> list[str]:
