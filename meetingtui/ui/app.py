@@ -78,14 +78,15 @@ class MeetingApp(App):
         yield SystemCommand("Afslut", "Gemmer alt og lukker programmet", self.action_quit)
 
     def act(self, action, *args, **kwargs):
-        """Run a Secretary action; show a refusal as a notification; redraw."""
-        try:
-            result = action(*args, **kwargs)
-        except MeetingtuiError as error:
-            self.notify(str(error), severity="error", timeout=8)
-            return None
-        finally:
-            self._after_change()
+        """Run a Secretary action; show a refusal as a notification; redraw (in one frame)."""
+        with self.batch_update():
+            try:
+                result = action(*args, **kwargs)
+            except MeetingtuiError as error:
+                self.notify(str(error), severity="error", timeout=8)
+                return None
+            finally:
+                self._after_change()
         return result if result is not None else True
 
     def _after_change(self) -> None:
