@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
 from meetingtui import agenda as agenda_mod
@@ -18,7 +20,7 @@ def test_a_second_load_reads_the_cache_and_gives_the_same_agenda(tmp_path, monke
     def no_parsing(_text):
         raise AssertionError("the TOML was parsed again")
 
-    monkeypatch.setattr(agenda_mod.tomllib, "loads", no_parsing)
+    monkeypatch.setattr(tomllib, "loads", no_parsing)
     again = agenda_mod.load(paths.DEMO_AGENDA, cache_dir=cache)
     assert again == first
 

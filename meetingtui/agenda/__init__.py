@@ -1,0 +1,52 @@
+"""The agenda: the meeting, its members and its items, loaded from a TOML file.
+
+The file format is documented in agendas/README.md. Loading validates everything and
+reports every problem as one line naming the file, the line (where known), the item or
+member, the field, what is wrong and what is expected.
+
+- model.py: the Agenda and its parts, constants, slugs;
+- load.py: reading the file (size, encoding, TOML), the parse cache;
+- fields.py: typed field reading with line numbers;
+- check.py: the rules.
+"""
+
+from meetingtui.agenda.load import load, parse
+from meetingtui.agenda.model import (
+    FORMAT_VERSION,
+    KINDS,
+    MAX_BYTES,
+    PARTIES,
+    ROLES,
+    SECTION_TITLES,
+    SECTIONS,
+    YEARS,
+    Agenda,
+    Item,
+    Meeting,
+    Member,
+    Person,
+    has_words,
+    slug,
+)
+from meetingtui.errors import AgendaError  # raised by load and parse
+
+__all__ = [
+    "AgendaError",
+    "FORMAT_VERSION",
+    "KINDS",
+    "MAX_BYTES",
+    "PARTIES",
+    "ROLES",
+    "SECTION_TITLES",
+    "SECTIONS",
+    "YEARS",
+    "Agenda",
+    "Item",
+    "Meeting",
+    "Member",
+    "Person",
+    "has_words",
+    "load",
+    "parse",
+    "slug",
+]

@@ -1,0 +1,144 @@
+"""Reading fields of parsed TOML, and saying where a problem is: `FILE:LINE: where: what`."""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from datetime import datetime as DateTime
+from datetime import time as Time
+from pathlib import Path
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_HEADER = re.compile(r"^\s*\[\[?\s*[A-Za-z0-9_.\"' -]+\]\]?\s*(#.*)?$")
+
+
+class FieldReader:
+    """Reads typed fields from parsed TOML and collects problems, each with its line."""
+
+    def __init__(self, path: Path, text: str):
+        self.path = path
+        self.lines = text.split("\n")  # as tomllib counts lines
+        self.problems: list[str] = []
+
+    # -- reporting --------------------------------------------------------------------
+    def problem(self, where: tuple, what: str) -> None:
+        line = self._line_of(where)
+        place = f"{self.path}:{line}" if line else str(self.path)
+        label = _label(where)
+        self.problems.append(f"{place}: {label}: {what}" if label else f"{place}: {what}")
+
+    def _line_of(self, where: tuple) -> int | None:
+        """Best-effort line of a field: the n-th [[table]] header, then `key =` below it.
+
+        `where` is (table,), (table, key), (table, index) or (table, index, key); a
+        top-level field is (key,).
+        """
+        if not where:
+            return None
+        table, rest = where[0], list(where[1:])
+        index = rest.pop(0) if rest and isinstance(rest[0], int) else None
+        key = rest[0] if rest else None
+        header = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?")
+        start, seen = None, -1
+        for number, line in enumerate(self.lines):
+            if header.match(line):
+                seen += 1
+                if index is None or seen == index:
+                    start = number
+                    break
+        if start is None:  # not a table: a field at the top, before the first header
+            toplevel = re.compile(rf"^\s*{re.escape(table)}\s*=")
+            for number, line in enumerate(self.lines):
+                if line.lstrip().startswith("["):
+                    return None
+                if toplevel.match(line):
+                    return number + 1
+            return None
+        if key is None:
+            return start + 1
+        keyline = re.compile(rf"^\s*{re.escape(str(key))}\s*=")
+        for number in range(start + 1, len(self.lines)):
+            if _HEADER.match(self.lines[number]):
+                break
+            if keyline.match(self.lines[number]):
+                return number + 1
+        return start + 1
+
+    # -- field readers -----------------------------------------------------------------
+    def text(self, table: dict, where: tuple, required: bool = True, multiline=False) -> str:
+        key = where[-1]
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.problem(where, "missing (expected a text)")
+            return ""
+        if not isinstance(value, str):
+            self.problem(where, f"is {_kind(value)} (expected a text in quotes)")
+            return ""
+        bad = _CONTROL.search(value) or (not multiline and re.search(r"[\n\r\t]", value))
+        if bad and bad.group() in "\n\r":
+            self.problem(where, "runs over more than one line (expected a one-line text)")
+            return ""
+        if bad:
+            self.problem(where, f"contains control character {bad.group()!r} (expected plain text)")
+            return ""
+        if required and not value.strip():
+            self.problem(where, "is empty (expected a text)")
+        return value.strip() if not multiline else value.strip("\n")
+
+    def flag(self, table: dict, where: tuple) -> bool:
+        value = table.get(where[-1], False)
+        if not isinstance(value, bool):
+            self.problem(where, f"is {_kind(value)} (expected true or false)")
+            return False
+        return value
+
+    def unknown_keys(self, table: dict, allowed: set[str], where: tuple) -> None:
+        for key in sorted(set(table) - allowed):
+            self.problem(
+                (*where, key), f"unknown field (expected one of {', '.join(sorted(allowed))})"
+            )
+
+    def table(self, raw: dict, key: str, array: bool):
+        """The [key] table or [[key]] tables, or None (reported) when missing or mistyped."""
+        value = raw.get(key)
+        if value is None:
+            shown = f"[[{key}]]" if array else f"[{key}]"
+            self.problem(
+                (),
+                f"{shown} is missing (expected {'at least one' if array else 'a'} {shown} table)",
+            )
+            return None
+        if array and not (isinstance(value, list) and all(isinstance(v, dict) for v in value)):
+            self.problem((key,), f"is {_kind(value)} (expected [[{key}]] tables)")
+            return None
+        if not array and not isinstance(value, dict):
+            self.problem((key,), f"is {_kind(value)} (expected a [{key}] table)")
+            return None
+        return value
+
+
+def _label(where: tuple) -> str:
+    parts: list[str] = []
+    for part in where:
+        if isinstance(part, int):
+            parts[-1] = f"{parts[-1][:-1] if parts[-1].endswith('s') else parts[-1]} {part + 1}"
+        else:
+            text = str(part)
+            parts.append(text if re.fullmatch(r"[\w .-]+", text) else repr(text))
+    return ", ".join(parts)
+
+
+def _kind(value) -> str:
+    if isinstance(value, DateTime):
+        return "a date and time"
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "a text",
+        list: "a list",
+        dict: "a table",
+        Date: "a date",
+        Time: "a time of day",
+    }.get(type(value), type(value).__name__)

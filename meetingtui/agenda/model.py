@@ -1,0 +1,110 @@
+"""What an agenda is: the meeting, its members and its items (plain, frozen data)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pendulum
+
+FORMAT_VERSION = 1
+MAX_BYTES = 32 * 1024 * 1024  # > ten times a 500-item agenda with demo-sized items (2.3 MB)
+PARTIES = frozenset("ABCDFIKMOQVÆØÅ")
+ROLES = ("formand", "næstformand", "medlem")
+KINDS = ("sag", "eventuelt", "underskriftsside")
+YEARS = (1900, 2199)  # a meeting date outside these is a typo
+SECTIONS = ("resume", "sagsfremstilling", "klimavurdering", "indstilling")
+SECTION_TITLES = {
+    "resume": "Resumé",
+    "sagsfremstilling": "Sagsfremstilling",
+    "klimavurdering": "Klimavurdering",
+    "indstilling": "Indstilling",
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    party: str
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    name: str
+    party: str
+    role: str
+    substitutes: tuple[Person, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    title: str
+    case: str = ""
+    closed: bool = False
+    flag: bool = False
+    kind: str = "sag"
+    sections: dict[str, str] = field(default_factory=dict)
+    bilag: tuple[str, ...] = ()
+    invented: bool = False
+
+
+@dataclass(frozen=True)
+class Meeting:
+    body: str
+    recommends_to: str
+    start: pendulum.DateTime
+    place: str
+    quorum: int | None = None  # members needed; None means at least half the seats
+
+    @property
+    def date(self) -> pendulum.Date:
+        return self.start.date()
+
+    @property
+    def timezone(self) -> str:
+        return self.start.timezone_name
+
+
+@dataclass(frozen=True)
+class Agenda:
+    meeting: Meeting
+    members: tuple[Member, ...]
+    items: tuple[Item, ...]
+    path: Path | None = None
+    sha256: str = ""
+
+    def member(self, member_id: str) -> Member:
+        return self._members_by_id()[member_id]
+
+    def item(self, item_id: str) -> Item:
+        return next(item for item in self.items if item.id == item_id)
+
+    def _members_by_id(self) -> dict[str, Member]:
+        return {m.id: m for m in self.members}
+
+    @property
+    def seats(self) -> int:
+        return len(self.members)
+
+    def quorum_needed(self) -> int:
+        if self.meeting.quorum is not None:
+            return self.meeting.quorum
+        return (self.seats + 1) // 2  # quorate when 2 x present >= seats
+
+
+_MARKERS = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}|[-*+]|\d{1,3}[.)])(?=\s|$)")
+_WORD = re.compile(r"[^\W_]")
+
+
+def has_words(markdown_text: str) -> bool:
+    """Whether Markdown holds any words once its markup (markers, emphasis) is taken away."""
+    return bool(_WORD.search(_MARKERS.sub("", markdown_text)))
+
+
+def slug(text: str) -> str:
+    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "o"})
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(table)).strip("-")
+    return text[:48] or "x"
