@@ -106,7 +106,7 @@ def test_a_closed_terminal_saves_text_typed_just_before(tmp_path):
         term.send("10.00\r")
         term.wait_for("Punkt 1 af 7")
         term.send("d")
-        os.write(term.master, "Til orientering".encode())
+        os.write(term.master, b"Til orientering")
         time.sleep(0.2)  # well inside the pause before typed text is saved
         os.killpg(term.process.pid, signal.SIGHUP)
         deadline = time.monotonic() + 10
