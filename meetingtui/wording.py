@@ -99,10 +99,7 @@ def arrived(
     where: str | None = None,
 ) -> str:
     """'X ankom kl. 10.40 under/før behandlingen af punkt 2.' (`where` overrides: 'efter')."""
-    if item_number is None:
-        return f"{name} ankom kl. {clock(at)}."
-    where = where or ("under" if during else "før")
-    return f"{name} ankom kl. {clock(at)} {where} behandlingen af punkt {item_number}."
+    return _movement(name, "ankom", at, item_number, where or ("under" if during else "før"))
 
 
 def left(
@@ -113,10 +110,17 @@ def left(
     where: str | None = None,
 ) -> str:
     """'X forlod mødet kl. 11.30 under/efter behandlingen af punkt 5.' (`where`: 'før')."""
+    return _movement(
+        name, "forlod mødet", at, item_number, where or ("under" if during else "efter")
+    )
+
+
+def _movement(
+    name: str, verb: str, at: pendulum.DateTime, item_number: int | None, where: str
+) -> str:
     if item_number is None:
-        return f"{name} forlod mødet kl. {clock(at)}."
-    where = where or ("under" if during else "efter")
-    return f"{name} forlod mødet kl. {clock(at)} {where} behandlingen af punkt {item_number}."
+        return f"{name} {verb} kl. {clock(at)}."
+    return f"{name} {verb} kl. {clock(at)} {where} behandlingen af punkt {item_number}."
 
 
 def vote(in_favour: Sequence[str], against: Sequence[str], abstaining: Sequence[str]) -> str:
