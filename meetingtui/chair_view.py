@@ -33,7 +33,13 @@ def render(overview: attendance.Overview, body: str) -> RenderableType:
         (quorum, "bold green" if overview.quorate else "bold red reverse"),
         f" ({counted} deltager, {overview.needed} kræves)",
     )
-    if overview.current_item:
+    if overview.opened is None:
+        head.append("\nMødet er ikke åbnet endnu (tallene bygger på navneopråbet).")
+    elif overview.closed is not None:
+        head.append(
+            f"\nMødet begyndte kl. {wording.clock(overview.opened)} og sluttede kl. {wording.clock(overview.closed)}."
+        )
+    elif overview.current_item:
         head.append(f"\nNu: {overview.current_item}")
     table = Table(show_edge=False, expand=False)
     for column in ("Medlem", "Parti", "Status", "Deltager i punktet"):
