@@ -49,7 +49,7 @@ FIELDS: dict[str, dict[str, Any]] = {
 }
 KINDS = tuple(FIELDS)
 # Fields every kind may carry besides its own.
-OPTIONAL = {"note": str, "after": str, "item": str, "time": "time", "chair": str}
+OPTIONAL = {"note": str, "after": str, "item": str, "time": "time", "chair": str, "undo": bool}
 AMENDABLE = {"time", "text", "name", "party", "status", "reason"}
 
 

@@ -17,6 +17,7 @@ from meetingtui.agenda import Agenda
 from meetingtui.errors import ExportError
 from meetingtui.meeting import MeetingState
 from meetingtui.minutes import build
+from meetingtui.record.storage import make_dirs, write_fully
 
 
 def docx_bytes(state: MeetingState, full: bool) -> bytes:
@@ -73,14 +74,14 @@ def export_with_warnings(
 
 def write_new(path: Path, data: bytes, overwrite: bool = False, next_free: bool = True) -> Path:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_dirs(path.parent)
     except OSError as err:
         raise ExportError(f"{path.parent}: cannot create the folder: {_reason(err)}") from None
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
         try:
-            os.write(fd, data)
+            write_fully(fd, data, os.write)
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -302,9 +302,19 @@ def initial(agenda: Agenda) -> MeetingState:
     )
 
 
+def retracted_ids(events: list[dict]) -> set[int]:
+    """Ids of events taken back. A retraction can itself be taken back (undoing a removal
+    made in the corrections screen), which puts its target back in force."""
+    retracted: set[int] = set()
+    for e in reversed(events):  # newest first: a retraction only ever targets older events
+        if e["kind"] == "retract" and e.get("id") not in retracted:
+            retracted.add(e["target"])
+    return retracted
+
+
 def effective(events: list[dict]) -> list[dict]:
     """The events as they stand after every retraction and amendment."""
-    retracted = {e["target"] for e in events if e["kind"] == "retract"}
+    retracted = retracted_ids(events)
     amended: dict[int, dict] = {}
     for e in events:
         if e["kind"] == "amend" and e.get("id") not in retracted:
@@ -333,9 +343,14 @@ def changes_past(event: dict) -> bool:
 
 
 def last_undoable(events: list[dict]) -> dict | None:
-    """The newest event still in force (what undo takes back), or None."""
-    retracted = {e["target"] for e in events if e["kind"] == "retract"}
+    """The newest change still in force (what undo takes back), or None.
+
+    Undo's own retractions are skipped, so undo steps back one change at a time; a
+    removal made in the corrections screen is a change like any other and can be undone.
+    """
+    retracted = retracted_ids(events)
     for e in reversed(events):
-        if e["kind"] != "retract" and e.get("id") not in retracted:
-            return e
+        if e.get("id") in retracted or (e["kind"] == "retract" and e.get("undo")):
+            continue
+        return e
     return None

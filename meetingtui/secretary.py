@@ -237,7 +237,7 @@ class Secretary:
         if target is None:
             return None
         text = describe(target, self.state)
-        self._record("retract", target=target["id"])
+        self._record("retract", target=target["id"], undo=True)
         if not self.state.has_item(self.viewing):
             self.viewing = self.state.current or self.state.items[0].item.id
         return text
@@ -253,17 +253,7 @@ class Secretary:
 
     def history(self) -> list[tuple[dict, str]]:
         """The changes in force, newest first, each with a Danish description."""
-        retracted = {e["target"] for e in self.record.events if e["kind"] == "retract"}
-        shown = [
-            e
-            for e in self.record.events
-            if e["kind"] not in ("retract", "amend") and e["id"] not in retracted
-        ]
-        in_force = {e["id"]: e for e in effective(self.record.events)}
-        return [
-            (in_force.get(e["id"], e), describe(in_force.get(e["id"], e), self.state))
-            for e in reversed(shown)
-        ]
+        return [(e, describe(e, self.state)) for e in reversed(effective(self.record.events))]
 
     # -- export -----------------------------------------------------------------------------
     def problems(self) -> list[checks.Problem]:
@@ -315,6 +305,15 @@ def describe(event: dict, state: MeetingState) -> str:
         ),
         "dissent": lambda: f"Afvigende mening fra {who()} i {item()}",
         "item_added": lambda: f"Punkt tilføjet: {event['item'].get('title', '')}",
+        "retract": lambda: "Fjernelse af en registrering",
+        "amend": lambda: (
+            "Rettelse af et tidspunkt"
+            + (
+                f" til kl. {clock.display(ev.time_of(event['changes']), tz)}"
+                if "time" in event["changes"]
+                else ""
+            )
+        ),
     }
     return texts.get(kind, lambda: kind)().strip()
 

@@ -197,8 +197,9 @@ class Play:
     def add_item(self, spec: dict, after: str | None = None) -> dict:
         return self.add("item_added", item=spec, after=after)
 
-    def retract(self, target: int) -> dict:
-        return self.add("retract", target=target)
+    def retract(self, target: int, undo: bool = False) -> dict:
+        """Take an event back: as undo does (undo=True), or as a removal in corrections."""
+        return self.add("retract", target=target, undo=undo or None)
 
     def amend(self, target: int, **changes) -> dict:
         return self.add("amend", target=target, changes=changes)

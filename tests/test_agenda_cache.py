@@ -41,3 +41,10 @@ def test_a_broken_cache_file_is_ignored(tmp_path):
     agenda = agenda_mod.load(paths.DEMO_AGENDA, cache_dir=cache)
     next(cache.glob("*.pickle")).write_bytes(b"not a pickle")
     assert agenda_mod.load(paths.DEMO_AGENDA, cache_dir=cache) == agenda
+
+
+def test_the_cache_creates_its_folders_for_the_owner_only(tmp_path):
+    cache = tmp_path / "data" / "cache"
+    agenda_mod.load(paths.DEMO_AGENDA, cache_dir=cache)
+    for folder in (tmp_path / "data", cache):
+        assert oct(folder.stat().st_mode & 0o777) == "0o700", folder

@@ -368,7 +368,7 @@ def test_undo_gives_exactly_the_state_before_the_event():
     before = play.state()
     last = play.arrive("carl", "10:05")
     assert meeting.last_undoable(play.events) == last
-    play.retract(last["id"])
+    play.retract(last["id"], undo=True)
     after = play.state()
     assert facts(after) == facts(before)
     assert attendance.movements(after) == attendance.movements(before) == []

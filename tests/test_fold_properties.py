@@ -103,7 +103,7 @@ def secretary(data, steps: int) -> Play:
             after = data.draw(st.sampled_from((None, *ITEM_IDS)))
             play.add_item({"id": f"nyt-{added}", "title": f"Nyt punkt {added}"}, after=after)
         elif action == "undo":
-            play.retract(meeting.last_undoable(play.events)["id"])
+            play.retract(meeting.last_undoable(play.events)["id"], undo=True)
         elif action == "close_meeting":
             play.close_meeting(when)
     return play

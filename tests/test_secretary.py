@@ -116,3 +116,29 @@ def test_an_item_handled_without_quorum_is_flagged_and_said_in_the_minutes(desk)
     assert "Udvalget var ikke beslutningsdygtigt under behandlingen af punktet." in full_text(
         secretary
     )
+
+
+def test_undo_takes_back_a_removal_made_in_corrections_and_steps_back_one_at_a_time(desk):
+    secretary, clock = desk
+    secretary.open_meeting("10.00")
+    clock.at(10, 20)
+    secretary.leave("lars-mogensen")
+    departure = next(e for e in secretary.record.events if e["kind"] == "left")
+    secretary.retract(departure["id"])  # removed in the corrections screen
+    assert not secretary.state.seats["lars-mogensen"].movements
+    assert secretary.undo() == "Fjernelse af en registrering"
+    assert secretary.state.seats["lars-mogensen"].movements  # the departure is back
+    secretary.undo()  # the next undo takes back the departure itself
+    assert not secretary.state.seats["lars-mogensen"].movements
+    assert secretary.state.opened is not None  # and nothing else
+
+
+def test_undoing_a_time_correction_says_what_it_undid(desk):
+    secretary, clock = desk
+    secretary.open_meeting("10.00")
+    clock.at(10, 30)
+    secretary.leave("anja-lund")
+    departure = next(e for e in secretary.record.events if e["kind"] == "left")
+    secretary.amend_time(departure["id"], "10.25")
+    assert secretary.undo() == "Rettelse af et tidspunkt til kl. 10.25"
+    assert "kl. 10.30" in full_text(secretary)

@@ -13,6 +13,7 @@ from meetingtui.agenda.check import Checker
 from meetingtui.agenda.fields import _label
 from meetingtui.agenda.model import FORMAT_VERSION, MAX_BYTES, Agenda
 from meetingtui.errors import AgendaError
+from meetingtui.record.storage import make_dirs
 
 
 def load(path: str | Path, cache_dir: Path | None = None) -> Agenda:
@@ -107,7 +108,7 @@ def _cache(cache_dir: Path | None, sha256: str, raw: dict) -> None:
     if cache_dir is None:
         return
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_dirs(cache_dir)
         target = _cache_file(cache_dir, sha256)
         temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -97,7 +97,7 @@ class LogStorage(Storage):
         fd = self._open()
         self._ready(fd)
         try:
-            _write_fully(fd, data, self._write)
+            write_fully(fd, data, self._write)
             self._fsync(fd)
         except OSError as err:
             self._undo_partial(fd)
@@ -240,7 +240,7 @@ class LogStorage(Storage):
                 continue
             break
         try:
-            _write_fully(fd, data, self._write)
+            write_fully(fd, data, self._write)
             self._fsync(fd)
         finally:
             os.close(fd)
@@ -266,7 +266,7 @@ class LogStorage(Storage):
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
             try:
-                _write_fully(fd, content, self._write)
+                write_fully(fd, content, self._write)
                 self._fsync(fd)
             finally:
                 os.close(fd)
@@ -321,7 +321,7 @@ def make_dirs(directory: Path) -> None:
             created.mkdir(mode=DIR_MODE)
 
 
-def _write_fully(fd: int, data: bytes, write: Callable[[int, bytes], int]) -> None:
+def write_fully(fd: int, data: bytes, write: Callable[[int, bytes], int]) -> None:
     done = 0
     while done < len(data):
         count = write(fd, data if done == 0 else data[done:])

@@ -24,8 +24,8 @@ from meetingtui.record.storage import (
     _fsync_dir,
     _reason,
     _shape_problem,
-    _write_fully,
     make_dirs,
+    write_fully,
 )
 
 RECORD_FORMAT = 1
@@ -246,7 +246,7 @@ def recover_copy(path: str | os.PathLike, target: Path | None = None) -> tuple[P
         raise RecordError(f"{target or path.parent}: cannot save: {_reason(err)}") from err
     try:
         try:
-            _write_fully(fd, content, os.write)
+            write_fully(fd, content, os.write)
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -183,8 +183,8 @@ class MainScreen(Screen):
             self._go(lambda: self.secretary.go_to(event.option.id))
 
     def action_postpone(self) -> None:
-        self.app.act(self.secretary.postpone)
-        self.notify("Punktet er udsat.")
+        if self.app.act(self.secretary.postpone):
+            self.notify("Punktet er udsat.")
 
     # -- people -----------------------------------------------------------------------------
     def _members(self, where) -> list[tuple[str, str]]:

@@ -45,6 +45,7 @@ class VoteScreen(ModalScreen):
                     if sid in self.choice:
                         self.choice[sid] = key
         self.number = state.number(item_id)
+        self.epoch = att.epoch  # who sat in each seat during this item
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -62,7 +63,7 @@ class VoteScreen(ModalScreen):
         table.add_column("Parti", key="party")
         table.add_column("Stemme", key="vote")
         for sid in self.voters:
-            person = self.state.person(sid)
+            person = self.state.person(sid, self.epoch)
             table.add_row(person.name, person.party, "", key=sid)
         self._redraw()
         table.focus()
@@ -93,9 +94,9 @@ class VoteScreen(ModalScreen):
     def action_party(self, choice: str) -> None:
         sid = self._current()
         if sid:
-            party = self.state.person(sid).party
+            party = self.state.person(sid, self.epoch).party
             for other in self.voters:
-                if self.state.person(other).party == party:
+                if self.state.person(other, self.epoch).party == party:
                     self.choice[other] = choice
             self.query_one(DataTable).action_cursor_down()
             self._redraw()

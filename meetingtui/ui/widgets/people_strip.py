@@ -10,7 +10,11 @@ from meetingtui.events import REASON_LABELS
 from meetingtui.meeting import MeetingState
 
 
-def _vote_and_dissent(state: MeetingState, item_id: str) -> Text:
+def _came_during(seat, epoch: int) -> bool:
+    return any(m.kind == "arrived" and m.during and m.epoch == epoch for m in seat.movements)
+
+
+def _vote_and_dissent(state: MeetingState, item_id: str, epoch: int) -> Text:
     item = state.item(item_id)
     text = Text()
     if item.vote:
@@ -21,7 +25,7 @@ def _vote_and_dissent(state: MeetingState, item_id: str) -> Text:
             "bold",
         )
     for sid, _ in item.dissents:
-        text.append(f"\nAfvigende mening: {state.person(sid).name}", "bold")
+        text.append(f"\nAfvigende mening: {state.person(sid, epoch).name}", "bold")
     return text
 
 
@@ -39,12 +43,12 @@ class PeopleStrip(Static):
                 text.append(f"⊘ {person.name}: deltager ikke ({reason})", "italic")
             elif sid in att.present:
                 text.append(f"● {person.name}", "bold")
-            elif attendance.seat_in_room(state.seats[sid]) and not state.closed:
+            elif _came_during(state.seats[sid], att.epoch):
                 text.append(f"◐ {person.name}: kom under punktet, deltager fra næste", "dim")
             else:
                 text.append(f"○ {person.name}: fraværende", "dim")
             text.append("  ")
-        text.append_text(_vote_and_dissent(state, item_id))
+        text.append_text(_vote_and_dissent(state, item_id, att.epoch))
         if text != self._shown:  # unchanged: an update would lay the screen out again
             self._shown = text
             self.update(text)
