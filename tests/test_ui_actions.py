@@ -337,3 +337,20 @@ async def test_full_disk_is_shown_at_once_and_nothing_is_lost(tmp_path):
     reopened = create_app(None, record, now=clock)
     assert reopened.secretary.state.item("delstrategier").decision == "Til orientering."
     reopened.secretary.record.close()
+
+
+async def test_a_torn_last_write_is_explained_in_danish_on_opening(tmp_path):
+    record = tmp_path / "meeting.record"
+    clock = Clock()
+    app = demo_app(clock, record)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+    with record.open("ab") as file:
+        file.write(b'0badc0de {"t":"events","id":"9')  # a write cut short by a power cut
+    again = demo_app(clock, record)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = [n.message for n in again._notifications]
+        assert any("aldrig skrevet færdig" in message for message in shown)
+        assert again.secretary.state.opened is not None  # what was saved is all there

@@ -49,7 +49,7 @@ class MeetingApp(App):
         else:
             self.push_screen(MainScreen())
         for notice in self.notices:
-            self.notify(notice, title="Bemærk", severity="warning", timeout=15)
+            self.notify(danish_notice(notice), title="Bemærk", severity="warning", timeout=20)
         self.set_interval(5, self.retry_save)
         self._save_on_signals()
 
@@ -118,6 +118,20 @@ class MeetingApp(App):
 
     def on_unmount(self) -> None:
         self.secretary.record.close()
+
+
+NOTICES = {
+    "never completed": "Den sidste registrering fra før afbrydelsen blev aldrig skrevet færdig og er "
+    "udeladt; alt, der var vist som gemt, er med. Filen, som den var, er gemt som sikkerhedskopi.",
+    "agenda file has changed": "Dagsordensfilen er ændret, siden mødet blev startet. "
+    "Kontrollér at punkterne stadig passer.",
+}
+
+
+def danish_notice(notice: str) -> str:
+    """What a notice from the core means, in Danish, with the technical line below it."""
+    meaning = next((text for key, text in NOTICES.items() if key in notice), None)
+    return f"{meaning}\n({notice})" if meaning else notice
 
 
 def create_app(
