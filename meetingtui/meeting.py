@@ -89,7 +89,6 @@ class MeetingState:
     current: str | None = None  # the item under way (or last taken up)
     in_item: bool = False  # an item is under way right now
     epoch: int = 0
-    last_event_id: int = 0
     taken: list[str] = field(default_factory=list)  # item taken up at each epoch: taken[epoch - 1]
     openings: list[tuple[pendulum.DateTime, int]] = field(default_factory=list)  # (time, epoch)
     ended: dict[int, pendulum.DateTime] = field(default_factory=dict)  # epoch -> item closed at
@@ -130,7 +129,6 @@ class MeetingState:
         handler = getattr(self, "_on_" + event["kind"], None)
         if handler is not None:
             handler(event)
-        self.last_event_id = max(self.last_event_id, event.get("id", 0))
 
     def _time(self, e: dict, field: str = "time") -> pendulum.DateTime | None:
         """An event's time, shown in the meeting's time zone whatever offset it was stored with."""
@@ -332,8 +330,6 @@ def fold(agenda: Agenda, events: list[dict]) -> MeetingState:
     state = initial(agenda)
     for event in effective(events):
         state.apply(event)
-    if events:
-        state.last_event_id = max(e.get("id", 0) for e in events)
     return state
 
 

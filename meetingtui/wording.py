@@ -148,8 +148,3 @@ def added_item(number: int) -> str:
 
 def not_quorate() -> str:
     return "Udvalget var ikke beslutningsdygtigt under behandlingen af punktet."
-
-
-def quorum(present: int, seats: int, quorate: bool) -> str:
-    state = "beslutningsdygtigt" if quorate else "ikke beslutningsdygtigt"
-    return f"{present} af {seats} medlemmer til stede: udvalget er {state}."

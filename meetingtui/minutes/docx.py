@@ -28,7 +28,6 @@ from meetingtui.minutes.model import (
     Heading,
     Labelled,
     Minutes,
-    PageBreak,
     Paragraph,
     Signatures,
     Title,
@@ -161,8 +160,6 @@ class _Body:
                 self._contents(entries)
             case Signatures(names):
                 self._signatures(names)
-            case PageBreak():
-                self.document.add_page_break()
 
     def _heading(self, text: str, level: int, toc_entry: str | None) -> None:
         paragraph = self._paragraph(style=self.styles[f"Heading {level}"])

@@ -54,16 +54,11 @@ class Contents:
 
 
 @dataclass(frozen=True)
-class PageBreak:
-    pass
-
-
-@dataclass(frozen=True)
 class Signatures:
     names: tuple[str, ...]
 
 
-Block = Title | Heading | Paragraph | Labelled | Bullets | Contents | PageBreak | Signatures
+Block = Title | Heading | Paragraph | Labelled | Bullets | Contents | Signatures
 
 
 @dataclass

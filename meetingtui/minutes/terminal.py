@@ -13,7 +13,6 @@ from meetingtui.minutes.model import (
     Heading,
     Labelled,
     Minutes,
-    PageBreak,
     Paragraph,
     Signatures,
     Title,
@@ -50,8 +49,6 @@ def renderable(minutes: Minutes) -> RenderableType:
                 parts += [Text(entry) for entry in entries]
             case Signatures(names):
                 parts += [Text("\n" + "_" * 40 + "\n" + name) for name in names]
-            case PageBreak():
-                parts.append(Rule())
     return Group(*parts)
 
 

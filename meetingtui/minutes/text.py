@@ -8,7 +8,6 @@ from meetingtui.minutes.model import (
     Heading,
     Labelled,
     Minutes,
-    PageBreak,
     Paragraph,
     Signatures,
     Title,
@@ -37,8 +36,6 @@ def paragraphs(minutes: Minutes) -> list[str]:
             case Signatures(names):
                 for name in names:
                     out.append(f"______________________________ {name}")
-            case PageBreak():
-                pass
     return out
 
 

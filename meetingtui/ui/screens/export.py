@@ -45,7 +45,9 @@ class ExportScreen(ModalScreen):
             try:
                 path, warnings = self.app.secretary.export(full)
             except MeetingtuiError as error:
-                lines.append(f"⚠ {error}")
+                lines.append(
+                    f"⚠ Referatet kunne ikke gemmes. Prøv et andet sted eller frigør plads. ({error})"
+                )
                 continue
             label = "Fuldt (fortroligt)" if full else "Offentligt"
             lines.append(f"✓ {label} referat gemt i {path}")
