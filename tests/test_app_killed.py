@@ -15,6 +15,7 @@ import sys
 import time
 
 from meetingtui import agenda as agenda_mod
+from meetingtui import events as ev
 from meetingtui import paths
 from meetingtui.meeting import fold
 from meetingtui.record import MeetingRecord
@@ -122,3 +123,31 @@ def test_a_closed_terminal_saves_text_typed_just_before(tmp_path):
         assert fold(agenda, reopened.events).item("delstrategier").decision == "Til orientering"
     finally:
         reopened.close()
+
+
+def test_a_damaged_record_is_left_alone_and_the_app_offers_a_copy(tmp_path):
+    """A record damaged mid-file: the app says so, and continues in a copy if asked."""
+    record = tmp_path / "meeting.record"
+    agenda = agenda_mod.load(paths.DEMO_AGENDA)
+    writer = MeetingRecord(record, agenda.sha256)
+    writer.append(ev.make("roll_call", member="jens-wistoft", status="afbud"))
+    writer.append(ev.make("meeting_opened", time="2025-11-20T10:00:00+01:00"))
+    writer.append(ev.make("decision_set", item="delstrategier", text="Godkendt"))
+    writer.close()
+    lines = record.read_bytes().split(b"\n")
+    lines[2] = lines[2].replace(b"meeting_opened", b"meeting_opemed")  # damage in the middle
+    damaged = b"\n".join(lines)
+    record.write_bytes(damaged)
+
+    term = Terminal([sys.executable, "-m", "meetingtui", "--record", str(record)], dict(os.environ))
+    try:
+        term.wait_for("hændelser, der kan læses")
+        term.send("j\r")
+        term.wait_for("Navneopråb")  # the copy holds the roll call; the meeting was not yet opened
+    finally:
+        term.kill()
+    assert record.read_bytes() == damaged  # never written
+    copies = list(tmp_path.glob("meeting-gendannet-*.record"))
+    assert len(copies) == 1
+    reopened = MeetingRecord(copies[0], agenda.sha256, read_only=True)
+    assert [e["kind"] for e in reopened.events] == ["roll_call"]
