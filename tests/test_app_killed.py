@@ -5,14 +5,19 @@ The app runs for real in a pseudo-terminal. What it showed as saved must be in t
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import re
 import select
+import shutil
 import signal
 import subprocess
 import sys
+import termios
 import time
+
+import pytest
 
 from meetingtui import agenda as agenda_mod
 from meetingtui import events as ev
@@ -23,13 +28,20 @@ from meetingtui.record import MeetingRecord
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[a-zA-Z]|\x1b[()][A-Z0-9]|\x1b[>=]")
 
 
+def _own_terminal() -> None:
+    """In the child: a new session whose controlling terminal is the pty, as in a real
+    terminal window; closing the window (the master) then sends the kernel's SIGHUP."""
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class Terminal:
     def __init__(self, args: list[str], env: dict):
         self.master, slave = pty.openpty()
         os.set_blocking(self.master, False)
         env = {**env, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
         self.process = subprocess.Popen(
-            args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+            args, stdin=slave, stdout=slave, stderr=slave, env=env, preexec_fn=_own_terminal
         )
         os.close(slave)
         self.screen = b""
@@ -96,8 +108,12 @@ def test_decision_shown_as_saved_survives_a_kill(tmp_path):
         reopened.close()
 
 
-def test_a_closed_terminal_saves_text_typed_just_before(tmp_path):
-    """SIGHUP (the terminal window closed) right after typing, before the pause saves it."""
+def test_a_closed_terminal_saves_text_typed_just_before_and_frees_the_record(tmp_path):
+    """The terminal window closed right after typing: the terminal is gone, then SIGHUP.
+
+    The typed text is recorded and the app exits at once; a hung app would keep the
+    record locked and the meeting could not be reopened.
+    """
     record = tmp_path / "meeting.record"
     term = Terminal([sys.executable, "-m", "meetingtui", "--record", str(record)], dict(os.environ))
     try:
@@ -109,16 +125,14 @@ def test_a_closed_terminal_saves_text_typed_just_before(tmp_path):
         term.send("d")
         os.write(term.master, b"Til orientering")
         time.sleep(0.2)  # well inside the pause before typed text is saved
-        os.killpg(term.process.pid, signal.SIGHUP)
-        deadline = time.monotonic() + 10
-        while term.process.poll() is None and time.monotonic() < deadline:
-            term.read(0.1)  # keep draining the terminal so the app is never blocked writing
-        assert term.process.poll() is not None, "the app did not exit on SIGHUP"
+        os.close(term.master)  # the terminal is gone...
+        os.killpg(term.process.pid, signal.SIGHUP)  # ...and the app is told so
+        term.process.wait(timeout=10)
     finally:
         if term.process.poll() is None:
-            term.kill()
+            os.killpg(term.process.pid, signal.SIGKILL)
     agenda = agenda_mod.load(paths.DEMO_AGENDA)
-    reopened = MeetingRecord(record, agenda.sha256)
+    reopened = MeetingRecord(record, agenda.sha256)  # raises if the lock were still held
     try:
         assert fold(agenda, reopened.events).item("delstrategier").decision == "Til orientering"
     finally:
@@ -151,3 +165,62 @@ def test_a_damaged_record_is_left_alone_and_the_app_offers_a_copy(tmp_path):
     assert len(copies) == 1
     reopened = MeetingRecord(copies[0], agenda.sha256, read_only=True)
     assert [e["kind"] for e in reopened.events] == ["roll_call"]
+
+
+def test_hanging_up_right_after_start_never_leaves_the_app_running(tmp_path):
+    """Closing the terminal just as the app has drawn its first screen: it must exit.
+
+    A hung app holds the record's lock, and the meeting could not be reopened.
+    """
+    for attempt in range(5):
+        record = tmp_path / f"m{attempt}.record"
+        term = Terminal(
+            [sys.executable, "-m", "meetingtui", "--record", str(record)], dict(os.environ)
+        )
+        term.wait_for("Navneopråb")
+        os.close(term.master)  # the window closes: the kernel sends SIGHUP
+        try:
+            term.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(term.process.pid, signal.SIGKILL)
+            raise AssertionError(
+                f"attempt {attempt + 1}: the app did not exit on hang-up"
+            ) from None
+        MeetingRecord(record).close()  # the lock is free again
+
+
+def test_closing_a_tmux_window_right_after_start_never_leaves_the_app_running(tmp_path):
+    """The same in tmux, whose kill-session is how a terminal window really goes away."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed on this machine")
+    socket = f"meetingtui-test-{os.getpid()}"
+    try:
+        for attempt in range(5):
+            record = tmp_path / f"t{attempt}.record"
+            command = f"{sys.executable} -m meetingtui --record {record}"
+            tmux = ["tmux", "-L", socket]
+            subprocess.run(
+                [*tmux, "new-session", "-d", "-s", "w", "-x", "100", "-y", "30", command],
+                check=True,
+            )
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                screen = subprocess.run(
+                    [*tmux, "capture-pane", "-p", "-t", "w"], capture_output=True, text=True
+                )
+                if "Navneopråb" in screen.stdout:
+                    break
+                time.sleep(0.05)
+            subprocess.run([*tmux, "kill-session", "-t", "w"], check=True)
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and _running(str(record)):
+                time.sleep(0.1)
+            assert not _running(str(record)), f"attempt {attempt + 1}: the app is still running"
+            MeetingRecord(record).close()  # the lock is free again
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+        subprocess.run(["pkill", "-9", "-f", str(tmp_path)], capture_output=True)
+
+
+def _running(marker: str) -> bool:
+    return subprocess.run(["pgrep", "-f", marker], capture_output=True).returncode == 0

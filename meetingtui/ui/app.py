@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import signal
 from pathlib import Path
 
@@ -59,12 +60,17 @@ class MeetingApp(App):
         SIGKILL cannot be caught; what the status line showed as saved is on disk anyway.
         """
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGHUP, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self._save_and_exit)
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signal.SIGHUP, self._save_and_exit, True)
+            loop.add_signal_handler(signal.SIGTERM, self._save_and_exit, False)
 
-    def _save_and_exit(self) -> None:
+    def _save_and_exit(self, hung_up: bool) -> None:
         self._save_typed_text()
+        if hung_up:
+            # The terminal is gone: there is nothing to restore, and a normal exit would
+            # wait on writes to it forever, keeping the record locked. Leave at once.
+            self.secretary.record.close()
+            os._exit(0)
         self.exit()
 
     def _save_typed_text(self) -> None:
