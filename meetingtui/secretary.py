@@ -42,6 +42,8 @@ class Secretary:
             ) from None
         if changes_past(event):
             self.state = fold(self.agenda, self.record.events)
+            if not self.state.has_item(self.viewing):  # e.g. an added item was taken back
+                self.viewing = self.state.current or self.state.items[0].item.id
         else:
             self.state.apply(event)
         return event
@@ -238,8 +240,6 @@ class Secretary:
             return None
         text = describe(target, self.state)
         self._record("retract", target=target["id"], undo=True)
-        if not self.state.has_item(self.viewing):
-            self.viewing = self.state.current or self.state.items[0].item.id
         return text
 
     def retract(self, event_id: int) -> None:

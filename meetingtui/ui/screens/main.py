@@ -85,6 +85,7 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self._shown_item: str | None = None
+        self._shown_decision = ""  # the recorded decision the editor was last in step with
         self.watch(self.app, "revision", self.redraw, init=True)
         self.watch(self.app, "save_status", self.redraw_status)
         agenda = self.query_one(AgendaList)
@@ -102,7 +103,13 @@ class MainScreen(Screen):
         self.query_one(AgendaList).show(state, viewing)
         self.redraw_status()
         self.query_one(PeopleStrip).show(state, viewing)
-        if viewing != self._shown_item:
+        # Another item, or its decision changed by something other than the editor (undo,
+        # corrections) while the editor holds no edits of its own: show it afresh.
+        changed_elsewhere = (
+            state.item(viewing).decision != self._shown_decision
+            and self._editor_text() == self._shown_decision
+        )
+        if viewing != self._shown_item or changed_elsewhere:
             self._show_item(viewing)
 
     def redraw_status(self, _status: str = "") -> None:
@@ -118,7 +125,7 @@ class MainScreen(Screen):
         self.query_one("#item-title", Label).update(heading)
         self.query_one(CaseText).show(item)
         self.query_one(DecisionEditor).load(item_state.decision)
-        self._shown_item = item_id
+        self._shown_item, self._shown_decision = item_id, item_state.decision
         number = state.number(item_id)
         if number < len(state.items):  # the next item is the likeliest to be shown next
             following = state.items[number].item
@@ -135,8 +142,9 @@ class MainScreen(Screen):
         if self._shown_item is None:
             return
         text = self._editor_text()
-        if text != self.secretary.state.item(self._shown_item).decision:
-            self.app.act(self.secretary.set_decision, text, self._shown_item)
+        recorded = self.secretary.state.item(self._shown_item).decision
+        if text != recorded and self.app.act(self.secretary.set_decision, text, self._shown_item):
+            self._shown_decision = text  # the editor and the record agree again
         if self.app.save_status == TYPING:
             self.app.save_status = SAVED
 
@@ -318,8 +326,6 @@ class MainScreen(Screen):
         text = self.app.act(self.secretary.undo)
         if isinstance(text, str):
             self.notify(f"Fortrudt: {text}")
-            self._shown_item = None
-            self.redraw()
         elif text:
             self.notify("Intet at fortryde.")
 
@@ -327,11 +333,7 @@ class MainScreen(Screen):
         from meetingtui.ui.screens.history import HistoryScreen
 
         self.save_decision()
-        self.app.push_screen(HistoryScreen(), lambda _: self._refresh_item())
-
-    def _refresh_item(self) -> None:
-        self._shown_item = None
-        self.redraw()
+        self.app.push_screen(HistoryScreen())
 
     def action_preview_item(self) -> None:
         from meetingtui.ui.screens.preview import PreviewScreen
