@@ -46,10 +46,13 @@ class MovementLine:
     during: bool
 
 
+def _starts_present(seat: Seat) -> bool:
+    """Filled when the meeting opens: the member is there, or a substitute from the start."""
+    return seat.status == "present" or (seat.substitute is not None and seat.substitute_from == 0)
+
+
 def seat_present(seat: Seat, epoch: int) -> bool:
-    present = seat.status == "present" or (
-        seat.substitute is not None and seat.substitute_from == 0
-    )
+    present = _starts_present(seat)
     for move in seat.movements:
         if epoch >= move.threshold:
             present = move.kind == "arrived"
@@ -58,12 +61,9 @@ def seat_present(seat: Seat, epoch: int) -> bool:
 
 def seat_in_room(seat: Seat) -> bool:
     """Physically there now: the last movement counts at once (the chair's view)."""
-    present = seat.status == "present" or (
-        seat.substitute is not None and seat.substitute_from == 0
-    )
     if seat.movements:
-        present = seat.movements[-1].kind == "arrived"
-    return present
+        return seat.movements[-1].kind == "arrived"
+    return _starts_present(seat)
 
 
 def member_present(seat: Seat, epoch: int) -> bool:
@@ -146,10 +146,14 @@ def quorum_now(state: MeetingState) -> tuple[int, bool]:
 
     For the status bar, redrawn on every key.
     """
-    current = state.current if state.current and state.has_item(state.current) else None
+    current = _current_item(state)
     in_room = in_room_count(state)
     counted = len(for_item(state, current).taking_part) if current else in_room
     return in_room, counted >= state.agenda.quorum_needed()
+
+
+def _current_item(state: MeetingState) -> str | None:
+    return state.current if state.current and state.has_item(state.current) else None
 
 
 @dataclass(frozen=True)
@@ -184,7 +188,7 @@ REASON_LABELS = {"inhabil": "inhabil", "left_room": "forlod lokalet", "other": "
 
 
 def overview(state: MeetingState) -> Overview:
-    current = state.current if state.current and state.has_item(state.current) else None
+    current = _current_item(state)
     att = for_item(state, current) if current else None
     not_taking = dict(att.not_taking_part) if att else {}
     lines = []
