@@ -7,15 +7,13 @@ file's stat every 0.25 s and redrawing only when it changed.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from rich.console import Console, Group, RenderableType
 from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from meetingtui import agenda as agenda_mod
-from meetingtui import attendance, paths, session, wording
+from meetingtui import attendance, session, wording
 from meetingtui.agenda import Agenda
 from meetingtui.meeting import fold
 from meetingtui.record import RecordFollower
@@ -59,8 +57,7 @@ def render(overview: attendance.Overview, body: str) -> RenderableType:
 
 
 def run(agenda_path: str | None, record_path: str | None, watch: bool) -> int:
-    agenda = agenda_mod.load(session.resolve_agenda(agenda_path))
-    record = Path(record_path) if record_path else paths.default_record(agenda)
+    agenda, record = session.locate(agenda_path, record_path)
     console = Console(highlight=False)
     follower = RecordFollower(record)
     if not watch:

@@ -29,10 +29,15 @@ def resolve_agenda(path: str | Path | None) -> Path:
 def open_meeting(
     agenda_path: str | Path | None, record_path: str | Path | None = None, read_only: bool = False
 ) -> Opened:
-    agenda = agenda_mod.load(resolve_agenda(agenda_path), cache_dir=paths.data_dir() / "cache")
-    record_file = Path(record_path) if record_path else paths.default_record(agenda)
+    agenda, record_file = locate(agenda_path, record_path)
     record = MeetingRecord(record_file, agenda.sha256, read_only=read_only)
     return Opened(agenda, record, list(record.notices))
+
+
+def locate(agenda_path: str | Path | None, record_path: str | Path | None) -> tuple[Agenda, Path]:
+    """The agenda (default: the demo; parsed through the cache) and its record's path."""
+    agenda = agenda_mod.load(resolve_agenda(agenda_path), cache_dir=paths.data_dir() / "cache")
+    return agenda, Path(record_path) if record_path else paths.default_record(agenda)
 
 
 def open_demo() -> Opened:

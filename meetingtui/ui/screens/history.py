@@ -35,9 +35,9 @@ class HistoryScreen(ModalScreen):
         self.query_one(OptionList).focus()
 
     def _fill(self) -> None:
-        options = [
-            Option(text, id=str(event["id"])) for event, text in self.app.secretary.history()
-        ]
+        entries = self.app.secretary.history()
+        self._events = {str(event["id"]): event for event, _ in entries}  # for _selected
+        options = [Option(text, id=str(event["id"])) for event, text in entries]
         history = self.query_one(OptionList)
         history.set_options(options)
         if options:
@@ -47,7 +47,7 @@ class HistoryScreen(ModalScreen):
         option = self.query_one(OptionList).highlighted_option
         if option is None:
             return None
-        return next(e for e, _ in self.app.secretary.history() if str(e["id"]) == option.id)
+        return self._events.get(option.id)
 
     def on_option_list_option_selected(self, _event) -> None:
         self.action_amend_time()
