@@ -236,16 +236,7 @@ class Checker(FieldReader):
                     f"{index + 1} (expected each member once)",
                 )
             seen.setdefault(key, index)
-        ids = [m.id for m in members]
-        for index, member in enumerate(members):
-            first = ids.index(member.id)
-            if first != index and index not in repeated:
-                made = "" if explicit[index] else " (made from the name)"
-                self.problem(
-                    ("members", index, "id"),
-                    f"id {member.id!r}{made} is also the id of member {first + 1} "
-                    '(expected unique ids; give one of them id = "...")',
-                )
+        self.unique_ids("members", [m.id for m in members], explicit, "name", "ids", skip=repeated)
         names = set(seen)
         for index, member in enumerate(members):
             for sub in member.substitutes:
@@ -331,17 +322,23 @@ class Checker(FieldReader):
         for index, table in enumerate(tables):
             items.append(self.item(table, ("items", index)))
             explicit.append("id" in table)
-        ids = [item.id for item in items]
-        for index, item_id in enumerate(ids):
-            first = ids.index(item_id)
-            if first != index:
-                made = "" if explicit[index] else " (made from the title)"
-                self.problem(
-                    ("items", index, "id"),
-                    f"id {item_id!r}{made} is also the id of item {first + 1} "
-                    '(expected unique item ids; give one of them id = "...")',
-                )
+        self.unique_ids("items", [item.id for item in items], explicit, "title", "item ids")
         return items
+
+    def unique_ids(
+        self, table: str, ids: list[str], explicit: list[bool], source: str, what: str, skip=()
+    ) -> None:
+        """Each id once; a repeat names the first holder (ids made from `source` say so)."""
+        first: dict[str, int] = {}
+        for index, value in enumerate(ids):
+            holder = first.setdefault(value, index)
+            if holder != index and index not in skip:
+                made = "" if explicit[index] else f" (made from the {source})"
+                self.problem(
+                    (table, index, "id"),
+                    f"id {value!r}{made} is also the id of {table[:-1]} {holder + 1} "
+                    f'(expected unique {what}; give one of them id = "...")',
+                )
 
     def item(self, table: dict, where: tuple) -> Item:
         self.unknown_keys(table, _ITEM_KEYS, where)
