@@ -10,7 +10,7 @@ from datetime import time as Time
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
-from meetingtui.agenda.fields import _CONTROL, FieldReader, _kind
+from meetingtui.agenda.fields import FieldReader, _kind, bad_character
 from meetingtui.agenda.model import (
     FORMAT_VERSION,
     KINDS,
@@ -302,7 +302,7 @@ class Checker(FieldReader):
             if not isinstance(name, str) or not name.strip():
                 self.problem(at, 'a substitute has no name (expected name = "...")')
                 continue
-            if _CONTROL.search(name) or re.search(r"[\n\r\t]", name):
+            if bad_character(name):
                 self.problem(
                     at, f"substitute {name!r} contains a control character (expected plain text)"
                 )
@@ -371,10 +371,7 @@ class Checker(FieldReader):
                 f'is {_kind(bilag)} (expected a list of attachment titles, e.g. ["Budget 2027"])',
             )
             bilag = []
-        elif not all(
-            isinstance(b, str) and b.strip() and not re.search(_CONTROL.pattern + "|[\n\r\t]", b)
-            for b in bilag
-        ):
+        elif not all(isinstance(b, str) and b.strip() and not bad_character(b) for b in bilag):
             self.problem(
                 (*where, "bilag"),
                 "has an attachment title that is empty, not a text or has control characters "

@@ -9,6 +9,14 @@ from datetime import time as Time
 from pathlib import Path
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_BREAKS = re.compile(r"[\n\r\t]")
+
+
+def bad_character(value: str, multiline: bool = False):
+    """The first character a one-line (or multi-line) text may not hold, as a match, or None."""
+    return _CONTROL.search(value) or (None if multiline else _BREAKS.search(value))
+
+
 _HEADER = re.compile(r"^\s*\[\[?\s*[A-Za-z0-9_.\"' -]+\]\]?\s*(#.*)?$")
 
 
@@ -75,7 +83,7 @@ class FieldReader:
         if not isinstance(value, str):
             self.problem(where, f"is {_kind(value)} (expected a text in quotes)")
             return ""
-        bad = _CONTROL.search(value) or (not multiline and re.search(r"[\n\r\t]", value))
+        bad = bad_character(value, multiline)
         if bad and bad.group() in "\n\r":
             self.problem(where, "runs over more than one line (expected a one-line text)")
             return ""
