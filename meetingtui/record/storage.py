@@ -229,16 +229,9 @@ class LogStorage(Storage):
     def _keep_backup(self, data: bytes) -> Path:
         """The file as found, next to it, under a name no earlier backup has."""
         stamp = pendulum.now("UTC").format("YYYYMMDDTHHmmss")
-        number = 0
-        while True:
-            suffix = f"-{number}" if number else ""
-            backup = self.path.with_name(f"{self.path.name}.torn-{stamp}{suffix}.bak")
-            try:
-                fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-            except FileExistsError:
-                number += 1
-                continue
-            break
+        backup, fd = create_unique(
+            lambda suffix: self.path.with_name(f"{self.path.name}.torn-{stamp}{suffix}.bak")
+        )
         try:
             write_fully(fd, data, self._write)
             self._fsync(fd)
@@ -306,6 +299,17 @@ class AppendTable(Table):
 
 class RecordDB(TinyDB):
     table_class = AppendTable
+
+
+def create_unique(name_for: Callable[[str], Path]) -> tuple[Path, int]:
+    """Create a new file (0600, never an existing one): name_for(""), else name_for("-1"), ..."""
+    number = 0
+    while True:
+        candidate = name_for(f"-{number}" if number else "")
+        try:
+            return candidate, os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        except FileExistsError:
+            number += 1
 
 
 def make_dirs(directory: Path) -> None:

@@ -24,6 +24,7 @@ from meetingtui.record.storage import (
     _fsync_dir,
     _reason,
     _shape_problem,
+    create_unique,
     make_dirs,
     write_fully,
 )
@@ -258,16 +259,10 @@ def recover_copy(path: str | os.PathLike, target: Path | None = None) -> tuple[P
 
 
 def _new_file(path: Path, target: Path | None) -> tuple[Path, int]:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
     if target is not None:
         make_dirs(target.parent)
-        return target, os.open(target, flags, FILE_MODE)
+        return target, os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     stamp = pendulum.now().format("YYYYMMDDTHHmmss")
-    number = 0
-    while True:
-        suffix = f"-{number}" if number else ""
-        candidate = path.with_name(f"{path.stem}-gendannet-{stamp}{suffix}{path.suffix}")
-        try:
-            return candidate, os.open(candidate, flags, FILE_MODE)
-        except FileExistsError:
-            number += 1
+    return create_unique(
+        lambda suffix: path.with_name(f"{path.stem}-gendannet-{stamp}{suffix}{path.suffix}")
+    )
