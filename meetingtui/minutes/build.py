@@ -36,8 +36,9 @@ def build(state: MeetingState, full: bool = False) -> Minutes:
     )
     minutes.add(*front_page(state))
     minutes.add(Heading("Indholdsfortegnelse", 1), Contents(tuple(contents(state))))
+    told = movements_by_item(state)  # formatted once, not once per item
     for item_state in state.items:
-        minutes.add(*item_blocks(state, item_state, full))
+        minutes.add(*item_blocks(state, item_state, full, told))
     return minutes
 
 
@@ -96,7 +97,10 @@ def meeting_notes(state: MeetingState) -> list[str]:
     return notes
 
 
-def item_blocks(state: MeetingState, item_state: ItemState, full: bool) -> list[Block]:
+def item_blocks(
+    state: MeetingState, item_state: ItemState, full: bool, told: dict | None = None
+) -> list[Block]:
+    """An item's blocks; `told` is movements_by_item(state), passed when building them all."""
     item = item_state.item
     number = state.number(item.id)
     heading = wording.item_heading(number, item.title, item.closed, item.flag)
@@ -118,7 +122,7 @@ def item_blocks(state: MeetingState, item_state: ItemState, full: bool) -> list[
         if full:
             blocks.append(Signatures(tuple(signatories(state))))
         return blocks + absent_line(state, item.id)
-    blocks += decision_blocks(state, item_state)
+    blocks += decision_blocks(state, item_state, told)
     if item.bilag:
         blocks.append(Heading("Bilag", 2))
         blocks += [Paragraph.of(title) for title in item.bilag]
@@ -130,16 +134,16 @@ def decision_heading(state: MeetingState) -> list[Block]:
     return [Heading(wording.decision_heading(meeting.body, meeting.date), 2)]
 
 
-def decision_blocks(state: MeetingState, item_state: ItemState) -> list[Block]:
+def decision_blocks(state: MeetingState, item_state: ItemState, told: dict | None) -> list[Block]:
     text = item_state.decision.strip() or (wording.postponed() if item_state.postponed else "")
-    sentences = [s for s in item_sentences(state, item_state) if s]
+    sentences = [s for s in item_sentences(state, item_state, told) if s]
     if not text and not sentences:
         return []
     blocks = decision_heading(state) + text_paragraphs(text)
     return blocks + [Paragraph.of(sentence) for sentence in sentences]
 
 
-def item_sentences(state: MeetingState, item_state: ItemState) -> list[str]:
+def item_sentences(state: MeetingState, item_state: ItemState, told: dict | None) -> list[str]:
     item_id = item_state.item.id
     out = []
     if item_state.vote:
@@ -150,7 +154,7 @@ def item_sentences(state: MeetingState, item_state: ItemState) -> list[str]:
     out.append(wording.not_taking_part(attendance.non_participants(state, item_id)))
     if item_state.epoch is not None and not attendance.for_item(state, item_id).quorate:
         out.append(wording.not_quorate())
-    out += movement_sentences(state, item_id)
+    out += (told if told is not None else movements_by_item(state)).get(item_id, [])
     return out
 
 
@@ -188,9 +192,12 @@ def vote_names(state: MeetingState, voters: tuple[str, ...], taking_part, epoch:
     return letters + names
 
 
-def movement_sentences(state: MeetingState, item_id: str) -> list[str]:
-    """The arrivals and departures told under an item, in the order they happened."""
-    return [sentence for place, sentence in movement_lines(state) if place == item_id]
+def movements_by_item(state: MeetingState) -> dict[str | None, list[str]]:
+    """The arrival and departure sentences told under each item, in the order they happened."""
+    told: dict[str | None, list[str]] = {}
+    for place, sentence in movement_lines(state):
+        told.setdefault(place, []).append(sentence)
+    return told
 
 
 def movement_lines(state: MeetingState) -> list[tuple[str | None, str]]:
