@@ -147,11 +147,11 @@ def run_export(args) -> int:
     from meetingtui.errors import RecordError
 
     if args.demo:
-        opened = session.open_demo()
+        opened = session.open_demo_session()
     elif not args.agenda:
         raise MeetingtuiError("export needs an AGENDA file, or --demo for the bundled meeting")
     else:
-        opened = session.open_meeting(args.agenda, args.record, read_only=True)
+        opened = session.open_session(args.agenda, args.record, read_only=True)
         if not opened.record.path.exists():
             raise RecordError(
                 f"{opened.record.path}: no record of this meeting (take it with `meetingtui "
@@ -181,9 +181,9 @@ def run_export(args) -> int:
 
 
 def run_attendance(args) -> int:
-    from meetingtui import chair_view
+    from meetingtui import chair_table
 
-    return chair_view.run(args.agenda, args.record, watch=args.watch)
+    return chair_table.run(args.agenda, args.record, watch=args.watch)
 
 
 def run_recover(args) -> int:

@@ -21,9 +21,9 @@ from meetingtui.record.storage import make_dirs, write_fully
 
 
 def docx_bytes(state: MeetingState, full: bool) -> bytes:
-    from meetingtui.minutes import docx  # python-docx is only needed for an export
+    from meetingtui.minutes import word  # python-docx is only needed for an export
 
-    return docx.render(build(state, full=full))
+    return word.render(build(state, full=full))
 
 
 def target_path(agenda: Agenda, full: bool, output: Path | None) -> tuple[Path, bool]:
@@ -57,13 +57,13 @@ def export_with_warnings(
     state: MeetingState, full: bool = False, output: Path | None = None, overwrite: bool = False
 ) -> tuple[Path, list[str]]:
     """Write the referat; also say (in Danish) what had to be left out."""
-    from meetingtui.minutes import docx  # python-docx is only needed for an export
+    from meetingtui.minutes import word  # python-docx is only needed for an export
 
     path, explicit = target_path(state.agenda, full, output)
     minutes = build(state, full=full)
-    data = docx.render(minutes)
+    data = word.render(minutes)
     written = write_new(path, data, overwrite=overwrite, next_free=not explicit)
-    dropped = docx.unsupported_characters(minutes)
+    dropped = word.unsupported_characters(minutes)
     warnings = (
         [f"{dropped} tegn, som et Word-dokument ikke kan rumme (styretegn), er udeladt."]
         if dropped

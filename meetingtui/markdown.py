@@ -19,7 +19,7 @@ class Run:
 
 
 @dataclass(frozen=True)
-class Paragraph:
+class Prose:
     runs: tuple[Run, ...]
 
 
@@ -34,7 +34,7 @@ class ListItems:
     numbered: bool = False
 
 
-Block = Paragraph | SubHeading | ListItems
+TextBlock = Prose | SubHeading | ListItems
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
@@ -67,22 +67,22 @@ def plain_text(text: str) -> str:
     for block in parse(text):
         if isinstance(block, SubHeading):
             parts.append(block.text)
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, Prose):
             parts.append("".join(run.text for run in block.runs))
         else:
             parts.extend("".join(run.text for run in item) for item in block.items)
     return "\n".join(parts)
 
 
-def parse(text: str) -> list[Block]:
-    blocks: list[Block] = []
+def parse(text: str) -> list[TextBlock]:
+    blocks: list[TextBlock] = []
     paragraph: list[str] = []
     items: list[str] = []
     numbered = False
 
     def flush_paragraph() -> None:
         if paragraph:
-            blocks.append(Paragraph(inline_runs(" ".join(paragraph))))
+            blocks.append(Prose(inline_runs(" ".join(paragraph))))
             paragraph.clear()
 
     def flush_list() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pendulum
 
-from meetingtui import attendance, checks, clock, export
+from meetingtui import attendance, export, preflight, times
 from meetingtui import events as ev
 from meetingtui.agenda import Agenda
 from meetingtui.errors import MeetingtuiError
@@ -25,7 +25,7 @@ class ActionError(MeetingtuiError):
 
 
 class Secretary:
-    def __init__(self, agenda: Agenda, record: MeetingRecord, now: clock.Now = clock.system_now):
+    def __init__(self, agenda: Agenda, record: MeetingRecord, now: times.Now = times.system_now):
         self.agenda = agenda
         self.record = record
         self.now = now
@@ -71,7 +71,7 @@ class Secretary:
         """A typed time on the meeting day, or now if nothing was typed."""
         if text is None or not text.strip():
             return self.now_on_meeting_day()
-        return clock.parse(text, self.agenda.meeting.date, self.tz)
+        return times.parse(text, self.agenda.meeting.date, self.tz)
 
     def now_on_meeting_day(self) -> pendulum.DateTime:
         """The clock's time of day on the meeting's date.
@@ -90,21 +90,21 @@ class Secretary:
         opened, closed = self.state.opened, self.state.closed
         if opened is not None and when < opened:
             raise ActionError(
-                f"Kl. {clock.display(when, self.tz)} er før mødet begyndte (kl. {clock.display(opened, self.tz)}); "
+                f"Kl. {times.display(when, self.tz)} er før mødet begyndte (kl. {times.display(opened, self.tz)}); "
                 "ret navneopråbet i stedet."
             )
         if closed is not None and when > closed:
             raise ActionError(
-                f"Kl. {clock.display(when, self.tz)} er efter mødet sluttede (kl. {clock.display(closed, self.tz)})."
+                f"Kl. {times.display(when, self.tz)} er efter mødet sluttede (kl. {times.display(closed, self.tz)})."
             )
         if when > self.now_on_meeting_day().add(minutes=2):
             raise ActionError(
-                f"Kl. {clock.display(when, self.tz)} er endnu ikke kommet (klokken er {self.now_text()})."
+                f"Kl. {times.display(when, self.tz)} er endnu ikke kommet (klokken er {self.now_text()})."
             )
         return when
 
     def now_text(self) -> str:
-        return clock.display(self.now(), self.tz)
+        return times.display(self.now(), self.tz)
 
     # -- before the meeting ---------------------------------------------------------------
     def set_roll(self, member: str, status: str) -> None:
@@ -187,12 +187,12 @@ class Secretary:
         last = self._last_registered_time()
         if last is not None and when < last:
             raise ActionError(
-                f"Mødet kan ikke slutte kl. {clock.display(when, self.tz)}: der er registreret "
-                f"noget kl. {clock.display(last, self.tz)}."
+                f"Mødet kan ikke slutte kl. {times.display(when, self.tz)}: der er registreret "
+                f"noget kl. {times.display(last, self.tz)}."
             )
         if when < self.state.opened:
             raise ActionError(
-                f"Mødet kan ikke slutte før det begyndte (kl. {clock.display(self.state.opened, self.tz)})."
+                f"Mødet kan ikke slutte før det begyndte (kl. {times.display(self.state.opened, self.tz)})."
             )
         self._record("meeting_closed", time=when.isoformat())
 
@@ -256,8 +256,8 @@ class Secretary:
         return [(e, describe(e, self.state)) for e in reversed(effective(self.record.events))]
 
     # -- export -----------------------------------------------------------------------------
-    def problems(self) -> list[checks.Problem]:
-        return checks.problems(self.state)
+    def problems(self) -> list[preflight.Problem]:
+        return preflight.problems(self.state)
 
     def export(self, full: bool, output: Path | None = None) -> tuple[Path, list[str]]:
         """Write the referat; the path and what had to be left out (warnings, in Danish)."""
@@ -281,7 +281,7 @@ def describe(event: dict, state: MeetingState) -> str:
 
     def at() -> str:
         time = ev.time_of(event)
-        return f"kl. {clock.display(time, tz)}" if time else ""
+        return f"kl. {times.display(time, tz)}" if time else ""
 
     texts = {
         "meeting_opened": lambda: f"Mødet åbnet {at()}",
@@ -309,7 +309,7 @@ def describe(event: dict, state: MeetingState) -> str:
         "amend": lambda: (
             "Rettelse af et tidspunkt"
             + (
-                f" til kl. {clock.display(ev.time_of(event['changes']), tz)}"
+                f" til kl. {times.display(ev.time_of(event['changes']), tz)}"
                 if "time" in event["changes"]
                 else ""
             )

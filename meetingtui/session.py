@@ -13,7 +13,7 @@ from meetingtui.record import MeetingRecord
 
 
 @dataclass
-class Opened:
+class Session:
     agenda: Agenda
     record: MeetingRecord
     notices: list[str] = field(default_factory=list)
@@ -26,12 +26,12 @@ def resolve_agenda(path: str | Path | None) -> Path:
     return Path(path) if path else paths.DEMO_AGENDA
 
 
-def open_meeting(
+def open_session(
     agenda_path: str | Path | None, record_path: str | Path | None = None, read_only: bool = False
-) -> Opened:
+) -> Session:
     agenda, record_file = locate(agenda_path, record_path)
     record = MeetingRecord(record_file, agenda.sha256, read_only=read_only)
-    return Opened(agenda, record, list(record.notices))
+    return Session(agenda, record, list(record.notices))
 
 
 def locate(agenda_path: str | Path | None, record_path: str | Path | None) -> tuple[Agenda, Path]:
@@ -40,6 +40,6 @@ def locate(agenda_path: str | Path | None, record_path: str | Path | None) -> tu
     return agenda, Path(record_path) if record_path else paths.default_record(agenda)
 
 
-def open_demo() -> Opened:
+def open_demo_session() -> Session:
     """The bundled reference meeting and its bundled record, read-only."""
-    return open_meeting(paths.DEMO_AGENDA, paths.DEMO_RECORD, read_only=True)
+    return open_session(paths.DEMO_AGENDA, paths.DEMO_RECORD, read_only=True)

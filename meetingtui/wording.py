@@ -34,7 +34,7 @@ def datetime_long(moment: pendulum.DateTime) -> str:
     return text[:1].upper() + text[1:]
 
 
-def clock(moment: pendulum.DateTime) -> str:
+def time_of_day(moment: pendulum.DateTime) -> str:
     """'11.30': a time of day in running text."""
     return moment.format("HH.mm")
 
@@ -77,8 +77,8 @@ def not_taking_part(names: Sequence[str]) -> str:
 
 def meeting_times(start: pendulum.DateTime, end: pendulum.DateTime | None) -> str:
     if end is None:
-        return f"Mødet begyndte kl. {clock(start)}."
-    return f"Mødet begyndte kl. {clock(start)} og sluttede kl. {clock(end)}."
+        return f"Mødet begyndte kl. {time_of_day(start)}."
+    return f"Mødet begyndte kl. {time_of_day(start)} og sluttede kl. {time_of_day(end)}."
 
 
 def substitute(member: str, stand_in: str, with_notice: bool) -> str:
@@ -119,8 +119,8 @@ def _movement(
     name: str, verb: str, at: pendulum.DateTime, item_number: int | None, where: str
 ) -> str:
     if item_number is None:
-        return f"{name} {verb} kl. {clock(at)}."
-    return f"{name} {verb} kl. {clock(at)} {where} behandlingen af punkt {item_number}."
+        return f"{name} {verb} kl. {time_of_day(at)}."
+    return f"{name} {verb} kl. {time_of_day(at)} {where} behandlingen af punkt {item_number}."
 
 
 def vote(in_favour: Sequence[str], against: Sequence[str], abstaining: Sequence[str]) -> str:

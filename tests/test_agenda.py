@@ -19,7 +19,7 @@ import pytest
 from meetingtui import agenda as agenda_mod
 from meetingtui import markdown
 from meetingtui.errors import AgendaError
-from meetingtui.markdown import ListItems, Paragraph, Run, SubHeading
+from meetingtui.markdown import ListItems, Prose, Run, SubHeading
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).resolve().parent / "bad_agendas"
@@ -472,7 +472,7 @@ def test_markdown_of_the_example_case_text():
     example = agenda_mod.load(EXAMPLE)
     blocks = markdown.parse(example.items[0].sections["sagsfremstilling"])
     assert blocks == [
-        Paragraph(
+        Prose(
             (
                 Run(
                     "Naturplanen samler kommunens indsats for natur og biodiversitet i de "
@@ -481,7 +481,7 @@ def test_markdown_of_the_example_case_text():
             )
         ),
         SubHeading("Indsatsområder"),
-        Paragraph((Run("Planen har tre indsatsområder:"),)),
+        Prose((Run("Planen har tre indsatsområder:"),)),
         ListItems(
             (
                 (Run("mere sammenhængende natur langs åerne"),),
@@ -490,7 +490,7 @@ def test_markdown_of_the_example_case_text():
             )
         ),
         SubHeading("Økonomi"),
-        Paragraph(
+        Prose(
             (
                 Run("Planen finansieres inden for den afsatte ramme på "),
                 Run("2,5 mio. kr.", bold=True),
@@ -516,7 +516,7 @@ def test_markdown_inline_and_lists():
         "1. første\n2. anden\n   fortsat\n\n- punkt\n* punkt med __fed__\n\n## Overskrift ##"
     )
     assert markdown.parse(text) == [
-        Paragraph(
+        Prose(
             (
                 Run("Et afsnit over to linjer med "),
                 Run("fed", bold=True),

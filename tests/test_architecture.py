@@ -16,13 +16,13 @@ CORE = [
     "meetingtui.attendance",
     "meetingtui.wording",
     "meetingtui.minutes",
-    "meetingtui.minutes.docx",
+    "meetingtui.minutes.word",
     "meetingtui.minutes.terminal",
     "meetingtui.export",
     "meetingtui.secretary",
-    "meetingtui.checks",
+    "meetingtui.preflight",
     "meetingtui.session",
-    "meetingtui.chair_view",
+    "meetingtui.chair_table",
     "meetingtui.cli",
 ]
 

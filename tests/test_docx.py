@@ -22,7 +22,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 @pytest.fixture(scope="module")
 def demo_state():
-    return session.open_demo().state()
+    return session.open_demo_session().state()
 
 
 @pytest.fixture(scope="module")

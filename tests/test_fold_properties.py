@@ -208,8 +208,8 @@ def test_applying_events_one_by_one_equals_folding(data, steps):
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), steps=st.integers(min_value=10, max_value=40))
 def test_random_meetings_render_as_word_documents(data, steps):
-    from meetingtui.minutes import docx
+    from meetingtui.minutes import word
 
     state = secretary(data, steps).state()
     for full in (False, True):
-        assert docx.render(build(state, full=full))[:2] == b"PK"
+        assert word.render(build(state, full=full))[:2] == b"PK"

@@ -27,7 +27,7 @@ MEETING_TIMES = re.compile(r"^Mødet begyndte kl\. \d\d\.\d\d( og sluttede kl\. 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    state = session.open_demo().state()
+    state = session.open_demo_session().state()
     out = tmp_path_factory.mktemp("export")
     path = export.export(state, full=False, output=out)
     return path, docx_paragraphs(path)

@@ -7,7 +7,7 @@ from ui_support import Clock, Keys, demo_app
 
 from meetingtui import paths
 from meetingtui.export import export
-from meetingtui.session import open_demo
+from meetingtui.session import open_demo_session
 
 MAX_KEYS = 60
 ITEM_2_DECISION = (
@@ -61,7 +61,7 @@ async def test_reference_meeting_through_the_keys(tmp_path, capsys):
     full = next(p for p in exported if "fuld" in p.name)
     assert str(public) in result.replace("\n", "") or public.name in result
 
-    demo = open_demo().state()
+    demo = open_demo_session().state()
     expected_public = export(demo, full=False, output=tmp_path / "core-public.docx")
     expected_full = export(demo, full=True, output=tmp_path / "core-full.docx")
     assert docx_paragraphs(public) == docx_paragraphs(expected_public)

@@ -87,15 +87,15 @@ def test_long_date_danish_names_weekday_capitalised(moment, expected):
 
 
 def test_clock_in_running_text_uses_a_dot():
-    assert wording.clock(pendulum.datetime(2025, 11, 20, 11, 30, tz=CPH)) == "11.30"
-    assert wording.clock(pendulum.datetime(2025, 11, 20, 9, 5, tz=CPH)) == "09.05"
+    assert wording.time_of_day(pendulum.datetime(2025, 11, 20, 11, 30, tz=CPH)) == "11.30"
+    assert wording.time_of_day(pendulum.datetime(2025, 11, 20, 9, 5, tz=CPH)) == "09.05"
 
 
 def test_clock_on_daylight_saving_days_is_wall_clock_time():
     # 03:30 exists only once summer time has begun; 02:30 happens twice in October
-    assert wording.clock(pendulum.datetime(2025, 3, 30, 3, 30, tz=CPH)) == "03.30"
+    assert wording.time_of_day(pendulum.datetime(2025, 3, 30, 3, 30, tz=CPH)) == "03.30"
     later = pendulum.datetime(2025, 10, 26, 2, 30, tz=CPH)  # resolves to the later offset
-    assert wording.clock(later) == "02.30"
+    assert wording.time_of_day(later) == "02.30"
 
 
 def test_meeting_times_sentence():

@@ -9,9 +9,9 @@ import re
 import tomllib
 from pathlib import Path
 
-from meetingtui.agenda.check import Checker
 from meetingtui.agenda.fields import _label
 from meetingtui.agenda.model import FORMAT_VERSION, MAX_BYTES, Agenda
+from meetingtui.agenda.rules import Checker
 from meetingtui.errors import AgendaError
 from meetingtui.record.storage import make_dirs
 

@@ -256,7 +256,7 @@ def case_text(text: str) -> list[Block]:
     for block in markdown.parse(text):
         if isinstance(block, markdown.SubHeading):
             blocks.append(Heading(block.text, 3))
-        elif isinstance(block, markdown.Paragraph):
+        elif isinstance(block, markdown.Prose):
             blocks.append(Paragraph(block.runs))
         else:
             blocks.append(Bullets(block.items, block.numbered))

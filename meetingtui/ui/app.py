@@ -12,7 +12,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.reactive import reactive
 
-from meetingtui import clock, session
+from meetingtui import session, times
 from meetingtui.errors import MeetingtuiError
 from meetingtui.secretary import Secretary
 from meetingtui.ui.commands import ActionCommands
@@ -143,10 +143,10 @@ def danish_notice(notice: str) -> str:
 def create_app(
     agenda: str | Path | None = None,
     record: str | Path | None = None,
-    now: clock.Now = clock.system_now,
+    now: times.Now = times.system_now,
 ) -> MeetingApp:
     """Open the meeting (a new record, or resume the existing one) and build the app."""
-    opened = session.open_meeting(agenda, record)
+    opened = session.open_session(agenda, record)
     app = MeetingApp(Secretary(opened.agenda, opened.record, now=now), opened.notices)
     gc.freeze()  # the agenda and record stay for the whole meeting: keep them out of GC passes
     return app

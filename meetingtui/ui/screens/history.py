@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from meetingtui import clock
+from meetingtui import times
 from meetingtui.events import time_of
 from meetingtui.secretary import describe
 from meetingtui.ui import flows
@@ -58,7 +58,7 @@ class HistoryScreen(ModalScreen):
         if event is None or "time" not in event:
             self.notify("Denne registrering har intet tidspunkt.", severity="warning")
             return
-        current = clock.display(time_of(event), self.app.secretary.tz)
+        current = times.display(time_of(event), self.app.secretary.tz)
         what = describe(event, self.app.secretary.state)
         time = await flows.ask_time(self, f"Ret tidspunktet for: {what}", current)
         if time:

@@ -348,9 +348,9 @@ class MainScreen(Screen):
         self.app.push_screen(PreviewScreen(self.secretary.state, None))
 
     def action_attendance(self) -> None:
-        from meetingtui.ui.screens.attendance import AttendanceScreen
+        from meetingtui.ui.screens.chair_panel import ChairPanel
 
-        self.app.push_screen(AttendanceScreen())
+        self.app.push_screen(ChairPanel())
 
     def action_export(self) -> None:
         from meetingtui.ui.screens.export import ExportScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from meetingtui import clock
+from meetingtui import times
 from meetingtui.errors import TimeInputError
 
 TZ = "Europe/Copenhagen"
@@ -14,32 +14,32 @@ DAY = pendulum.date(2025, 11, 20)
 
 @pytest.mark.parametrize("typed", ["10.30", "10:30", "1030", "kl. 10.30", " 10.30 "])
 def test_the_usual_ways_of_typing_a_time(typed):
-    moment = clock.parse(typed, DAY, TZ)
+    moment = times.parse(typed, DAY, TZ)
     assert (moment.hour, moment.minute) == (10, 30)
     assert moment.utcoffset().total_seconds() == 3600  # CET in November
 
 
 def test_an_hour_alone_means_on_the_hour():
-    assert clock.parse("9", DAY, TZ).format("HH:mm") == "09:00"
+    assert times.parse("9", DAY, TZ).format("HH:mm") == "09:00"
 
 
 @pytest.mark.parametrize("typed", ["25.00", "10.60", "ti", "10-30", ""])
 def test_not_a_time(typed):
     with pytest.raises(TimeInputError):
-        clock.parse(typed, DAY, TZ)
+        times.parse(typed, DAY, TZ)
 
 
 def test_a_time_that_does_not_exist_on_the_spring_forward_day_is_refused():
     with pytest.raises(TimeInputError, match="sommertid"):
-        clock.parse("02.30", pendulum.date(2026, 3, 29), TZ)
+        times.parse("02.30", pendulum.date(2026, 3, 29), TZ)
 
 
 def test_a_time_that_happens_twice_on_the_fall_back_day_is_refused():
     with pytest.raises(TimeInputError, match="sommertid"):
-        clock.parse("02.30", pendulum.date(2026, 10, 25), TZ)
+        times.parse("02.30", pendulum.date(2026, 10, 25), TZ)
 
 
 def test_the_hours_around_the_change_are_fine_with_their_own_offsets():
-    before = clock.parse("01.30", pendulum.date(2026, 3, 29), TZ)
-    after = clock.parse("03.30", pendulum.date(2026, 3, 29), TZ)
+    before = times.parse("01.30", pendulum.date(2026, 3, 29), TZ)
+    after = times.parse("03.30", pendulum.date(2026, 3, 29), TZ)
     assert (after - before).in_minutes() == 60  # one real hour: 02.00 never happened

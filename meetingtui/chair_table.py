@@ -35,7 +35,7 @@ def render(overview: attendance.Overview, body: str) -> RenderableType:
         head.append("\nMødet er ikke åbnet endnu (tallene bygger på navneopråbet).")
     elif overview.closed is not None:
         head.append(
-            f"\nMødet begyndte kl. {wording.clock(overview.opened)} og sluttede kl. {wording.clock(overview.closed)}."
+            f"\nMødet begyndte kl. {wording.time_of_day(overview.opened)} og sluttede kl. {wording.time_of_day(overview.closed)}."
         )
     elif overview.current_item:
         head.append(f"\nNu: {overview.current_item}")
@@ -46,7 +46,7 @@ def render(overview: attendance.Overview, body: str) -> RenderableType:
         mark = "ja" if line.taking_part else ("nej: " + line.note if line.note else "nej")
         table.add_row(line.name, line.party, line.status, mark)
     moves = [
-        f"{m.name} {'ankom' if m.kind == 'arrived' else 'gik'} kl. {wording.clock(m.time)}"
+        f"{m.name} {'ankom' if m.kind == 'arrived' else 'gik'} kl. {wording.time_of_day(m.time)}"
         + (f" (punkt {m.item_number})" if m.item_number else "")
         for m in overview.movements
     ]

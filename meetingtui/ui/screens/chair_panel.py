@@ -8,10 +8,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from meetingtui import attendance, chair_view
+from meetingtui import attendance, chair_table
 
 
-class AttendanceScreen(ModalScreen):
+class ChairPanel(ModalScreen):
     BINDINGS = [Binding("escape,t,q", "dismiss", "Luk")]
 
     def compose(self) -> ComposeResult:
@@ -27,5 +27,5 @@ class AttendanceScreen(ModalScreen):
         secretary = self.app.secretary
         view = attendance.overview(secretary.state)
         self.query_one("#attendance-body", Static).update(
-            chair_view.render(view, secretary.agenda.meeting.body)
+            chair_table.render(view, secretary.agenda.meeting.body)
         )

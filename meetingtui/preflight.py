@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from meetingtui import attendance, clock
+from meetingtui import attendance, times
 from meetingtui.meeting import MeetingState
 
 
@@ -35,7 +35,7 @@ def movement_problems(state: MeetingState) -> list[Problem]:
     tz = state.agenda.meeting.timezone
     for line in attendance.movements(state):
         verb = "ankom" if line.kind == "arrived" else "gik"
-        at = clock.display(line.time, tz)
+        at = times.display(line.time, tz)
         if state.opened and line.time < state.opened:
             out.append(Problem(None, f"{line.name} {verb} kl. {at}, før mødet begyndte."))
         if state.closed and line.time > state.closed:

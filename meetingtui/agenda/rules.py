@@ -117,7 +117,7 @@ class Checker(FieldReader):
                     f'{zone_name!r} is not a time zone (expected e.g. "Europe/Copenhagen")',
                 )
         day = self.day(table, where)
-        clock = self.clock(table, where)
+        clock = self.time_field(table, where)
         if day is None or clock is None or zone is None:
             return None
         try:
@@ -167,7 +167,7 @@ class Checker(FieldReader):
             return None
         return day
 
-    def clock(self, table: dict, where: tuple) -> Time | None:
+    def time_field(self, table: dict, where: tuple) -> Time | None:
         clock = table.get("start")
         if clock is None:
             self.problem((*where, "start"), "missing (expected a time of day, e.g. 10:00:00)")
