@@ -112,30 +112,39 @@ class AgendaList(OptionList):
 
     def show(self, state: MeetingState, viewing: str) -> None:
         items, current = state.items, under_way(state)
-        ids = [item_state.item.id for item_state in items]
-        if ids != self._ids:
+        if not self._changed_rows(items, current):  # other items, or in another order
             self._shown = [(s.item, row_status(s, current)) for s in items]
             self._rows = [
                 Row(row_text(number, item, status))
                 for number, (item, status) in enumerate(self._shown, 1)
             ]
+            self._ids = [item.id for item, _status in self._shown]
             self._row_lines.clear()
-            self.set_options(Option(row, id=i) for i, row in zip(ids, self._rows, strict=True))
-            self._ids = ids
-        else:
-            shown = self._shown
-            for index, item_state in enumerate(items):
-                status = row_status(item_state, current)
-                item = item_state.item
-                if shown[index][1] != status or shown[index][0] is not item:
-                    shown[index] = (item, status)
-                    text = row_text(index + 1, item, status)
-                    if self._rows[index].text != text:
-                        self._rows[index].text = text
-                        self.refresh_line(index)
-        highlighted = ids.index(viewing) if viewing in ids else 0
+            self.set_options(
+                Option(row, id=i) for i, row in zip(self._ids, self._rows, strict=True)
+            )
+        highlighted = self._ids.index(viewing) if viewing in self._ids else 0
         if self.highlighted != highlighted:
             self.highlighted = highlighted
+
+    def _changed_rows(self, items: list[ItemState], current: str | None) -> bool:
+        """Redraw the rows whose item or status changed; False if the items are others."""
+        shown = self._shown
+        if len(items) != len(shown):
+            return False
+        for index, item_state in enumerate(items):
+            item = item_state.item
+            was, status_was = shown[index]
+            if item is not was and item.id != was.id:
+                return False
+            status = row_status(item_state, current)
+            if status != status_was or item is not was:
+                shown[index] = (item, status)
+                text = row_text(index + 1, item, status)
+                if self._rows[index].text != text:
+                    self._rows[index].text = text
+                    self.refresh_line(index)
+        return True
 
     # -- drawing: what OptionList.render_line draws, for one-line rows ----------------------
     def render_line(self, y: int) -> Strip:
