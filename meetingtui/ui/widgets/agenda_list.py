@@ -7,6 +7,7 @@ from typing import Any
 from textual import events
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Padding, RenderOptions, Visual
@@ -109,6 +110,7 @@ class AgendaList(OptionList):
         self._shown: list[tuple[Item, str]] = []  # each row's item and status, as shown
         self._row_lines: dict[tuple[int, str, Style, int], Strip] = {}
         self._hovered: int | None = None
+        self._scroll_pending = True  # to the highlighted row, once the list has a size
 
     def show(self, state: MeetingState, viewing: str) -> None:
         items, current = state.items, under_way(state)
@@ -147,6 +149,14 @@ class AgendaList(OptionList):
         return True
 
     # -- drawing: what OptionList.render_line draws, for one-line rows ----------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._scroll_pending and self.scrollable_content_region.height:
+            # Shown before it had a size (at start-up): OptionList scrolls to the highlight
+            # only when shown, a frame later; the first frame should show the right rows.
+            self._scroll_pending = False
+            self.scroll_to_highlight()
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width

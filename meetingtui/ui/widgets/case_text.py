@@ -7,8 +7,7 @@ from typing import Any
 
 from rich.markdown import Markdown
 from rich.style import Style as RichStyle
-from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
@@ -81,6 +80,7 @@ class CaseText(ScrollView, can_focus=True):
         self._rendered: OrderedDict[str, Rendering] = OrderedDict()
         self._shown: Rendering | None = None
         self._lines: list[Strip] = []
+        self._fitted_to: tuple[Rendering | None, Size] | None = None
 
     def show(self, item: Item) -> None:
         self._shown = self._rendering(item)
@@ -92,11 +92,16 @@ class CaseText(ScrollView, can_focus=True):
         """Render an item's case text now (when idle), so that showing it next is quick."""
         self._fitted(self._rendering(item))
 
-    def on_resize(self, _event: events.Resize) -> None:
-        self._fit()
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._fit()  # the box may have another size than when the item was shown
+        return super().render_lines(crop)
 
     def _fit(self) -> None:
-        """The lines to show at the box's size now, and the scrollable size they make."""
+        """The lines to show at the box's size, and the scrollable size they make."""
+        fitted_to = (self._shown, self.content_region.size)
+        if fitted_to == self._fitted_to:
+            return
+        self._fitted_to = fitted_to
         self._lines, width = self._fitted(self._shown) if self._shown else ([], 0)
         self.virtual_size = Size(width, len(self._lines))
 
