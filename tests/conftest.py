@@ -10,12 +10,12 @@ from meetingtui import agenda as agenda_mod
 from meetingtui import paths
 
 # The reference minutes: the shared copy beside the project where there is one (this
-# workplace, CI); otherwise the copy kept in tests/reference/ (any other machine).
-# tests/test_reference_copy.py checks that the two are the same text.
-SHARED_REFERENCE = (
-    Path(__file__).resolve().parents[2] / "shared" / "reference" / "referat-diu-2025-11-20.txt"
-)
-KEPT_REFERENCE = Path(__file__).resolve().parent / "reference" / "referat-diu-2025-11-20.txt"
+# workplace, CI); otherwise the copy kept in docs/reference/ (any other machine).
+# tests/test_reference_copy.py checks that the kept copies are the shared ones.
+SHARED_REFERENCE_DIR = Path(__file__).resolve().parents[2] / "shared" / "reference"
+KEPT_REFERENCE_DIR = Path(__file__).resolve().parents[1] / "docs" / "reference"
+SHARED_REFERENCE = SHARED_REFERENCE_DIR / "referat-diu-2025-11-20.txt"
+KEPT_REFERENCE = KEPT_REFERENCE_DIR / "referat-diu-2025-11-20.txt"
 REFERENCE = SHARED_REFERENCE if SHARED_REFERENCE.exists() else KEPT_REFERENCE
 
 

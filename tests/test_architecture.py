@@ -66,3 +66,43 @@ def test_python_docx_is_not_imported_at_start_up():
     code = "import sys, meetingtui.ui.app, meetingtui.cli; assert 'docx' not in sys.modules"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+README = PACKAGE.parent / "README.md"
+
+
+def architecture_table() -> str:
+    """The README's architecture table: the rows under '| module | concept |'."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    start = lines.index("| module | concept |")
+    rows = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append(line)
+    return "\n".join(rows)
+
+
+def test_the_readme_architecture_table_is_the_tree():
+    """Every module of the package has its row, and every row names a module that exists."""
+    import re
+
+    table = architecture_table()
+    named = set(re.findall(r"`([\w/]+\.(?:py|tcss))`", table))
+    modules = {
+        str(path.relative_to(PACKAGE))
+        for pattern in ("*.py", "*.tcss")
+        for path in PACKAGE.rglob(pattern)
+        if path.name not in ("__init__.py", "__main__.py")
+    }
+    assert sorted(modules - named) == [], "modules missing from the README's table"
+    assert sorted(named - modules) == [], "the README's table names modules that do not exist"
+
+
+def test_no_module_is_over_400_lines():
+    long = {
+        str(path.relative_to(PACKAGE)): count
+        for path in PACKAGE.rglob("*.py")
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}
