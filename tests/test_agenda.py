@@ -175,7 +175,7 @@ def test_demo_meeting(demo_agenda):
 
 
 def test_demo_members_in_the_order_of_the_published_minutes(demo_agenda):
-    # FORMAT.md: the Mødedeltagere line, in the body's own order
+    # docs/reference/FORMAT.md: the Mødedeltagere line, in the body's own order
     assert [(m.name, m.party) for m in demo_agenda.members] == [
         ("Anja Lund", "V"),
         ("Meho Selman", "A"),

@@ -65,7 +65,8 @@ class Meeting:
 
     @property
     def timezone(self) -> str:
-        return self.start.timezone_name
+        # The loader builds `start` with a named zone (agenda/rules.py), never a bare offset.
+        return self.start.timezone_name or "UTC"
 
 
 @dataclass(frozen=True)

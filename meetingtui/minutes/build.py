@@ -1,4 +1,4 @@
-"""Build the minutes model from the agenda and the meeting state (FORMAT.md, rule by rule).
+"""Build the minutes model from the agenda and the meeting state (docs/reference/FORMAT.md, rule by rule).
 
 The public variant (default) shows a closed item as its heading, the public summary of
 its decision if one was recorded, and its Fraværende line: nothing of its case text,
@@ -159,8 +159,11 @@ def item_sentences(state: MeetingState, item_state: ItemState, told: dict | None
 
 
 def vote_sentence(state: MeetingState, item_state: ItemState) -> str:
-    att = attendance.for_item(state, item_state.item.id)
+    """The vote's sentence; empty for an item without a vote."""
     vote = item_state.vote
+    if vote is None:
+        return ""
+    att = attendance.for_item(state, item_state.item.id)
     groups = [
         vote_names(state, group, att.taking_part, att.epoch)
         for group in (vote.in_favour, vote.against, vote.abstaining)
@@ -169,7 +172,7 @@ def vote_sentence(state: MeetingState, item_state: ItemState) -> str:
 
 
 def vote_names(state: MeetingState, voters: tuple[str, ...], taking_part, epoch: int) -> list[str]:
-    """Party letters where a whole party voted alike, names otherwise (WORDING.md)."""
+    """Party letters where a whole party voted alike, names otherwise (docs/reference/WORDING.md)."""
     people = {sid: state.person(sid, epoch) for sid in state.seats}
     by_party: dict[str, list[str]] = {}
     for sid in taking_part:
