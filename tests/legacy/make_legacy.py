@@ -3,11 +3,13 @@ event kind, and the text of its public and full referat as that version exported
 
 import sys
 from pathlib import Path
+
 import pendulum
+
 from meetingtui import agenda as agenda_mod
+from meetingtui.minutes import build, text
 from meetingtui.record import MeetingRecord
 from meetingtui.secretary import Secretary
-from meetingtui.minutes import build, text
 
 out = Path(sys.argv[1])
 TZ = "Europe/Copenhagen"
