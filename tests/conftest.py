@@ -36,3 +36,26 @@ def reference_text() -> str:
     if not REFERENCE.exists():
         pytest.fail(f"the reference minutes are missing at {REFERENCE}")
     return REFERENCE.read_text(encoding="utf-8")
+
+
+# Tests that take seconds each: a real terminal, subprocesses, Pilot-driven screens, many
+# hypothesis examples. `pytest -m "not slow"` leaves them out for a quick run (under 30 s);
+# CI and the README's test command run everything. Kept here, by file, so a new test in
+# one of these files is marked without anyone having to remember it.
+SLOW_FILES = {
+    "test_app_killed.py",
+    "test_agenda_properties.py",
+    "test_bench_smoke.py",
+    "test_crash.py",
+    "test_fold_properties.py",
+    "test_ui_actions.py",
+    "test_ui_snapshots.py",
+    "test_ui_walkthrough.py",
+}
+SLOW_TESTS = {"test_power_cut_inside_a_large_last_write_sampled"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in SLOW_FILES or item.originalname in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
