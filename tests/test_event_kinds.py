@@ -124,6 +124,8 @@ def test_every_kind_has_fields_a_fold_and_a_description():
         assert kind.name == name
         assert kind.fields, name
         assert callable(kind.fold) and callable(kind.describe), name
+        # the optional fields a kind reads are ones validation allows on every event
+        assert all(ev.OPTIONAL.get(f) == t for f, t in kind.optional.items()), name
 
 
 def test_validation_reads_the_fields_version_1_defined():

@@ -18,6 +18,11 @@ An `EventKind` is one frozen definition per kind of event:
   for a kind whose shape changed (see `eventkinds.upgrade`).
 
 The kind's name is the `Literal` of its shape's `kind` field, so the two cannot differ.
+
+Each module binds every definition to a name of its own (`ARRIVED = EventKind(...)`)
+before listing them in its `KINDS`: mypy then infers `EventKind[Arrived]` and checks the
+fold and the description against the shape. Written straight into the tuple, annotated
+`EventKind[Any]`, they would not be checked.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from typing import (
     Literal,
     NewType,
     NotRequired,
+    TypeAlias,
     TypedDict,
     TypeVar,
     cast,
@@ -58,7 +64,7 @@ REASONS: tuple[str, ...] = get_args(Reason)
 
 # How validation checks a field: a type, "time" (an ISO time), or one of a tuple of values.
 TIME = "time"
-FieldType = type | tuple[str, ...] | str
+FieldType: TypeAlias = type | tuple[str, ...] | str
 
 
 class Common(TypedDict):

@@ -119,8 +119,6 @@ def _move(state: MeetingState, e: Arrived | Left) -> None:
     seat.add_movement(Movement(e["kind"], time, epoch, during, item, e.get("id", 0)))
 
 
-# Each definition on its own line of its own, so mypy checks its fold and description
-# against its shape (inside an annotated tuple it would infer EventKind[Any]).
 OPENED = EventKind(MeetingOpened, _open, lambda e, s: f"Mødet åbnet {clock(s, e['time'])}")
 CLOSED = EventKind(MeetingClosed, _close, lambda e, s: f"Mødet afsluttet {clock(s, e['time'])}")
 ROLL_CALL = EventKind(
