@@ -1,70 +1,77 @@
-"""Event kinds of the meeting record, and their versioned JSON form.
+"""The events of the meeting record: their versioned JSON form, made and validated.
 
 Every action the secretary takes becomes one event, appended to the record and never
 changed. An event is a JSON object:
 
-    {"v": 1, "kind": "left", "at": "2025-11-20T11:31:02+01:00",
+    {"v": 2, "kind": "left", "at": "2025-11-20T11:31:02+01:00",
      "member": "jens-wistoft", "time": "2025-11-20T11:30:00+01:00", "item": "eventuelt"}
 
-`v` is the event format version, `kind` one of KINDS below, `at` when it was recorded
-(ISO 8601 with offset); the other fields are the kind's own (FIELDS). Undo and
-corrections are events too (`retract`, `amend`), so the record keeps the whole history.
-A reader refuses a version newer than VERSION rather than guess at it.
+`v` is the event format version, `kind` one of the kinds in the registry
+(`eventkinds.registry`; each kind's fields, fold and description are defined together
+in `eventkinds`, and validation reads the fields from there),
+`at` when it was recorded (ISO 8601 with offset); the other fields are the kind's own.
+Undo and corrections are events too (`retract`, `amend`), so the record keeps the
+whole history. A reader refuses a version newer than VERSION rather than guess at it.
+
+Versions: 1 was the first. 2 moved `item_added`'s item description from `item` to
+`spec` (`item` is an item's id in every other kind); nothing else changed, and version-1
+events are read in the version-2 shape (`eventkinds.upgrade`), so old records load as
+they did.
+
+The registry is imported when the first event is checked (`_registry`), not with this
+module: the kinds import the agenda, which (for now: agenda.load uses record.storage)
+imports the record layer, which imports this module. Once the agenda no longer imports
+the record layer, the import can move to the top.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 import pendulum
 
-VERSION = 1
+from meetingtui.eventkinds.corrections import AMENDABLE
+from meetingtui.eventkinds.definition import (
+    REASONS,
+    ROLL_STATUSES,
+    TIME,
+    EventKind,
+    FieldType,
+    parse_time,
+)
 
-ROLL_STATUSES = ("present", "afbud", "absent")
-REASONS = ("inhabil", "left_room", "other")
+VERSION = 2
+
+# The screens' labels for REASONS (labels.REASON replaces this; kept for those reading it here).
 REASON_LABELS = {"inhabil": "inhabil", "left_room": "forlod lokalet", "other": "andet"}
 
-# kind -> {field: type}; a type of tuple means "one of these values".
-FIELDS: dict[str, dict[str, Any]] = {
-    "meeting_opened": {"time": "time"},
-    "meeting_closed": {"time": "time"},
-    "roll_call": {"member": str, "status": ROLL_STATUSES},
-    "chair_set": {"member": str},
-    "substitute": {"member": str, "name": str, "party": str},
-    "arrived": {"member": str, "time": "time"},
-    "left": {"member": str, "time": "time"},
-    "item_opened": {"item": str, "time": "time"},
-    "item_closed": {"item": str, "time": "time"},
-    "item_postponed": {"item": str},
-    "decision_set": {"item": str, "text": str},
-    "summary_set": {"item": str, "text": str},
-    "not_taking_part": {"item": str, "member": str, "reason": REASONS},
-    "taking_part": {"item": str, "member": str},
-    "vote": {"item": str, "for": list, "against": list, "abstain": list},
-    "dissent": {"item": str, "member": str, "text": str},
-    "item_added": {"item": dict},
-    "retract": {"target": int},
-    "amend": {"target": int, "changes": dict},
-}
-KINDS = tuple(FIELDS)
 # Fields every kind may carry besides its own.
-OPTIONAL = {"note": str, "after": str, "item": str, "time": "time", "chair": str, "undo": bool}
-AMENDABLE = {"time", "text", "name", "party", "status", "reason"}
+OPTIONAL: dict[str, FieldType] = {
+    "note": str,
+    "after": str,
+    "item": str,
+    "time": TIME,
+    "chair": str,
+    "undo": bool,
+}
 
 
 class EventError(ValueError):
     """An event that is not valid; the message says which field and why."""
 
 
-def make(kind: str, now: pendulum.DateTime | None = None, **fields: Any) -> dict:
+def make(kind: str, now: pendulum.DateTime | None = None, **fields: Any) -> dict[str, Any]:
+    """A new event of this kind, recorded now (fields that are None are left out)."""
     event = {"v": VERSION, "kind": kind, "at": (now or pendulum.now()).isoformat()}
     event.update({k: v for k, v in fields.items() if v is not None})
     validate(event)
     return event
 
 
-def validate(event: Any) -> dict:
+def validate(event: Any) -> dict[str, Any]:
+    """The event, if valid in its version (read in the current shape); else EventError."""
     if not isinstance(event, dict):
         raise EventError("an event must be a JSON object")
     version = event.get("v")
@@ -76,21 +83,24 @@ def validate(event: Any) -> dict:
             f"(this one reads up to {VERSION})"
         )
     kind = event.get("kind")
-    if kind not in FIELDS:
+    kinds = _registry()
+    if not isinstance(kind, str) or kind not in kinds:
         raise EventError(f"unknown event kind {kind!r}")
-    for name, expected in FIELDS[kind].items():
-        if name not in event:
+    current = upgrade(event)
+    own = kinds[kind].fields
+    for name, expected in own.items():
+        if name not in current:
             raise EventError(f"{kind} event lacks field '{name}'")
-        _check(kind, name, event[name], expected)
+        _check(kind, name, current[name], expected)
     for name, expected in OPTIONAL.items():
-        if name in event and name not in FIELDS[kind]:
-            _check(kind, name, event[name], expected)
-    _check(kind, "at", event.get("at"), "time")
+        if name in current and name not in own:
+            _check(kind, name, current[name], expected)
+    _check(kind, "at", current.get("at"), TIME)
     return event
 
 
-def _check(kind: str, name: str, value: Any, expected: Any) -> None:
-    if expected == "time":
+def _check(kind: str, name: str, value: Any, expected: FieldType) -> None:
+    if expected == TIME:
         if not isinstance(value, str):
             raise EventError(f"{kind}.{name} must be an ISO time, not {value!r}")
         try:
@@ -103,11 +113,39 @@ def _check(kind: str, name: str, value: Any, expected: Any) -> None:
     elif expected is int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise EventError(f"{kind}.{name} must be a whole number")
-    elif not isinstance(value, expected):
+    elif isinstance(expected, type) and not isinstance(value, expected):
         raise EventError(f"{kind}.{name} must be of type {expected.__name__}")
 
 
-def time_of(event: dict, field: str = "time") -> pendulum.DateTime | None:
+def upgrade(event: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A validated event in the current version's shape (see eventkinds.registry.upgrade)."""
+    from meetingtui.eventkinds.registry import upgrade as to_current  # see the module text
+
+    return to_current(event)
+
+
+def _registry() -> Mapping[str, EventKind[Any]]:
+    from meetingtui.eventkinds.registry import REGISTRY  # see the module text
+
+    return REGISTRY
+
+
+def time_of(event: Mapping[str, Any], field: str = "time") -> pendulum.DateTime | None:
+    """An event's time field (None if it has none), with the offset it was stored with."""
     value = event.get(field)
-    # datetime.fromisoformat reads what isoformat() wrote, at a tenth of pendulum.parse's cost
-    return pendulum.instance(datetime.fromisoformat(value)) if value else None
+    return parse_time(value) if value else None
+
+
+__all__ = [
+    "AMENDABLE",
+    "OPTIONAL",
+    "REASONS",
+    "REASON_LABELS",
+    "ROLL_STATUSES",
+    "VERSION",
+    "EventError",
+    "make",
+    "validate",
+    "time_of",
+    "upgrade",
+]

@@ -8,7 +8,9 @@ again when the event rewrites the past (undo, corrections).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pendulum
 
@@ -16,6 +18,8 @@ from meetingtui import attendance, export, preflight, times
 from meetingtui import events as ev
 from meetingtui.agenda import Agenda
 from meetingtui.errors import MeetingtuiError
+from meetingtui.eventkinds.items import ItemSpec
+from meetingtui.eventkinds.registry import describe
 from meetingtui.meeting import MeetingState, changes_past, effective, fold, last_undoable
 from meetingtui.record import MeetingRecord
 
@@ -33,7 +37,7 @@ class Secretary:
         self.viewing: str = self.state.current or agenda.items[0].id
 
     # -- recording ----------------------------------------------------------------------
-    def _record(self, kind: str, **fields) -> dict:
+    def _record(self, kind: str, **fields: Any) -> dict[str, Any]:
         try:
             event = self.record.append(ev.make(kind, now=self.now(), **fields))
         except ev.EventError as error:
@@ -176,8 +180,8 @@ class Secretary:
         if not title:
             raise ActionError("Det nye punkt skal have en titel.")
         before = {s.item.id for s in self.state.items}
-        spec = {"title": title, "case": case.strip(), "closed": closed}
-        self._record("item_added", item=spec, after=self.viewing)
+        spec: ItemSpec = {"title": title, "case": case.strip(), "closed": closed}
+        self._record("item_added", spec=spec, after=self.viewing)
         return next(s.item.id for s in self.state.items if s.item.id not in before)
 
     def close_meeting(self, time: str | None = None) -> None:
@@ -197,9 +201,9 @@ class Secretary:
         self._record("meeting_closed", time=when.isoformat())
 
     def _last_registered_time(self) -> pendulum.DateTime | None:
-        times = [m.time for seat in self.state.seats.values() for m in seat.movements]
-        times += [t for t, _ in self.state.openings]
-        return max(times) if times else None
+        moments = [m.time for seat in self.state.seats.values() for m in seat.movements]
+        moments += [t for t, _ in self.state.openings]
+        return max(moments) if moments else None
 
     # -- people -------------------------------------------------------------------------
     def arrive(self, member: str, time: str | None = None) -> None:
@@ -220,7 +224,13 @@ class Secretary:
     def taking_part(self, member: str, item_id: str | None = None) -> None:
         self._record("taking_part", item=item_id or self.viewing, member=member)
 
-    def vote(self, in_favour, against, abstaining, item_id: str | None = None) -> None:
+    def vote(
+        self,
+        in_favour: Iterable[str],
+        against: Iterable[str],
+        abstaining: Iterable[str],
+        item_id: str | None = None,
+    ) -> None:
         self._record(
             "vote",
             item=item_id or self.viewing,
@@ -251,7 +261,7 @@ class Secretary:
             raise ActionError("Den registrering har intet tidspunkt at rette.")
         self._record("amend", target=event_id, changes={"time": self.time(time).isoformat()})
 
-    def history(self) -> list[tuple[dict, str]]:
+    def history(self) -> list[tuple[dict[str, Any], str]]:
         """The changes in force, newest first, each with a Danish description."""
         return [(e, describe(e, self.state)) for e in reversed(effective(self.record.events))]
 
@@ -262,65 +272,6 @@ class Secretary:
     def export(self, full: bool, output: Path | None = None) -> tuple[Path, list[str]]:
         """Write the referat; the path and what had to be left out (warnings, in Danish)."""
         return export.export_with_warnings(self.state, full=full, output=output)
-
-
-def describe(event: dict, state: MeetingState) -> str:
-    """One Danish line for an event (history list, undo message)."""
-    kind = event["kind"]
-    tz = state.agenda.meeting.timezone
-
-    def who() -> str:
-        seat = state.seats.get(event.get("member", ""))
-        return seat.member.name if seat else event.get("member", "?")
-
-    def item() -> str:
-        item_id = event.get("item")
-        if isinstance(item_id, str) and state.has_item(item_id):
-            return f"punkt {state.number(item_id)}"
-        return "et punkt"
-
-    def at() -> str:
-        time = ev.time_of(event)
-        return f"kl. {times.display(time, tz)}" if time else ""
-
-    texts = {
-        "meeting_opened": lambda: f"Mødet åbnet {at()}",
-        "meeting_closed": lambda: f"Mødet afsluttet {at()}",
-        "roll_call": lambda: f"Navneopråb: {who()} {attendance.ROLL_LABELS[event['status']]}",
-        "chair_set": lambda: f"Mødeleder: {who()}",
-        "substitute": lambda: f"Stedfortræder for {who()}: {event['name']}",
-        "arrived": lambda: f"{who()} ankom {at()}",
-        "left": lambda: f"{who()} gik {at()}",
-        "item_opened": lambda: f"Behandling af {item()} begyndt {at()}",
-        "item_closed": lambda: f"Behandling af {item()} afsluttet {at()}",
-        "item_postponed": lambda: f"{item().capitalize()} udsat",
-        "decision_set": lambda: f"Beslutning i {item()}: {_short(event['text'])}",
-        "summary_set": lambda: f"Offentligt resumé i {item()}: {_short(event['text'])}",
-        "not_taking_part": lambda: (
-            f"{who()} deltager ikke i {item()} ({ev.REASON_LABELS[event['reason']]})"
-        ),
-        "taking_part": lambda: f"{who()} deltager igen i {item()}",
-        "vote": lambda: (
-            f"Afstemning i {item()}: {len(event['for'])} for, {len(event['against'])} imod, {len(event['abstain'])} undlod"
-        ),
-        "dissent": lambda: f"Afvigende mening fra {who()} i {item()}",
-        "item_added": lambda: f"Punkt tilføjet: {event['item'].get('title', '')}",
-        "retract": lambda: "Fjernelse af en registrering",
-        "amend": lambda: (
-            "Rettelse af et tidspunkt"
-            + (
-                f" til kl. {times.display(ev.time_of(event['changes']), tz)}"
-                if "time" in event["changes"]
-                else ""
-            )
-        ),
-    }
-    return texts.get(kind, lambda: kind)().strip()
-
-
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 __all__ = ["ActionError", "Secretary", "describe"]

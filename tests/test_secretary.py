@@ -142,3 +142,24 @@ def test_undoing_a_time_correction_says_what_it_undid(desk):
     secretary.amend_time(departure["id"], "10.25")
     assert secretary.undo() == "Rettelse af et tidspunkt til kl. 10.25"
     assert "kl. 10.30" in full_text(secretary)
+
+
+def test_the_history_lists_the_changes_in_force_newest_first_in_danish(desk):
+    secretary, clock = desk
+    secretary.set_roll("lars-mogensen", "afbud")
+    secretary.open_meeting("10.00")
+    clock.at(10, 10)
+    secretary.not_taking_part("meho-selman", "other")
+    new = secretary.add_item("Hastesag om vand", "25/999")
+    added = secretary.record.events[-1]
+    assert added["spec"] == {"title": "Hastesag om vand", "case": "25/999", "closed": False}
+    assert "item" not in added and secretary.state.item(new).added
+    assert [line for _, line in secretary.history()] == [
+        "Punkt tilføjet: Hastesag om vand",
+        "Meho Selman deltager ikke i punkt 1 (anden grund)",
+        "Behandling af punkt 1 begyndt kl. 10.00",
+        "Mødet åbnet kl. 10.00",
+        "Navneopråb: Lars Mogensen afbud",
+    ]
+    assert secretary.undo() == "Punkt tilføjet: Hastesag om vand"
+    assert not secretary.state.has_item(new)
