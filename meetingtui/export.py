@@ -1,23 +1,22 @@
 """Write the referat to disk: the file name, the variant, and a write that loses nothing.
 
 An export never overwrites an existing file silently: with the default name it takes the
-next free one (`-2`, `-3`, ...); an explicit path that exists is refused unless
-`overwrite` is given. The file is written to a temporary file, fsynced, then linked
-into place, so a symlink planted at the target is never followed.
+next free one (`-2`, `-3`, ...; the rule in `files.free_names`); an explicit path that
+exists is refused unless `overwrite` is given. The file is written to a temporary file,
+fsynced, then linked into place (or, to overwrite, renamed over the old one), so a
+symlink planted at the target is never followed.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 
-from meetingtui import paths
+from meetingtui import files, paths
 from meetingtui.agenda import Agenda
 from meetingtui.errors import ExportError
 from meetingtui.meeting import MeetingState
 from meetingtui.minutes import build
-from meetingtui.record.storage import make_dirs, write_fully
 
 
 def docx_bytes(state: MeetingState, full: bool) -> bytes:
@@ -73,47 +72,27 @@ def export_with_warnings(
 
 
 def write_new(path: Path, data: bytes, overwrite: bool = False, next_free: bool = True) -> Path:
+    """Write the file whole under `path` (or the next free name); the path it got."""
     try:
-        make_dirs(path.parent)
+        files.make_dirs(path.parent)
     except OSError as err:
-        raise ExportError(f"{path.parent}: cannot create the folder: {_reason(err)}") from None
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        raise ExportError(f"{path.parent}: cannot create the folder: {files.reason(err)}") from None
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        if overwrite:
+            files.replace_file(path, data)  # replaces a symlink itself, never its target
+            return path
+        temp = files.write_unique(
+            lambda suffix: path.with_name(f".{path.name}.{os.getpid()}{suffix}.tmp"), data
+        )
         try:
-            write_fully(fd, data, os.write)
-            os.fsync(fd)
+            return files.link_unique(temp, files.numbered(path), next_free)
         finally:
-            os.close(fd)
-        return _place(temp, path, overwrite, next_free)
+            temp.unlink(missing_ok=True)
+    except FileExistsError:
+        raise ExportError(
+            f"{path}: exists already (use --overwrite to replace it, or another -o)"
+        ) from None
     except OSError as err:
-        raise ExportError(f"{path}: the referat could not be written: {_reason(err)}") from None
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _place(temp: Path, path: Path, overwrite: bool, next_free: bool) -> Path:
-    if overwrite:
-        os.replace(temp, path)  # replaces a symlink itself, never what it points to
-        return path
-    candidate, n = path, 1
-    while True:
-        try:
-            os.link(temp, candidate)  # fails if anything, a symlink too, is there
-            return candidate
-        except FileExistsError:
-            if not next_free:
-                raise ExportError(
-                    f"{path}: exists already (use --overwrite to replace it, or another -o)"
-                ) from None
-            n += 1
-            candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-
-
-def _reason(err: OSError) -> str:
-    return {
-        errno.ENOSPC: "the disk is full",
-        errno.EROFS: "the disk is read-only",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-    }.get(err.errno, err.strerror or str(err))
+        raise ExportError(
+            f"{path}: the referat could not be written: {files.reason(err)}"
+        ) from None

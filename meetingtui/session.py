@@ -9,6 +9,7 @@ from meetingtui import agenda as agenda_mod
 from meetingtui import paths
 from meetingtui.agenda import Agenda
 from meetingtui.meeting import MeetingState, fold
+from meetingtui.notices import Notice
 from meetingtui.record import MeetingRecord
 
 
@@ -16,7 +17,8 @@ from meetingtui.record import MeetingRecord
 class Session:
     agenda: Agenda
     record: MeetingRecord
-    notices: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    """What opening the record found (a torn write, a changed agenda): codes for the UI."""
 
     def state(self) -> MeetingState:
         return fold(self.agenda, self.record.events)

@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.table import Table
 
 from meetingtui import events as ev
+from meetingtui.notices import NoticeCode
 from meetingtui.record import MeetingRecord
 
 
@@ -60,7 +61,8 @@ def try_cut(
         kinds = [e for e in record.events if e["kind"] == "decision_set"]
         figures.events_lost += max(0, expected - len([e for e in kinds if e["item"] != "last"]))
         figures.torn_kept += any(e["item"] == "last" for e in kinds)
-        figures.missing_notice += not record.notices
+        codes = [notice.code for notice in record.notices]
+        figures.missing_notice += codes != [NoticeCode.TORN_WRITE_DROPPED]
         figures.missing_backup += not list(folder.glob(f"{path.name}.torn-*"))
     finally:
         record.close()

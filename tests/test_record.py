@@ -25,6 +25,7 @@ import pytest
 
 from meetingtui.errors import RecordDamaged, RecordError, RecordLocked
 from meetingtui.events import EventError, make
+from meetingtui.notices import Notice, NoticeCode
 from meetingtui.record import MeetingRecord, RecordFollower, logfile, recover_copy
 
 T0 = pendulum.datetime(2025, 11, 20, 10, 0, tz="Europe/Copenhagen")
@@ -57,8 +58,8 @@ def write_record(path: Path, count: int, last_text: str | None = None) -> tuple[
     return written, size_before_last
 
 
-def load(path: Path, **options) -> tuple[list[dict], list[str]]:
-    notices: list[str] = []
+def load(path: Path, **options) -> tuple[list[dict], list[Notice]]:
+    notices: list[Notice] = []
     record = MeetingRecord(path, notice=notices.append, **options)
     try:
         return record.events, notices
@@ -81,11 +82,12 @@ def check_cut(path: Path, data: bytes, earlier: list[dict]) -> None:
     path.write_bytes(data)
     events, notices = load(path)
     assert events == earlier, "every event before the torn write must load, and only those"
-    assert len(notices) == 1, "the dropped write is announced"
+    assert [n.code for n in notices] == [NoticeCode.TORN_WRITE_DROPPED], "it is announced"
     found = backups(path)
     assert len(found) == 1, "the file as found is kept"
     assert found[0].read_bytes() == data
-    assert str(path) in notices[0] and found[0].name in notices[0]
+    assert str(path) in notices[0].detail and found[0].name in notices[0].detail
+    assert str(notices[0]) == notices[0].detail  # what the CLI prints
     # Repaired: it opens again without a notice, and the next event follows on.
     again = MeetingRecord(path)
     assert again.notices == [] and again.events == earlier
@@ -157,7 +159,8 @@ def test_a_torn_write_is_only_reported_when_opened_read_only(tmp_path):
     path.write_bytes(torn)
     events, notices = load(path, read_only=True)
     assert events == written[:2]
-    assert len(notices) == 1 and "never completed" in notices[0]
+    assert [n.code for n in notices] == [NoticeCode.TORN_WRITE_IGNORED]
+    assert "never completed" in notices[0].detail
     assert path.read_bytes() == torn and backups(path) == []
 
 
@@ -195,7 +198,8 @@ def test_a_torn_first_write_gives_a_record_that_remembers_its_agenda(tmp_path):
     record.append(event(1))
     record.close()
     reopened = MeetingRecord(path, agenda_sha256="bbb")
-    assert any("agenda file has changed" in n for n in reopened.notices)
+    assert [n.code for n in reopened.notices] == [NoticeCode.AGENDA_CHANGED]
+    assert "agenda file has changed" in reopened.notices[0].detail
     assert reopened.events == [dict(event(1), id=1)]
     reopened.close()
 
@@ -207,7 +211,7 @@ def test_an_empty_file_opens_as_a_new_record(tmp_path):
     record.append(event(1))
     record.close()
     reopened = MeetingRecord(path, agenda_sha256="bbb")
-    assert any("agenda file has changed" in n for n in reopened.notices)
+    assert [n.code for n in reopened.notices] == [NoticeCode.AGENDA_CHANGED]
     reopened.close()
 
 
@@ -435,7 +439,7 @@ def test_a_half_line_that_could_not_be_cut_is_cut_before_the_next_write(tmp_path
 def test_move_to_saves_everything_at_another_place(tmp_path, error, word):
     path = tmp_path / "meeting.record"
     disk = FlakyDisk()
-    notices: list[str] = []
+    notices: list[Notice] = []
     record = MeetingRecord(path, storage_options=disk.options(), notice=notices.append)
     record.append(event(1))
     disk.error = error
@@ -595,14 +599,19 @@ def test_the_follower_sees_events_as_they_come(tmp_path):
 
 
 def test_the_follower_follows_a_rewrite_of_the_file(tmp_path):
+    """A writer that drops a torn write replaces the file: the follower reads the new one."""
     path = tmp_path / "meeting.record"
     writer = MeetingRecord(path)
     for n in (1, 2, 3):
         writer.append(event(n))
+    writer.close()
+    line = logfile.encode({"t": "events", "id": "4", "d": event(4)})
+    with open(path, "ab") as handle:
+        handle.write(line[:20])  # a torn write
     follower = RecordFollower(path)
     assert follower.poll() == writer.events
     inode = path.stat().st_ino
-    writer.storage.compact()  # a new file renamed into place
+    writer = MeetingRecord(path)  # drops the torn write: a new file renamed into place
     assert path.stat().st_ino != inode
     writer.append(event(4))
     assert follower.poll() == writer.events

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import re
 import tomllib
 from pathlib import Path
 
+from meetingtui import files
 from meetingtui.agenda.fields import _label
 from meetingtui.agenda.model import FORMAT_VERSION, MAX_BYTES, Agenda
 from meetingtui.agenda.rules import Checker
 from meetingtui.errors import AgendaError
-from meetingtui.record.storage import make_dirs
 
 
 def load(path: str | Path, cache_dir: Path | None = None) -> Agenda:
@@ -79,9 +78,9 @@ def parse(data: bytes, path: Path, cache_dir: Path | None = None) -> Agenda:
         ) from None
     except ValueError as err:  # tomllib lets int()'s digit limit through
         found = re.search(r"[0-9_]{1000,}", text)
-        line = f":{text[: found.start()].count(chr(10)) + 1}" if found else ""
+        at = f":{text[: found.start()].count(chr(10)) + 1}" if found else ""
         what = "a number has thousands of digits" if "digits" in str(err) else str(err)
-        raise AgendaError([f"{path}{line}: {what} (expected a short number)"]) from None
+        raise AgendaError([f"{path}{at}: {what} (expected a short number)"]) from None
     checker = Checker(path, text)
     agenda = checker.agenda(raw)
     if checker.problems:
@@ -108,13 +107,9 @@ def _cache(cache_dir: Path | None, sha256: str, raw: dict) -> None:
     if cache_dir is None:
         return
     try:
-        make_dirs(cache_dir)
-        target = _cache_file(cache_dir, sha256)
-        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as file:
-            pickle.dump(raw, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, target)
+        files.make_dirs(cache_dir)
+        data = pickle.dumps(raw, protocol=pickle.HIGHEST_PROTOCOL)
+        files.replace_file(_cache_file(cache_dir, sha256), data)
     except OSError:
         pass  # a cache that cannot be written only costs time
 

@@ -1,7 +1,7 @@
 """Follow a record another process is writing, read-only, without taking its lock.
 
 Polls os.stat; appended lines are read from where the last read stopped. A new inode
-(the writer compacted the file by rename) or a shorter file means: read it all again.
+(the writer replaced the file to drop a torn write) or a shorter file means: read it all again.
 """
 
 from __future__ import annotations

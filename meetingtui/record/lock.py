@@ -13,9 +13,10 @@ import socket
 from pathlib import Path
 
 import pendulum
+from pendulum.tz import get_local_timezone
 
+from meetingtui import files
 from meetingtui.errors import RecordError, RecordLocked
-from meetingtui.record.storage import FILE_MODE, _why, make_dirs
 
 
 def lock_path(record: Path) -> Path:
@@ -29,10 +30,12 @@ class RecordLock:
 
     def acquire(self) -> None:
         try:
-            make_dirs(self.path.parent)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+            files.make_dirs(self.path.parent)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, files.FILE_MODE)
         except OSError as err:
-            raise RecordError(_why(self.path.with_suffix(""), err, "open")) from err
+            raise RecordError(
+                f"{self.path.with_suffix('')}: cannot open: {files.reason(err)}"
+            ) from err
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -43,12 +46,9 @@ class RecordLock:
                 f"({holder}); close that one first, or use `meetingtui attendance --watch` "
                 "to follow it read-only"
             ) from None
-        holder = {
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
-            "since": pendulum.now().isoformat(),
-        }
-        line = json.dumps(holder).encode()
+        line = json.dumps(
+            {"pid": os.getpid(), "host": socket.gethostname(), "since": pendulum.now().isoformat()}
+        ).encode()
         try:
             # Write first, then cut what an earlier holder left: never an empty holder line.
             os.pwrite(fd, line, 0)
@@ -67,7 +67,10 @@ class RecordLock:
 def _holder(fd: int) -> str:
     try:
         info = json.loads(os.pread(fd, 4096, 0) or b"{}")
-        since = pendulum.parse(info["since"]).in_tz(pendulum.local_timezone())
+        since = pendulum.parse(info["since"])
+        if not isinstance(since, pendulum.DateTime):
+            return "another process"
+        since = since.in_tz(get_local_timezone())
         return (
             f"process {info['pid']} on {info['host']}, since {since.format('DD-MM-YYYY HH:mm:ss')}"
         )

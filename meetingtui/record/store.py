@@ -14,20 +14,12 @@ from pathlib import Path
 import pendulum
 
 from meetingtui import events as ev
+from meetingtui import files
 from meetingtui.errors import RecordDamaged, RecordError, StorageFull
+from meetingtui.notices import Notice, NoticeCode
 from meetingtui.record import logfile
 from meetingtui.record.lock import RecordLock, lock_path
-from meetingtui.record.storage import (
-    FILE_MODE,
-    LogStorage,
-    RecordDB,
-    _fsync_dir,
-    _reason,
-    _shape_problem,
-    create_unique,
-    make_dirs,
-    write_fully,
-)
+from meetingtui.record.storage import LogStorage, RecordDB, shape_problem
 
 RECORD_FORMAT = 1
 
@@ -54,50 +46,31 @@ def check_entry(entry: dict) -> None:
             raise ValueError(f"event {entry['id']}: {err}") from None
 
 
-class MeetingRecord:
+class _RecordFile:
+    """One record file, opened: its lock (for a writer), its storage and TinyDB over it."""
+
     def __init__(
         self,
-        path: str | os.PathLike,
-        agenda_sha256: str = "",
-        read_only: bool = False,
-        notice: Callable[[str], None] | None = None,
+        path: Path,
+        read_only: bool,
+        notice: Callable[[Notice], None],
         storage_options: dict | None = None,
     ):
-        self.path = Path(path)
-        self.read_only = read_only
-        self.notices: list[str] = []
-        self._notice = notice
-        self.pending: list[dict] = []
-        self.save_error: str | None = None
-        self.save_errno: int | None = None  # the OSError's errno behind save_error
-        self.db = None
-        self._lock = None if read_only else RecordLock(self.path)
-        if self._lock:
-            self._lock.acquire()
+        self.path = path
+        self.lock = None if read_only else RecordLock(path)
+        if self.lock:
+            self.lock.acquire()
         try:
-            self.db = RecordDB(
-                self.path,
-                storage=LogStorage,
-                read_only=read_only,
-                notice=self._note,
-                **{"check": check_entry, **(storage_options or {})},
+            self.storage = LogStorage(
+                path, read_only, notice, check=check_entry, **(storage_options or {})
             )
-            self.meta = self._meta(agenda_sha256)
-            self.events = self._read_events()
         except BaseException:
             self.close()
             raise
+        self.db = RecordDB(self.storage)
 
-    @property
-    def storage(self) -> LogStorage:
-        return self.db.storage
-
-    def _note(self, message: str) -> None:
-        self.notices.append(message)
-        if self._notice:
-            self._notice(message)
-
-    def _meta(self, agenda_sha256: str) -> dict:
+    def meta(self, agenda_sha256: str, notice: Callable[[Notice], None]) -> dict:
+        """The record's header; written first if the file has none yet (and may be written)."""
         table = self.db.table("meta")
         found = table.get(doc_id=1)
         if found is None:
@@ -107,7 +80,7 @@ class MeetingRecord:
                 "agenda_sha256": agenda_sha256,
                 "created": pendulum.now().isoformat(),
             }
-            if not self.read_only:
+            if not self.storage.read_only:
                 # Also when the file exists but holds no meta yet: a crash may have come
                 # between creating it and its first line.
                 table.insert(meta)
@@ -116,26 +89,66 @@ class MeetingRecord:
             raise RecordDamaged(
                 self.path,
                 None,
-                f"record format {found['format']} is newer than this meetingtui reads ({RECORD_FORMAT})",
+                f"record format {found['format']} is newer than this meetingtui reads "
+                f"({RECORD_FORMAT})",
             )
         if agenda_sha256 and found.get("agenda_sha256") not in ("", agenda_sha256):
-            self._note(f"{self.path}: the agenda file has changed since this record was started")
-        return dict(found)
+            notice(
+                Notice(
+                    NoticeCode.AGENDA_CHANGED,
+                    f"{self.path}: the agenda file has changed since this record was started",
+                )
+            )
+        return {key: value for key, value in found.items() if key != "id"}
 
-    def _read_events(self) -> list[dict]:
-        checked = self.storage._check is check_entry  # every line was checked as loaded
-        out = []
-        for doc in sorted(self.db.table("events"), key=lambda d: d.doc_id):
-            event = dict(doc, id=doc.doc_id)
-            if not checked:
-                try:
-                    ev.validate(event)
-                except ev.EventError as err:
-                    raise RecordDamaged(
-                        self.path, None, f"event {doc.doc_id}: {err}", len(out)
-                    ) from None
-            out.append(event)
-        return out
+    def close(self) -> None:
+        if getattr(self, "db", None) is not None:
+            self.db.close()  # closes the storage
+        elif getattr(self, "storage", None) is not None:
+            self.storage.close()
+        if self.lock:
+            self.lock.release()
+
+
+class MeetingRecord:
+    """A meeting's events, in id order, as saved (or, while the disk refuses, pending)."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        agenda_sha256: str = "",
+        read_only: bool = False,
+        notice: Callable[[Notice], None] | None = None,
+        storage_options: dict | None = None,
+    ):
+        self.read_only = read_only
+        self.notices: list[Notice] = []
+        self._notice = notice
+        self.pending: list[dict] = []
+        self.save_error: str | None = None
+        self.save_errno: int | None = None  # the OSError's errno behind save_error
+        self._file = _RecordFile(Path(path), read_only, self._note, storage_options)
+        try:
+            self.meta = self._file.meta(agenda_sha256, self._note)
+            # The storage's own documents: each event is held once.
+            self.events: list[dict] = self._file.storage.documents("events")
+        except BaseException:
+            self._file.close()
+            raise
+
+    @property
+    def path(self) -> Path:
+        return self._file.path
+
+    @property
+    def storage(self) -> LogStorage:
+        """The storage of the file the record writes to now (it changes with move_to)."""
+        return self._file.storage
+
+    def _note(self, notice: Notice) -> None:
+        self.notices.append(notice)
+        if self._notice:
+            self._notice(notice)
 
     # -- writing ------------------------------------------------------------------------
     @property
@@ -163,59 +176,52 @@ class MeetingRecord:
 
     def flush(self) -> bool:
         """Write what is pending; False (and save_error set) if the disk still refuses."""
-        if self.pending:
-            while self.pending:
-                event = self.pending[0]
-                doc = {k: v for k, v in event.items() if k != "id"}
-                try:
-                    self.storage.append("events", event["id"], doc)
-                except StorageFull as err:
-                    self.save_error = str(err)
-                    self.save_errno = getattr(err.__cause__, "errno", None)
-                    return False
-                self.pending.pop(0)
-            self._table_changed()
+        while self.pending:
+            try:
+                self._file.storage.append("events", self.pending[:1])
+            except StorageFull as err:
+                self.save_error = str(err)
+                self.save_errno = getattr(err.__cause__, "errno", None)
+                return False
+            self.pending.pop(0)
         self.save_error = self.save_errno = None
         return True
-
-    def _table_changed(self) -> None:
-        table = self.db.table("events")
-        table._next_id = None
-        table.clear_cache()
 
     def _next_id(self) -> int:
         return (self.events[-1]["id"] + 1) if self.events else 1
 
     def move_to(self, path: str | os.PathLike) -> None:
-        """Save the whole record (pending events too) at another place and write there."""
+        """Save the whole record (pending events too) at another place and write there.
+
+        The old file is left as it was, and its lock let go. On failure nothing changes.
+        """
         target = Path(path)
         if target.resolve() == self.path.resolve():
             raise RecordError(f"{target}: the record is saved there already")
         existed = target.exists()
-        new = MeetingRecord(target, self.meta.get("agenda_sha256", ""), notice=self._notice)
-        if new.events:
-            new.close()
-            raise RecordError(f"{path}: a record exists there already; choose a new file name")
-        documents = [(e["id"], {k: v for k, v in e.items() if k != "id"}) for e in self.events]
+        new = _RecordFile(target, False, self._note)
         try:
-            new.storage.append_many("events", documents)  # one write, one fsync
+            if new.storage.documents("events"):
+                raise RecordError(f"{path}: a record exists there already; choose a new file name")
+            meta = new.meta(self.meta.get("agenda_sha256", ""), self._note)
+            new.storage.append("events", self.events)  # one write, one fsync
         except StorageFull as err:
             new.close()
             if not existed:
                 target.unlink(missing_ok=True)
                 lock_path(target).unlink(missing_ok=True)
             raise RecordError(str(err)) from err
-        new.events = [dict(e) for e in self.events]
-        new._table_changed()
-        new.notices = self.notices + new.notices
-        self.close()
-        self.__dict__.update(new.__dict__)
+        except BaseException:
+            new.close()
+            raise
+        old, self._file = self._file, new
+        old.close()
+        self.meta = meta
+        self.pending = []
+        self.save_error = self.save_errno = None
 
     def close(self) -> None:
-        if getattr(self, "db", None) is not None:
-            self.db.close()
-        if self._lock:
-            self._lock.release()
+        self._file.close()
 
 
 def recover_copy(path: str | os.PathLike, target: Path | None = None) -> tuple[Path, int]:
@@ -228,41 +234,32 @@ def recover_copy(path: str | os.PathLike, target: Path | None = None) -> tuple[P
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise RecordError(f"{path}: cannot read: {_reason(err)}") from err
+        raise RecordError(f"{path}: cannot read: {files.reason(err)}") from err
     good = []
     for entry in logfile.scan(data).entries:
         try:
-            if _shape_problem(entry):
+            if shape_problem(entry):
                 break
             check_entry(entry)
         except ValueError:
             break
         good.append(entry)
     content = b"".join(logfile.encode(e) for e in good)
+    stamp = pendulum.now().format("YYYYMMDDTHHmmss")
     try:
-        target, fd = _new_file(path, Path(target) if target else None)
+        if target is None:
+            target = files.write_unique(
+                lambda suffix: path.with_name(
+                    f"{path.stem}-gendannet-{stamp}{suffix}{path.suffix}"
+                ),
+                content,
+            )
+        else:
+            target = Path(target)
+            files.make_dirs(target.parent)
+            files.write_new(target, content)
     except FileExistsError:
         raise RecordError(f"{target}: a file exists there already; choose a new name") from None
     except OSError as err:
-        raise RecordError(f"{target or path.parent}: cannot save: {_reason(err)}") from err
-    try:
-        try:
-            write_fully(fd, content, os.write)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        _fsync_dir(target.parent)
-    except OSError as err:
-        target.unlink(missing_ok=True)
-        raise RecordError(f"{target}: cannot save: {_reason(err)}") from err
+        raise RecordError(f"{target or path.parent}: cannot save: {files.reason(err)}") from err
     return target, sum(1 for e in good if e["t"] == "events")
-
-
-def _new_file(path: Path, target: Path | None) -> tuple[Path, int]:
-    if target is not None:
-        make_dirs(target.parent)
-        return target, os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    stamp = pendulum.now().format("YYYYMMDDTHHmmss")
-    return create_unique(
-        lambda suffix: path.with_name(f"{path.stem}-gendannet-{stamp}{suffix}{path.suffix}")
-    )

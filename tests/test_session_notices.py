@@ -1,0 +1,61 @@
+"""Opening a meeting reports what it found as notice codes, with the English line as detail."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from meetingtui import events as ev
+from meetingtui import paths, session
+from meetingtui.notices import Notice, NoticeCode
+
+TORN = b'0badc0de {"t":"events","id":"9'  # a write cut short by a power cut
+
+
+def start(record) -> None:
+    opened = session.open_session(paths.DEMO_AGENDA, record)
+    opened.record.append(ev.make("chair_set", member="meho-selman"))
+    opened.record.close()
+
+
+def test_a_torn_write_is_a_code_with_the_english_line(tmp_path):
+    record = tmp_path / "meeting.record"
+    start(record)
+    with record.open("ab") as file:
+        file.write(TORN)
+    reader = session.open_session(paths.DEMO_AGENDA, record, read_only=True)
+    reader.record.close()
+    [ignored] = reader.notices
+    assert ignored.code is NoticeCode.TORN_WRITE_IGNORED and "is ignored" in ignored.detail
+    opened = session.open_session(paths.DEMO_AGENDA, record)
+    opened.record.close()
+    [dropped] = opened.notices
+    assert isinstance(dropped, Notice) and dropped.code is NoticeCode.TORN_WRITE_DROPPED
+    assert str(dropped) == dropped.detail and str(record) in dropped.detail
+    assert "never completed and was dropped" in dropped.detail
+
+
+def test_a_changed_agenda_is_a_code_and_the_cli_prints_its_line(tmp_path):
+    agenda = tmp_path / "agenda.toml"
+    shutil.copyfile(paths.DEMO_AGENDA, agenda)
+    record = tmp_path / "meeting.record"
+    start_opened = session.open_session(agenda, record)
+    start_opened.record.append(ev.make("chair_set", member="meho-selman"))
+    start_opened.record.close()
+    agenda.write_text(agenda.read_text() + "\n# edited\n")
+    opened = session.open_session(agenda, record, read_only=True)
+    opened.record.close()
+    [changed] = opened.notices
+    assert changed.code is NoticeCode.AGENDA_CHANGED
+    result = subprocess.run(
+        [sys.executable, "-m", "meetingtui", "export", str(agenda), "--record", str(record)]
+        + ["--text"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    printed = " ".join(result.stderr.split())  # as wrapped to the terminal's width
+    assert f"meetingtui: {changed.detail}" in printed
