@@ -17,11 +17,6 @@ Versions: 1 was the first. 2 moved `item_added`'s item description from `item` t
 `spec` (`item` is an item's id in every other kind); nothing else changed, and version-1
 events are read in the version-2 shape (`eventkinds.upgrade`), so old records load as
 they did.
-
-The registry is imported when the first event is checked (`_registry`), not with this
-module: the kinds import the agenda, which (for now: agenda.load uses record.storage)
-imports the record layer, which imports this module. Once the agenda no longer imports
-the record layer, the import can move to the top.
 """
 
 from __future__ import annotations
@@ -41,6 +36,8 @@ from meetingtui.eventkinds.definition import (
     FieldType,
     parse_time,
 )
+from meetingtui.eventkinds.registry import REGISTRY
+from meetingtui.eventkinds.registry import upgrade as to_current
 
 VERSION = 2
 
@@ -119,14 +116,10 @@ def _check(kind: str, name: str, value: Any, expected: FieldType) -> None:
 
 def upgrade(event: Mapping[str, Any]) -> Mapping[str, Any]:
     """A validated event in the current version's shape (see eventkinds.registry.upgrade)."""
-    from meetingtui.eventkinds.registry import upgrade as to_current  # see the module text
-
     return to_current(event)
 
 
 def _registry() -> Mapping[str, EventKind[Any]]:
-    from meetingtui.eventkinds.registry import REGISTRY  # see the module text
-
     return REGISTRY
 
 
