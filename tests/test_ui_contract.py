@@ -7,6 +7,8 @@ import errno
 import importlib
 import inspect
 import pkgutil
+import subprocess
+import sys
 from pathlib import Path
 
 from textual.screen import Screen
@@ -90,3 +92,12 @@ async def test_act_gives_done_with_the_value_or_refused_with_the_reason():
         assert undone.ok and undone.value == "Punkt tilføjet: Henvendelse fra borger"
         await pilot.pause()
         assert app.save_status is SaveStatus.SAVED
+
+
+def test_labels_and_notices_import_without_textual():
+    code = (
+        "import sys, meetingtui.labels, meetingtui.notices\n"
+        "assert not [m for m in sys.modules if m.startswith('textual')]\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
