@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pendulum
 
+from meetingtui import labels
 from meetingtui.agenda import Person
 from meetingtui.meeting import MeetingState, Seat
 
@@ -161,10 +162,12 @@ class SeatLine:
     seat_id: str
     name: str
     party: str
-    status: str  # "til stede", "afbud", "fraværende", "gået", "stedfortræder"
+    status: (
+        str  # labels: "til stede", "afbud", "fraværende uden afbud", "gået", "stedfortræder for …"
+    )
     in_room: bool
     taking_part: bool  # in the current item
-    note: str  # e.g. "ankom kl. 10.40", "inhabil"
+    note: str  # why a member present does not take part in the current item: "inhabil"
 
 
 @dataclass(frozen=True)
@@ -183,8 +186,8 @@ class Overview:
     closed: pendulum.DateTime | None
 
 
-ROLL_LABELS = {"present": "til stede", "afbud": "afbud", "absent": "fraværende uden afbud"}
-REASON_LABELS = {"inhabil": "inhabil", "left_room": "forlod lokalet", "other": "deltager ikke"}
+# Kept for secretary.describe, which still reads it here; the labels live in `labels`.
+ROLL_LABELS = labels.ROLL_STATUS
 
 
 def overview(state: MeetingState) -> Overview:
@@ -195,12 +198,13 @@ def overview(state: MeetingState) -> Overview:
     for sid, seat in state.seats.items():
         person = state.person(sid)
         in_room = seat_in_room(seat)
-        status = (
-            ROLL_LABELS[seat.status] if not seat.movements else ("til stede" if in_room else "gået")
-        )
         if seat.substitute and person == seat.substitute:
-            status = f"stedfortræder for {seat.member.name}"
-        note = REASON_LABELS.get(not_taking.get(sid, ""), "")
+            status = labels.seat_substitute(seat.member.name)
+        elif seat.movements:
+            status = labels.SEAT_IN_ROOM if in_room else labels.SEAT_GONE
+        else:
+            status = labels.ROLL_STATUS[seat.status]
+        note = labels.REASON.get(not_taking.get(sid, ""), "")
         taking = in_room and sid not in not_taking and (att is None or sid in att.taking_part)
         lines.append(SeatLine(sid, person.name, person.party, status, in_room, taking, note))
     in_room_now = sum(line.in_room for line in lines)

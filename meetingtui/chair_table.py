@@ -13,7 +13,7 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from meetingtui import attendance, session, wording
+from meetingtui import attendance, labels, session, wording
 from meetingtui.agenda import Agenda
 from meetingtui.meeting import fold
 from meetingtui.record import RecordFollower
@@ -22,37 +22,39 @@ POLL_SECONDS = 0.25
 
 
 def render(overview: attendance.Overview, body: str) -> RenderableType:
-    quorum = "JA, beslutningsdygtigt" if overview.quorate else "NEJ, ikke beslutningsdygtigt"
     counted = overview.taking_part if overview.taking_part is not None else overview.in_room
     head = Text.assemble(
         (f"{body}\n", "bold"),
-        f"Til stede: {overview.in_room} af {overview.seats} medlemmer.  ",
+        labels.chair_counts(overview.in_room, overview.seats) + "  ",
         ("Quorum: ", "bold"),
-        (quorum, "bold green" if overview.quorate else "bold red reverse"),
-        f" ({counted} deltager, {overview.needed} kræves)",
+        (
+            labels.CHAIR_QUORUM[overview.quorate],
+            "bold green" if overview.quorate else "bold red reverse",
+        ),
+        " " + labels.chair_quorum_counts(counted, overview.needed),
     )
     if overview.opened is None:
-        head.append("\nMødet er ikke åbnet endnu (tallene bygger på navneopråbet).")
+        head.append("\n" + labels.CHAIR_NOT_OPENED)
     elif overview.closed is not None:
-        head.append(
-            f"\nMødet begyndte kl. {wording.time_of_day(overview.opened)} og sluttede kl. {wording.time_of_day(overview.closed)}."
-        )
+        head.append("\n" + wording.meeting_times(overview.opened, overview.closed))
     elif overview.current_item:
-        head.append(f"\nNu: {overview.current_item}")
+        head.append("\n" + labels.chair_now(overview.current_item))
     table = Table(show_edge=False, expand=False)
-    for column in ("Medlem", "Parti", "Status", "Deltager i punktet"):
+    for column in labels.CHAIR_COLUMNS:
         table.add_column(column)
     for line in overview.lines:
-        mark = "ja" if line.taking_part else ("nej: " + line.note if line.note else "nej")
+        mark = labels.CHAIR_TAKING_PART[line.taking_part]
+        if not line.taking_part and line.note:
+            mark = f"{mark}: {line.note}"
         table.add_row(line.name, line.party, line.status, mark)
     moves = [
-        f"{m.name} {'ankom' if m.kind == 'arrived' else 'gik'} kl. {wording.time_of_day(m.time)}"
+        f"{m.name} {labels.MOVED[m.kind]} kl. {wording.time_of_day(m.time)}"
         + (f" (punkt {m.item_number})" if m.item_number else "")
         for m in overview.movements
     ]
     parts: list[RenderableType] = [head, table]
     if moves:
-        parts.append(Text("Ankomster og afgange: " + "; ".join(moves)))
+        parts.append(Text(f"{labels.CHAIR_MOVEMENTS}: " + "; ".join(moves)))
     return Group(*parts)
 
 

@@ -1,19 +1,107 @@
-"""The Danish words the secretary and the chair see on screen: one home for every label.
+"""The Danish words the secretary and the chair see on screen: one home for every shared label.
 
-The referat's own sentences live in `wording`; this module holds the labels of the
-screens, the chair's views and the history list. Plain Python: the core and the UI
-both read it, so a label is written once and never disagrees with itself.
+The referat's own sentences live in `wording`; this module holds the labels that more than
+one place shows (screens, the chair's views, the history list, the pre-export check).
+Plain Python: the core and the UI both read it, so a label is written once and never
+disagrees with itself. Labels used by a single screen only stay beside that screen.
 """
 
 from __future__ import annotations
 
+import errno
+
+from meetingtui import wording
 from meetingtui.notices import NoticeCode
+
+# -- attendance ------------------------------------------------------------------------------
 
 # Roll call: a member's status before the meeting (events.ROLL_STATUSES).
 ROLL_STATUS = {"present": "til stede", "afbud": "afbud", "absent": "fraværende uden afbud"}
 
 # Why a member does not take part in an item (events.REASONS).
 REASON = {"inhabil": "inhabil", "left_room": "forlod lokalet", "other": "anden grund"}
+
+# An arrival or a departure (Movement.kind), in running text: "Anja Lund ankom kl. 10.40".
+MOVED = {"arrived": "ankom", "left": "gik"}
+
+# A seat in the chair's overview once people have come and gone.
+SEAT_IN_ROOM = ROLL_STATUS["present"]
+SEAT_GONE = "gået"
+
+
+def seat_substitute(member: str) -> str:
+    """The status of a seat a substitute sits in: 'stedfortræder for Jens Wistoft'."""
+    return f"stedfortræder for {member}"
+
+
+# -- the chair's table -------------------------------------------------------------------------
+
+CHAIR_QUORUM = {True: "JA, beslutningsdygtigt", False: "NEJ, ikke beslutningsdygtigt"}
+CHAIR_COLUMNS = ("Medlem", "Parti", "Status", "Deltager i punktet")
+CHAIR_TAKING_PART = {True: "ja", False: "nej"}
+CHAIR_NOT_OPENED = "Mødet er ikke åbnet endnu (tallene bygger på navneopråbet)."
+CHAIR_MOVEMENTS = "Ankomster og afgange"
+
+
+def chair_counts(in_room: int, seats: int) -> str:
+    return f"Til stede: {in_room} af {seats} medlemmer."
+
+
+def chair_quorum_counts(counted: int, needed: int) -> str:
+    return f"({counted} deltager, {needed} kræves)"
+
+
+def chair_now(item: str) -> str:
+    return f"Nu: {item}"
+
+
+# -- the decision: quick texts (F2-F6) ----------------------------------------------------------
+
+POSTPONE = "postpone"
+"""The quick text that also postpones the item."""
+
+
+def quick_texts(body: str, higher: str) -> dict[str, str]:
+    """The quick decision texts by name, in key order (F2, F3, ...); POSTPONE postpones too."""
+    recommend = (
+        f"{body} anbefaler indstillingen over for {higher}."
+        if higher
+        else "Indstillingen anbefales."
+    )
+    return {
+        "recommend": recommend,
+        "approved": "Indstillingen godkendt.",
+        "information": "Til orientering.",
+        "no_remarks": "Ingen bemærkninger.",
+        POSTPONE: wording.postponed(),
+    }
+
+
+# -- saving --------------------------------------------------------------------------------------
+
+# The save status line (ui.save_status.SaveStatus, by value).
+SAVE_STATUS = {"saved": "✓ Gemt", "typing": "✎ Gemmer…", "failed": "⚠ IKKE GEMT"}
+
+# Why the disk refused a write, by the OSError's errno.
+SAVE_CAUSES = {
+    errno.ENOSPC: "Disken er fuld.",
+    errno.EDQUOT: "Diskkvoten er brugt op.",
+    errno.EROFS: "Disken er blevet skrivebeskyttet.",
+    errno.EACCES: "Der er ikke tilladelse til at skrive i filen.",
+    errno.EPERM: "Der er ikke tilladelse til at skrive i filen.",
+    errno.EIO: "Disken melder en fejl.",
+}
+SAVE_CAUSE_UNKNOWN = "Disken afviser at gemme."
+
+
+def save_cause(error_number: int | None) -> str:
+    """Why a write failed, in Danish: the errno's cause, or a general one."""
+    if error_number is None:
+        return SAVE_CAUSE_UNKNOWN
+    return SAVE_CAUSES.get(error_number, SAVE_CAUSE_UNKNOWN)
+
+
+# -- notices from the core when a meeting is opened ---------------------------------------------
 
 NOTICE_TEXTS = {
     NoticeCode.TORN_WRITE_DROPPED: "Den sidste registrering fra før afbrydelsen blev aldrig "

@@ -8,8 +8,10 @@ import io
 from rich.console import Console
 from ui_support import Clock, Keys, demo_app
 
+from meetingtui import labels
 from meetingtui.minutes import build
 from meetingtui.minutes.text import render
+from meetingtui.notices import Notice, NoticeCode
 from meetingtui.ui.app import create_app
 from meetingtui.ui.screens.main import MainScreen
 from meetingtui.ui.screens.rollcall import RollCallScreen
@@ -339,6 +341,19 @@ async def test_full_disk_is_shown_at_once_and_nothing_is_lost(tmp_path):
     reopened.secretary.record.close()
 
 
+def notifications(app) -> list[str]:
+    """Record the messages the app shows as notifications from now on."""
+    shown: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        shown.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return shown
+
+
 async def test_a_torn_last_write_is_explained_in_danish_on_opening(tmp_path):
     record = tmp_path / "meeting.record"
     clock = Clock()
@@ -349,8 +364,23 @@ async def test_a_torn_last_write_is_explained_in_danish_on_opening(tmp_path):
     with record.open("ab") as file:
         file.write(b'0badc0de {"t":"events","id":"9')  # a write cut short by a power cut
     again = demo_app(clock, record)
+    shown = notifications(again)
     async with again.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        shown = [n.message for n in again._notifications]
-        assert any("aldrig skrevet færdig" in message for message in shown)
         assert again.secretary.state.opened is not None  # what was saved is all there
+    [notice] = again.notices
+    if isinstance(notice, Notice):  # Danish, the technical line below it
+        assert any("aldrig skrevet færdig" in m and notice.detail in m for m in shown)
+    else:  # a core that still gives sentences (until notices are Notice objects): as it is
+        assert notice in shown
+
+
+async def test_notices_are_shown_in_danish_with_the_detail_below():
+    app = demo_app(Clock())
+    detail = "agenda file has changed since the record was started"
+    app.notices = [Notice(NoticeCode.AGENDA_CHANGED, detail), "a plain sentence"]
+    shown = notifications(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    assert f"{labels.NOTICE_TEXTS[NoticeCode.AGENDA_CHANGED]}\n({detail})" in shown
+    assert "a plain sentence" in shown

@@ -7,50 +7,47 @@ import contextlib
 import gc
 import os
 import signal
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from textual.app import App, SystemCommand
-from textual.reactive import reactive
+from textual.app import SystemCommand
+from textual.screen import Screen
 
-from meetingtui import session, times
+from meetingtui import labels, session, times
 from meetingtui.errors import MeetingtuiError
+from meetingtui.notices import Notice
 from meetingtui.secretary import Secretary
 from meetingtui.ui.commands import ActionCommands
+from meetingtui.ui.contract import ActResult, Done, HoldsTypedText, MeetingAppBase, P, Refused, T
+from meetingtui.ui.save_status import SaveStatus
+from meetingtui.ui.screens.main import MainScreen
+from meetingtui.ui.screens.rollcall import RollCallScreen
+from meetingtui.ui.screens.save_problem import SaveProblemScreen
 
-SAVED, TYPING, FAILED = "saved", "typing", "failed"
 
-
-class MeetingApp(App):
+class MeetingApp(MeetingAppBase):
     """meetingtui: the secretary's live minutes."""
 
     CSS_PATH = "app.tcss"
     TITLE = "meetingtui"
-    COMMANDS = App.COMMANDS | {ActionCommands}
+    COMMANDS = MeetingAppBase.COMMANDS | {ActionCommands}
     COMMAND_PALETTE_BINDING = "ctrl+k"
     ENABLE_COMMAND_PALETTE = True
 
-    revision: reactive[int] = reactive(0)
-    """Bumped after every change to the meeting; screens watch it to redraw."""
-    save_status: reactive[str] = reactive(SAVED)
-    """SAVED, TYPING (decision text not yet recorded) or FAILED (the disk refused)."""
-
-    def __init__(self, secretary: Secretary, notices: list[str] | None = None):
+    def __init__(self, secretary: Secretary, notices: Sequence[Notice | str] = ()):
         super().__init__()
         self.secretary = secretary
-        self.notices = notices or []
+        self.notices = list(notices)
         meeting = secretary.agenda.meeting
         self.title = f"{meeting.body} {meeting.date.format('DD-MM-YYYY')}"
 
     def on_mount(self) -> None:
-        from meetingtui.ui.screens.main import MainScreen
-        from meetingtui.ui.screens.rollcall import RollCallScreen
-
         if self.secretary.state.opened is None:
             self.push_screen(RollCallScreen())
         else:
             self.push_screen(MainScreen())
         for notice in self.notices:
-            self.notify(danish_notice(notice), title="Bemærk", severity="warning", timeout=20)
+            self.notify(notice_text(notice), title="Bemærk", severity="warning", timeout=20)
         self.set_interval(5, self.retry_save)
         self._save_on_signals()
 
@@ -75,41 +72,38 @@ class MeetingApp(App):
 
     def _save_typed_text(self) -> None:
         for screen in self.screen_stack:
-            save = getattr(screen, "save_decision", None)
-            if save is not None:
-                save()
+            if isinstance(screen, HoldsTypedText):
+                screen.save_typed_text()
 
-    def get_system_commands(self, screen):
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand("Skift farvetema", "Lyst eller mørkt tema", self.action_change_theme)
         yield SystemCommand("Afslut", "Gemmer alt og lukker programmet", self.action_quit)
 
-    def act(self, action, *args, **kwargs):
+    def act(self, action: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> ActResult[T]:
         """Run a Secretary action; show a refusal as a notification; redraw (in one frame)."""
         with self.batch_update():
             try:
-                result = action(*args, **kwargs)
+                value = action(*args, **kwargs)
             except MeetingtuiError as error:
                 self.notify(str(error), severity="error", timeout=8)
-                return None
+                return Refused(str(error))
             finally:
                 self._after_change()
-        return result if result is not None else True
+        return Done(value)
 
     def _after_change(self) -> None:
         if self.secretary.saved:
-            if self.save_status == FAILED:
+            if self.save_status is SaveStatus.FAILED:
                 self.notify("Alt er gemt igen.", title="Gemt")
-            if self.save_status != TYPING:
-                self.save_status = SAVED
+            if self.save_status is not SaveStatus.TYPING:
+                self.save_status = SaveStatus.SAVED
         else:
             self._save_failed()
         self.revision += 1
 
     def _save_failed(self) -> None:
-        if self.save_status != FAILED:
-            from meetingtui.ui.screens.save_problem import SaveProblemScreen
-
-            self.save_status = FAILED
+        if self.save_status is not SaveStatus.FAILED:
+            self.save_status = SaveStatus.FAILED
             record = self.secretary.record
             self.push_screen(SaveProblemScreen(record.save_error or "", record.save_errno))
 
@@ -126,18 +120,14 @@ class MeetingApp(App):
         self.secretary.record.close()
 
 
-NOTICES = {
-    "never completed": "Den sidste registrering fra før afbrydelsen blev aldrig skrevet færdig og er "
-    "udeladt; alt, der var vist som gemt, er med. Filen, som den var, er gemt som sikkerhedskopi.",
-    "agenda file has changed": "Dagsordensfilen er ændret, siden mødet blev startet. "
-    "Kontrollér at punkterne stadig passer.",
-}
+def notice_text(notice: Notice | str) -> str:
+    """What a notice from the core means, in Danish, with the technical line below it.
 
-
-def danish_notice(notice: str) -> str:
-    """What a notice from the core means, in Danish, with the technical line below it."""
-    meaning = next((text for key, text in NOTICES.items() if key in notice), None)
-    return f"{meaning}\n({notice})" if meaning else notice
+    A plain string (from a core that does not yet give Notice objects) is shown as it is.
+    """
+    if isinstance(notice, str):
+        return notice
+    return f"{labels.NOTICE_TEXTS[notice.code]}\n({notice.detail})"
 
 
 def create_app(

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from meetingtui.ui.screens.help import bindings_of
+
 
 class ActionCommands(Provider):
-    def _commands(self):
+    def _commands(self) -> Iterator[tuple[str, Callable[[], object]]]:
         screen = self.screen
         seen = set()
-        for binding in getattr(screen, "BINDINGS", []):
+        for binding in bindings_of(screen):
             key, action, description = binding.key, binding.action, binding.description
             if not description or action in seen:
                 continue

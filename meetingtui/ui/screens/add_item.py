@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label
 
+from meetingtui.ui.screens.base import MeetingDialog
 
-class AddItemScreen(ModalScreen):
+
+class NewItem(NamedTuple):
+    title: str
+    case: str  # the case number, or ""
+    closed: bool
+
+
+class AddItemScreen(MeetingDialog[NewItem | None]):
     BINDINGS = [Binding("escape", "cancel", "Fortryd"), Binding("ctrl+s", "save", "Gem")]
 
     def compose(self) -> ComposeResult:
@@ -26,7 +35,7 @@ class AddItemScreen(ModalScreen):
         answer = "ja" if event.value else "nej"
         event.checkbox.label = f"Lukket punkt: {answer} (mellemrum skifter)"
 
-    def on_input_submitted(self, _event) -> None:
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.action_save()
 
     def action_save(self) -> None:
@@ -36,7 +45,7 @@ class AddItemScreen(ModalScreen):
             self.query_one("#title", Input).focus()
             return
         self.dismiss(
-            (
+            NewItem(
                 title,
                 self.query_one("#case-number", Input).value,
                 self.query_one("#closed", Checkbox).value,

@@ -5,13 +5,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from meetingtui.errors import MeetingtuiError
+from meetingtui.ui.screens.base import MeetingDialog
+
+VARIANTS = {"public": [False], "full": [True], "both": [False, True]}  # full or not
 
 
-class ExportScreen(ModalScreen):
+class ExportScreen(MeetingDialog[None]):
     BINDINGS = [
         Binding("o", "export('public')", "Offentligt referat"),
         Binding("f", "export('full')", "Fuldt referat (fortroligt)"),
@@ -20,7 +22,7 @@ class ExportScreen(ModalScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        problems = self.app.secretary.problems()
+        problems = self.secretary.problems()
         with Vertical(classes="dialog wide", id="export"):
             yield Label("Eksportér referatet", classes="dialog-title")
             if problems:
@@ -39,11 +41,10 @@ class ExportScreen(ModalScreen):
             yield Static(id="result")
 
     def action_export(self, which: str) -> None:
-        variants = {"public": [False], "full": [True], "both": [False, True]}[which]
         lines = []
-        for full in variants:
+        for full in VARIANTS[which]:
             try:
-                path, warnings = self.app.secretary.export(full)
+                path, warnings = self.secretary.export(full)
             except MeetingtuiError as error:
                 lines.append(
                     f"⚠ Referatet kunne ikke gemmes. Prøv et andet sted eller frigør plads. ({error})"

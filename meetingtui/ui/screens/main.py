@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList
 
-from meetingtui import attendance, wording
+from meetingtui import attendance, labels, wording
+from meetingtui.meeting import Seat
 from meetingtui.ui import flows
-from meetingtui.ui.app import SAVED, TYPING
-from meetingtui.ui.screens.pickers import MemberPicker, ReasonPicker, TextPrompt
+from meetingtui.ui.save_status import SaveStatus
+from meetingtui.ui.screens.base import MeetingScreen
+from meetingtui.ui.screens.pickers import MemberPicker, PickedMember, ReasonPicker, TextPrompt
 from meetingtui.ui.widgets.agenda_list import AgendaList
 from meetingtui.ui.widgets.case_text import CaseText
 from meetingtui.ui.widgets.decision_editor import DecisionEditor
@@ -20,32 +23,17 @@ from meetingtui.ui.widgets.people_strip import PeopleStrip
 from meetingtui.ui.widgets.status_bar import StatusBar
 
 
-def quick_texts(body: str, higher: str) -> list[str]:
-    recommend = (
-        f"{body} anbefaler indstillingen over for {higher}."
-        if higher
-        else "Indstillingen anbefales."
-    )
-    return [
-        recommend,
-        "Indstillingen godkendt.",
-        "Til orientering.",
-        "Ingen bemærkninger.",
-        "Udsat.",
-    ]
-
-
-class MainScreen(Screen):
+class MainScreen(MeetingScreen[None]):
     BINDINGS = [
         Binding("n", "next", "Næste"),
         Binding("p", "previous", "Forrige", show=False),
         Binding("g", "jump", "Gå til", show=False),
         Binding("d", "edit", "Beslutning"),
-        Binding("f2", "quick(0)", "Anbefaler", show=False),
-        Binding("f3", "quick(1)", "Godkendt", show=False),
-        Binding("f4", "quick(2)", "Til orientering", show=False),
-        Binding("f5", "quick(3)", "Ingen bemærkn.", show=False),
-        Binding("f6", "quick(4)", "Udsat", show=False),
+        Binding("f2", "quick('recommend')", "Anbefaler", show=False),
+        Binding("f3", "quick('approved')", "Godkendt", show=False),
+        Binding("f4", "quick('information')", "Til orientering", show=False),
+        Binding("f5", "quick('no_remarks')", "Ingen bemærkn.", show=False),
+        Binding("f6", f"quick('{labels.POSTPONE}')", "Udsat", show=False),
         Binding("a", "arrive", "Ankommer"),
         Binding("l", "leave", "Går"),
         Binding("i", "not_taking_part", "Deltager ikke"),
@@ -79,10 +67,6 @@ class MainScreen(Screen):
                 yield PeopleStrip(id="people")
         yield Footer()
 
-    @property
-    def secretary(self):
-        return self.app.secretary
-
     def on_mount(self) -> None:
         self._shown_item: str | None = None
         self._shown_decision = ""  # the recorded decision the editor was last in step with
@@ -112,7 +96,7 @@ class MainScreen(Screen):
         if viewing != self._shown_item or changed_elsewhere:
             self._show_item(viewing)
 
-    def redraw_status(self, _status: str = "") -> None:
+    def redraw_status(self, _status: SaveStatus = SaveStatus.SAVED) -> None:
         self.query_one(StatusBar).show(
             self.secretary.state, self.secretary.viewing, self.app.save_status
         )
@@ -133,20 +117,27 @@ class MainScreen(Screen):
 
     # -- the decision text ------------------------------------------------------------------
     @on(DecisionEditor.Changed)
-    def _typing(self, event: DecisionEditor.Changed) -> None:
+    def _typing(self) -> None:
         if self._editor_text() != self.secretary.state.item(self.secretary.viewing).decision:
-            self.app.save_status = TYPING
+            self.app.save_status = SaveStatus.TYPING
 
     @on(DecisionEditor.Paused)
-    def save_decision(self, _event=None) -> None:
+    def _paused(self) -> None:
+        self.save_typed_text()
+
+    def save_typed_text(self) -> None:
+        """Record the decision text as it stands in the editor (HoldsTypedText)."""
         if self._shown_item is None:
             return
         text = self._editor_text()
         recorded = self.secretary.state.item(self._shown_item).decision
-        if text != recorded and self.app.act(self.secretary.set_decision, text, self._shown_item):
+        if (
+            text != recorded
+            and self.app.act(self.secretary.set_decision, text, self._shown_item).ok
+        ):
             self._shown_decision = text  # the editor and the record agree again
-        if self.app.save_status == TYPING:
-            self.app.save_status = SAVED
+        if self.app.save_status is SaveStatus.TYPING:
+            self.app.save_status = SaveStatus.SAVED
 
     def _editor_text(self) -> str:
         return self.query_one(DecisionEditor).text.strip("\n")
@@ -158,22 +149,22 @@ class MainScreen(Screen):
     def action_edit(self) -> None:
         self.query_one(DecisionEditor).focus()
 
-    def action_quick(self, index: int) -> None:
+    def action_quick(self, name: str) -> None:
         meeting = self.secretary.agenda.meeting
-        text = quick_texts(meeting.body, meeting.recommends_to)[index]
+        text = labels.quick_texts(meeting.body, meeting.recommends_to)[name]
         editor = self.query_one(DecisionEditor)
         if editor.has_focus:
             editor.insert(text)
         else:
             current = self._editor_text()
             editor.load(f"{current}\n{text}" if current.strip() else text)
-        self.save_decision()
-        if index == 4:
+        self.save_typed_text()
+        if name == labels.POSTPONE:
             self.app.act(self.secretary.postpone)
 
     # -- moving ---------------------------------------------------------------------------
-    def _go(self, move) -> None:
-        self.save_decision()
+    def _go(self, move: Callable[[], None]) -> None:
+        self.save_typed_text()
         self.app.act(move)
 
     def action_next(self) -> None:
@@ -187,15 +178,18 @@ class MainScreen(Screen):
 
     @on(OptionList.OptionSelected, "#agenda")
     def _jump_to(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id != self.secretary.viewing or not self.secretary.state.in_item:
-            self._go(lambda: self.secretary.go_to(event.option.id))
+        item_id = event.option.id
+        if item_id is not None and (
+            item_id != self.secretary.viewing or not self.secretary.state.in_item
+        ):
+            self._go(lambda: self.secretary.go_to(item_id))
 
     def action_postpone(self) -> None:
-        if self.app.act(self.secretary.postpone):
+        if self.app.act(self.secretary.postpone).ok:
             self.notify("Punktet er udsat.")
 
     # -- people -----------------------------------------------------------------------------
-    def _members(self, where) -> list[tuple[str, str]]:
+    def _members(self, where: Callable[[str, Seat], bool]) -> list[tuple[str, str]]:
         state = self.secretary.state
         return [
             (sid, wording.member_label(state.person(sid).name, state.person(sid).party))
@@ -208,14 +202,14 @@ class MainScreen(Screen):
         members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
         picked = await self._pick("Hvem ankommer?", members, with_time=True)
         if picked:
-            self.app.act(self.secretary.arrive, *picked)
+            self.app.act(self.secretary.arrive, picked.member, picked.time)
 
     @work(exclusive=True)
     async def action_leave(self) -> None:
         members = self._members(lambda sid, seat: attendance.seat_in_room(seat))
         picked = await self._pick("Hvem går?", members, with_time=True)
         if picked:
-            self.app.act(self.secretary.leave, *picked)
+            self.app.act(self.secretary.leave, picked.member, picked.time)
 
     @work(exclusive=True)
     async def action_not_taking_part(self) -> None:
@@ -228,10 +222,10 @@ class MainScreen(Screen):
         if not picked:
             return
         reason = await self.app.push_screen_wait(
-            ReasonPicker(self.secretary.state.person(picked[0]).name)
+            ReasonPicker(self.secretary.state.person(picked.member).name)
         )
         if reason:
-            self.app.act(self.secretary.not_taking_part, picked[0], reason)
+            self.app.act(self.secretary.not_taking_part, picked.member, reason)
 
     @work(exclusive=True)
     async def action_taking_part(self) -> None:
@@ -239,7 +233,7 @@ class MainScreen(Screen):
         members = self._members(lambda sid, seat: sid in item.not_taking_part)
         picked = await self._pick("Hvem deltager alligevel i punktet?", members)
         if picked:
-            self.app.act(self.secretary.taking_part, picked[0])
+            self.app.act(self.secretary.taking_part, picked.member)
 
     @work(exclusive=True)
     async def action_substitute(self) -> None:
@@ -247,19 +241,18 @@ class MainScreen(Screen):
         picked = await self._pick("Stedfortræder for hvem?", members)
         if not picked:
             return
-        person = await flows.ask_substitute(self, self.secretary, picked[0])
+        person = await flows.ask_substitute(self.app, picked.member)
         if person:
-            self.app.act(self.secretary.substitute, picked[0], *person)
+            self.app.act(self.secretary.substitute, picked.member, *person)
 
-    async def _pick(self, title: str, members, with_time: bool = False):
+    async def _pick(
+        self, title: str, members: list[tuple[str, str]], with_time: bool = False
+    ) -> PickedMember | None:
         if not members:
             self.notify("Ingen at vælge imellem.", severity="warning")
             return None
         time = self.secretary.now_text() if with_time else None
-        picked = await self.app.push_screen_wait(MemberPicker(title, members, time))
-        if not picked or picked[0] is None:
-            return None
-        return picked if with_time else (picked[0],)
+        return await self.app.push_screen_wait(MemberPicker(title, members, time))
 
     @work(exclusive=True)
     async def action_vote(self) -> None:
@@ -269,7 +262,7 @@ class MainScreen(Screen):
             VoteScreen(self.secretary.state, self.secretary.viewing)
         )
         if result is not None:
-            self.app.act(self.secretary.vote, *result)
+            self.app.act(self.secretary.vote, result.in_favour, result.against, result.abstaining)
 
     @work(exclusive=True)
     async def action_dissent(self) -> None:
@@ -278,7 +271,7 @@ class MainScreen(Screen):
         picked = await self._pick("Hvis afvigende mening skal tilføres protokollen?", members)
         if not picked:
             return
-        name = self.secretary.state.person(picked[0]).name
+        name = self.secretary.state.person(picked.member).name
         text = await self.app.push_screen_wait(
             TextPrompt(
                 f"Afvigende mening fra {name}: skriv kun selve bemærkningen",
@@ -287,7 +280,7 @@ class MainScreen(Screen):
             )
         )
         if text:
-            self.app.act(self.secretary.dissent, picked[0], text)
+            self.app.act(self.secretary.dissent, picked.member, text)
 
     @work(exclusive=True)
     async def action_summary(self) -> None:
@@ -307,44 +300,46 @@ class MainScreen(Screen):
     async def action_add_item(self) -> None:
         from meetingtui.ui.screens.add_item import AddItemScreen
 
-        spec = await self.app.push_screen_wait(AddItemScreen())
-        if spec:
-            new_id = self.app.act(self.secretary.add_item, *spec)
-            if isinstance(new_id, str):
-                number = self.secretary.state.number(new_id)
-                self.notify(f"Punkt {number} er tilføjet efter det aktuelle punkt; n går dertil.")
+        new = await self.app.push_screen_wait(AddItemScreen())
+        if new is None:
+            return
+        added = self.app.act(self.secretary.add_item, new.title, new.case, new.closed)
+        if added.ok:
+            number = self.secretary.state.number(added.value)
+            self.notify(f"Punkt {number} er tilføjet efter det aktuelle punkt; n går dertil.")
 
     # -- the meeting ------------------------------------------------------------------------
     @work(exclusive=True)
     async def action_close_meeting(self) -> None:
-        self.save_decision()
-        if await flows.ask_time_until(self, "Mødet slutter kl.", self.secretary.close_meeting):
+        self.save_typed_text()
+        if await flows.ask_time_until(self.app, "Mødet slutter kl.", self.secretary.close_meeting):
             self.notify("Mødet er afsluttet. Tryk e for at eksportere referatet.")
 
     def action_undo(self) -> None:
-        self.save_decision()
-        text = self.app.act(self.secretary.undo)
-        if isinstance(text, str):
-            self.notify(f"Fortrudt: {text}")
-        elif text:
-            self.notify("Intet at fortryde.")
+        self.save_typed_text()
+        undone = self.app.act(self.secretary.undo)
+        if undone.ok:
+            if undone.value is None:
+                self.notify("Intet at fortryde.")
+            else:
+                self.notify(f"Fortrudt: {undone.value}")
 
     def action_corrections(self) -> None:
         from meetingtui.ui.screens.history import HistoryScreen
 
-        self.save_decision()
+        self.save_typed_text()
         self.app.push_screen(HistoryScreen())
 
     def action_preview_item(self) -> None:
         from meetingtui.ui.screens.preview import PreviewScreen
 
-        self.save_decision()
+        self.save_typed_text()
         self.app.push_screen(PreviewScreen(self.secretary.state, self.secretary.viewing))
 
     def action_preview_all(self) -> None:
         from meetingtui.ui.screens.preview import PreviewScreen
 
-        self.save_decision()
+        self.save_typed_text()
         self.app.push_screen(PreviewScreen(self.secretary.state, None))
 
     def action_attendance(self) -> None:
@@ -355,7 +350,7 @@ class MainScreen(Screen):
     def action_export(self) -> None:
         from meetingtui.ui.screens.export import ExportScreen
 
-        self.save_decision()
+        self.save_typed_text()
         self.app.push_screen(ExportScreen())
 
     def action_help(self) -> None:

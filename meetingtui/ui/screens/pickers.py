@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from meetingtui.events import REASON_LABELS, REASONS
+from meetingtui import labels
+from meetingtui.events import REASONS
+from meetingtui.ui.screens.base import MeetingDialog, ResultT
 
 
-class Dialog(ModalScreen):
-    """A framed modal; escape cancels (returns None)."""
+class Dialog(MeetingDialog[ResultT | None]):
+    """A framed modal giving a ResultT; escape cancels (gives None)."""
 
     BINDINGS = [Binding("escape", "cancel", "Fortryd")]
 
@@ -21,7 +24,13 @@ class Dialog(ModalScreen):
         self.dismiss(None)
 
 
-class MemberPicker(Dialog):
+@dataclass(frozen=True)
+class PickedMember:
+    member: str  # seat id
+    time: str | None  # as typed (empty: now); None when the picker asked for no time
+
+
+class MemberPicker(Dialog[PickedMember]):
     """Pick a member (enter); optionally with a time (tab to edit; empty = now)."""
 
     def __init__(self, title: str, members: list[tuple[str, str]], time: str | None = None):
@@ -43,21 +52,25 @@ class MemberPicker(Dialog):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._finish(event.option.id)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
         option = self.query_one("#members", OptionList).highlighted_option
         if option is not None:
             self._finish(option.id)
 
     def _finish(self, member_id: str | None) -> None:
+        if member_id is None:  # every option has an id; nothing to pick otherwise
+            self.dismiss(None)
+            return
         time = self.query_one("#time", Input).value if self.time is not None else None
-        self.dismiss((member_id, time))
+        self.dismiss(PickedMember(member_id, time))
 
 
-class ReasonPicker(Dialog):
+class ReasonPicker(Dialog[str]):
+    """Why a member does not take part: one of events.REASONS."""
+
     BINDINGS = [
-        Binding("1", "pick('inhabil')", "Inhabil"),
-        Binding("2", "pick('left_room')", "Forlod lokalet"),
-        Binding("3", "pick('other')", "Andet"),
+        Binding(str(number), f"pick('{reason}')", labels.REASON[reason].capitalize())
+        for number, reason in enumerate(REASONS, 1)
     ]
 
     def __init__(self, name: str):
@@ -69,12 +82,12 @@ class ReasonPicker(Dialog):
             yield Label(f"Hvorfor deltager {self.member_name} ikke?", classes="dialog-title")
             yield OptionList(
                 *[
-                    Option(f"{n}  {REASON_LABELS[r].capitalize()}", id=r)
-                    for n, r in enumerate(REASONS, 1)
+                    Option(f"{number}  {labels.REASON[reason].capitalize()}", id=reason)
+                    for number, reason in enumerate(REASONS, 1)
                 ],
                 id="reasons",
             )
-            yield Label("1-3 eller ↑↓ Enter · Esc fortryd", classes="hint")
+            yield Label(f"1-{len(REASONS)} eller ↑↓ Enter · Esc fortryd", classes="hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
@@ -83,7 +96,7 @@ class ReasonPicker(Dialog):
         self.dismiss(reason)
 
 
-class TextPrompt(Dialog):
+class TextPrompt(Dialog[str]):
     """One line of text (a time, a name, a remark): enter returns it."""
 
     def __init__(
@@ -109,8 +122,8 @@ class TextPrompt(Dialog):
         self.dismiss(event.value)
 
 
-class ChoicePicker(Dialog):
-    """Pick one of a few labelled choices."""
+class ChoicePicker(Dialog[str]):
+    """Pick one of a few labelled choices (by id)."""
 
     def __init__(self, title: str, choices: list[tuple[str, str]]):
         super().__init__()

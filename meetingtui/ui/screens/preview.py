@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from meetingtui.meeting import MeetingState
@@ -13,9 +12,10 @@ from meetingtui.minutes import build
 from meetingtui.minutes.build import item_blocks
 from meetingtui.minutes.model import Minutes
 from meetingtui.minutes.terminal import renderable
+from meetingtui.ui.screens.base import MeetingDialog
 
 
-class PreviewScreen(ModalScreen):
+class PreviewScreen(MeetingDialog[None]):
     BINDINGS = [
         Binding("escape,w,q", "dismiss", "Luk"),
         Binding("o", "variant(False)", "Offentlig udgave"),

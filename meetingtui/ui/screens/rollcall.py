@@ -5,16 +5,23 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from meetingtui import attendance
+from meetingtui import attendance, labels
 from meetingtui.ui import flows
+from meetingtui.ui.screens.base import MeetingScreen
+from meetingtui.ui.screens.help import HelpScreen
+from meetingtui.ui.screens.main import MainScreen
 
-STATUS = {"present": "● til stede", "afbud": "○ afbud", "absent": "○ fravær uden afbud"}
+MARKS = {"present": "●", "afbud": "○", "absent": "○"}  # status by mark and word, not colour
 
 
-class RollCallScreen(Screen):
+def roll_status(status: str) -> str:
+    """'● til stede', '○ afbud', '○ fraværende uden afbud'."""
+    return f"{MARKS[status]} {labels.ROLL_STATUS[status]}"
+
+
+class RollCallScreen(MeetingScreen[None]):
     BINDINGS = [
         Binding("o", "open_meeting", "Åbn mødet"),
         Binding("a", "status('afbud')", "Afbud"),
@@ -37,13 +44,13 @@ class RollCallScreen(Screen):
         table = self.query_one(DataTable)
         for key, label in (("name", "Medlem"), ("party", "Parti"), ("status", "Fremmøde")):
             table.add_column(label, key=key)
-        for member in self.app.secretary.agenda.members:
+        for member in self.secretary.agenda.members:
             table.add_row(member.name, member.party, "", key=member.id)
         self.watch(self.app, "revision", self.redraw, init=True)
         table.focus()
 
     def redraw(self, _revision: int = 0) -> None:
-        state = self.app.secretary.state
+        state = self.secretary.state
         table = self.query_one(DataTable)
         chair = state.chair_id
         for sid, seat in state.seats.items():
@@ -52,7 +59,9 @@ class RollCallScreen(Screen):
             name = seat.member.name + (f" ({', '.join(roles)})" if roles else "")
             table.update_cell(sid, "name", name, update_width=True)
             sub = seat.substitute
-            status = STATUS[seat.status] + (f" → {sub.name} ({sub.party}) deltager" if sub else "")
+            status = roll_status(seat.status) + (
+                f" → {sub.name} ({sub.party}) deltager" if sub else ""
+            )
             table.update_cell(sid, "status", status, update_width=True)
         present = sum(attendance.seat_present(s, 1) for s in state.seats.values())
         needed = state.agenda.quorum_needed()
@@ -62,38 +71,41 @@ class RollCallScreen(Screen):
             f"({needed} kræves). Marker afbud og fravær, vælg stedfortrædere, og tryk o for at åbne mødet."
         )
 
-    def _member(self) -> str:
+    def _member(self) -> str | None:
+        """The seat id of the member under the cursor."""
         table = self.query_one(DataTable)
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def action_status(self, status: str) -> None:
-        self.app.act(self.app.secretary.set_roll, self._member(), status)
+        member = self._member()
+        if member is not None:
+            self.app.act(self.secretary.set_roll, member, status)
 
     @work(exclusive=True)
     async def action_substitute(self) -> None:
         member = self._member()
-        picked = await flows.ask_substitute(self, self.app.secretary, member)
+        if member is None:
+            return
+        picked = await flows.ask_substitute(self.app, member)
         if picked:
-            if self.app.secretary.state.seats[member].status == "present":
-                self.app.act(self.app.secretary.set_roll, member, "afbud")
-            self.app.act(self.app.secretary.substitute, member, *picked)
+            if self.secretary.state.seats[member].status == "present":
+                self.app.act(self.secretary.set_roll, member, "afbud")
+            self.app.act(self.secretary.substitute, member, *picked)
 
     def action_chair(self) -> None:
-        self.app.act(self.app.secretary.set_chair, self._member())
+        member = self._member()
+        if member is not None:
+            self.app.act(self.secretary.set_chair, member)
 
     @work(exclusive=True)
     async def action_open_meeting(self) -> None:
-        if await flows.ask_time_until(self, "Mødet begynder kl.", self.app.secretary.open_meeting):
-            from meetingtui.ui.screens.main import MainScreen
-
+        if await flows.ask_time_until(self.app, "Mødet begynder kl.", self.secretary.open_meeting):
             self.app.switch_screen(MainScreen())
 
     def action_undo(self) -> None:
-        text = self.app.act(self.app.secretary.undo)
-        if isinstance(text, str):
-            self.notify(f"Fortrudt: {text}")
+        undone = self.app.act(self.secretary.undo)
+        if undone.ok and undone.value is not None:
+            self.notify(f"Fortrudt: {undone.value}")
 
     def action_help(self) -> None:
-        from meetingtui.ui.screens.help import HelpScreen
-
         self.app.push_screen(HelpScreen(self))

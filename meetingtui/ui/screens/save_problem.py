@@ -2,39 +2,30 @@
 
 from __future__ import annotations
 
-import errno
-
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from meetingtui import labels
 from meetingtui.errors import MeetingtuiError
+from meetingtui.ui.save_status import SaveStatus
+from meetingtui.ui.screens.base import MeetingDialog
 from meetingtui.ui.screens.pickers import TextPrompt
 
-CAUSES = {
-    errno.ENOSPC: "Disken er fuld.",
-    errno.EDQUOT: "Diskkvoten er brugt op.",
-    errno.EROFS: "Disken er blevet skrivebeskyttet.",
-    errno.EACCES: "Der er ikke tilladelse til at skrive i filen.",
-    errno.EPERM: "Der er ikke tilladelse til at skrive i filen.",
-    errno.EIO: "Disken melder en fejl.",
-}
 
-
-class SaveProblemScreen(ModalScreen):
+class SaveProblemScreen(MeetingDialog[None]):
     BINDINGS = [
         Binding("r", "retry", "Prøv igen"),
         Binding("a", "elsewhere", "Gem et andet sted"),
         Binding("escape,c", "dismiss", "Fortsæt"),
     ]
 
-    def __init__(self, error: str, cause: int | None = None):
+    def __init__(self, error: str, error_number: int | None = None):
         super().__init__()
         self.error = error
-        self.cause = CAUSES.get(cause, "Disken afviser at gemme.")
+        self.cause = labels.save_cause(error_number)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide", id="save-problem"):
@@ -49,7 +40,7 @@ class SaveProblemScreen(ModalScreen):
 
     def action_retry(self) -> None:
         self.app.retry_save()
-        if self.app.secretary.saved:
+        if self.secretary.saved:
             self.dismiss()
         else:
             self.notify("Det kan stadig ikke gemmes.", severity="error")
@@ -62,10 +53,10 @@ class SaveProblemScreen(ModalScreen):
         if not path:
             return
         try:
-            self.app.secretary.move_record(path)
+            self.secretary.move_record(path)
         except MeetingtuiError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        self.app.save_status = "saved"
+        self.app.save_status = SaveStatus.SAVED
         self.notify(f"Alt er gemt i {path}; der gemmes nu dér.")
         self.dismiss()

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
 from meetingtui import attendance
 from meetingtui.meeting import MeetingState
+from meetingtui.ui.screens.base import MeetingDialog
 
 CHOICES = {"for": "For", "against": "Imod", "abstain": "Undlod", "": "–"}
 
 
-class VoteScreen(ModalScreen):
+class VoteResult(NamedTuple):
+    """Seat ids by how they voted."""
+
+    in_favour: tuple[str, ...]
+    against: tuple[str, ...]
+    abstaining: tuple[str, ...]
+
+
+class VoteScreen(MeetingDialog[VoteResult | None]):
     BINDINGS = [
         Binding("f", "set('for')", "For"),
         Binding("i", "set('against')", "Imod"),
@@ -106,11 +116,11 @@ class VoteScreen(ModalScreen):
         self._redraw()
 
     def action_save(self) -> None:
-        groups = [
+        in_favour, against, abstaining = (
             tuple(s for s in self.voters if self.choice[s] == k)
             for k in ("for", "against", "abstain")
-        ]
-        self.dismiss(tuple(groups))
+        )
+        self.dismiss(VoteResult(in_favour, against, abstaining))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

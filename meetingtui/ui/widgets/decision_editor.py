@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import TextArea
 
 PAUSE_SECONDS = 0.8
@@ -18,9 +19,9 @@ class DecisionEditor(TextArea):
     class Done(Message):
         """Escape: leave the editor."""
 
-    def __init__(self, **kwargs):
-        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
-        self._timer = None
+    def __init__(self, *, id: str | None = None):
+        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", id=id)
+        self._timer: Timer | None = None
         self._loading = False
 
     def load(self, text: str) -> None:
@@ -28,7 +29,7 @@ class DecisionEditor(TextArea):
         self.load_text(text)
         self.move_cursor(self.document.end)
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         if self._loading:
             self._loading = False
             return

@@ -5,12 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from meetingtui import attendance
-from meetingtui.events import REASON_LABELS
-from meetingtui.meeting import MeetingState
+from meetingtui import attendance, labels
+from meetingtui.meeting import MeetingState, Seat
 
 
-def _came_during(seat, epoch: int) -> bool:
+def _came_during(seat: Seat, epoch: int) -> bool:
     return any(m.kind == "arrived" and m.during and m.epoch == epoch for m in seat.movements)
 
 
@@ -39,7 +38,7 @@ class PeopleStrip(Static):
         for sid in state.seats:
             person = state.person(sid, att.epoch)
             if sid in not_taking:
-                reason = REASON_LABELS[not_taking[sid]]
+                reason = labels.REASON[not_taking[sid]]
                 text.append(f"⊘ {person.name}: deltager ikke ({reason})", "italic")
             elif sid in att.present:
                 text.append(f"● {person.name}", "bold")

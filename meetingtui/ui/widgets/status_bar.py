@@ -7,18 +7,13 @@ from textual.widgets import Static
 
 from meetingtui import attendance
 from meetingtui.meeting import MeetingState
-
-SAVE_LABELS = {
-    "saved": ("✓ Gemt", "saved"),
-    "typing": ("✎ Gemmer…", "typing"),
-    "failed": ("⚠ IKKE GEMT", "failed"),
-}
+from meetingtui.ui.save_status import SaveStatus
 
 
 class StatusBar(Static):
-    _shown: tuple | None = None
+    _shown: tuple[str, int, int, bool, SaveStatus] | None = None
 
-    def show(self, state: MeetingState, viewing: str, save_status: str) -> None:
+    def show(self, state: MeetingState, viewing: str, save_status: SaveStatus) -> None:
         in_room, quorate = attendance.quorum_now(state)
         number = state.number(viewing) if state.has_item(viewing) else 0
         if state.closed:
@@ -32,7 +27,6 @@ class StatusBar(Static):
             return  # unchanged: an update would lay the screen out again for nothing
         self._shown = shown
         quorum = "Beslutningsdygtigt: JA" if quorate else "Beslutningsdygtigt: NEJ"
-        label, status = SAVE_LABELS[save_status]
         text = Text.assemble(
             (phase, "bold"),
             "  │  ",
@@ -40,7 +34,7 @@ class StatusBar(Static):
             "  │  ",
             (quorum, "bold" if quorate else "bold reverse"),
             "  │  ",
-            (label, "bold"),
+            (save_status.label, "bold"),
         )
-        self.set_classes(status)
+        self.set_classes(save_status.value)  # app.tcss: #status.typing, #status.failed
         self.update(text)
