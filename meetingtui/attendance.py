@@ -187,7 +187,6 @@ class Overview:
 
 
 # Kept for secretary.describe, which still reads it here; the labels live in `labels`.
-ROLL_LABELS = labels.ROLL_STATUS
 
 
 def overview(state: MeetingState) -> Overview:

@@ -41,8 +41,6 @@ from meetingtui.eventkinds.registry import upgrade as to_current
 
 VERSION = 2
 
-# The screens' labels for REASONS (labels.REASON replaces this; kept for those reading it here).
-REASON_LABELS = {"inhabil": "inhabil", "left_room": "forlod lokalet", "other": "andet"}
 
 # Fields every kind may carry besides its own.
 OPTIONAL: dict[str, FieldType] = {
@@ -133,7 +131,6 @@ __all__ = [
     "AMENDABLE",
     "OPTIONAL",
     "REASONS",
-    "REASON_LABELS",
     "ROLL_STATUSES",
     "VERSION",
     "EventError",
