@@ -8,23 +8,20 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "meetingtui"
-CORE = [
-    "meetingtui.agenda",
-    "meetingtui.events",
-    "meetingtui.record",
-    "meetingtui.meeting",
-    "meetingtui.attendance",
-    "meetingtui.wording",
-    "meetingtui.minutes",
-    "meetingtui.minutes.word",
-    "meetingtui.minutes.terminal",
-    "meetingtui.export",
-    "meetingtui.secretary",
-    "meetingtui.preflight",
-    "meetingtui.session",
-    "meetingtui.chair_table",
-    "meetingtui.cli",
-]
+
+
+def core_modules() -> list[str]:
+    """Every module of the package outside ui/ (the core), by dotted name."""
+    names = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        if "ui" in parts or parts[-1] == "__main__":
+            continue
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+CORE = core_modules()
 
 
 def test_core_imports_without_textual():
@@ -106,3 +103,54 @@ def test_no_module_is_over_400_lines():
         if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400
     }
     assert long == {}
+
+
+def module_imports(path: Path) -> set[str]:
+    """Modules of the package that `path` imports at module level (not under TYPE_CHECKING,
+    not inside functions): the imports that run when it is loaded. `from pkg import sub`
+    imports the submodule `pkg.sub` when there is one, else a name of `pkg`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            continue
+        for inner in ast.walk(node) if isinstance(node, ast.If | ast.Try) else [node]:
+            if isinstance(inner, ast.Import):
+                names |= {alias.name for alias in inner.names}
+            elif isinstance(inner, ast.ImportFrom) and inner.module:
+                for alias in inner.names:
+                    sub = f"{inner.module}.{alias.name}"
+                    names.add(sub if _is_module(sub) else inner.module)
+    return {name for name in names if name.startswith("meetingtui")}
+
+
+def _is_module(dotted: str) -> bool:
+    base = PACKAGE.parent.joinpath(*dotted.split("."))
+    return base.with_suffix(".py").exists() or (base / "__init__.py").exists()
+
+
+def test_no_import_cycle():
+    modules = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph = {
+        name: {other for other in module_imports(path) if other in modules and other != name}
+        for name, path in modules.items()
+    }
+    cycles = []
+    state: dict[str, int] = {}
+
+    def visit(name: str, trail: list[str]) -> None:
+        state[name] = 1
+        for other in sorted(graph[name]):
+            if state.get(other) == 1:
+                cycles.append(trail[trail.index(other) :] + [other])
+            elif other not in state:
+                visit(other, [*trail, other])
+        state[name] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])
+    assert cycles == []
