@@ -134,7 +134,7 @@ def _check_object(where: str, value: Any, shape: Shape) -> None:
             raise EventError(
                 f"{where}: field {_shown(name)} is not one of {', '.join(sorted(allowed))}"
             )
-    for name, expected in shape.required.items():
+    for name in shape.required:
         if name not in value:
             raise EventError(f"{where} lacks field '{name}'")
     for name, item in value.items():
