@@ -33,6 +33,7 @@ from meetingtui.errors import MeetingtuiError
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _BREAKS = re.compile(r"[\t\n\r]")
 _SEPARATORS = re.compile(r"[\u2028\u2029]")
+_SPACES = re.compile(" {2,}")
 # Terminal escape sequences, dropped whole (not just their ESC) from multi-line text: CSI
 # (colours, cursor moves), OSC (titles, OSC 52 clipboard writes), the other escapes (ESC c, ESC ( B);
 # in their 7-bit and C1 forms.
@@ -114,7 +115,8 @@ def clean_multiline(text: str) -> tuple[str, int]:
 
 
 def check_one_line(text: str, field_label: str) -> str:
-    """One-line text as typed, NFC-normalised with its spacing collapsed; or TextInputError
+    """One-line text as typed, NFC-normalised, stripped, runs of spaces made one (other
+    spaces, such as a no-break space, are kept as typed); or TextInputError
     (Danish, starting with `field_label`, e.g. 'Navnet') for a control character or a bidi
     control. Text with nothing visible in it is returned as ''."""
     bad = first_control(text)
@@ -132,7 +134,7 @@ def check_one_line(text: str, field_label: str) -> str:
             f"{field_label} indeholder et usynligt retningstegn ({code_point(bidi)}), der kan "
             "vise teksten i en anden rækkefølge end den skrevne; skriv teksten igen uden."
         )
-    text = " ".join(nfc(text).split())
+    text = _SPACES.sub(" ", nfc(text).strip())
     return text if has_visible(text) else ""
 
 

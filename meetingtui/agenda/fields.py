@@ -8,13 +8,38 @@ from datetime import datetime as DateTime
 from datetime import time as Time
 from pathlib import Path
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
-_BREAKS = re.compile(r"[\n\r\t]")
+from meetingtui import text_input
+
+# The longest one-line texts an agenda may hold: a name, and a title, body or place.
+NAME_LIMIT = 200
+LINE_LIMIT = 1000
 
 
 def bad_character(value: str, multiline: bool = False):
     """The first character a one-line (or multi-line) text may not hold, as a match, or None."""
-    return _CONTROL.search(value) or (None if multiline else _BREAKS.search(value))
+    return text_input.first_control(value, multiline)
+
+
+def one_line_problem(value: str, limit: int = LINE_LIMIT) -> str | None:
+    """What is wrong with a one-line text past its control characters, as the end of a
+    problem line ('contains bidi control ... (expected ...)'), or None.
+
+    Bidi controls are refused: they show text in another order than it is stored (a
+    name or a title could read as something else). A text with nothing visible is no
+    text. The limits catch a paste gone wrong: a name is at most NAME_LIMIT characters.
+    """
+    bidi = text_input.first_bidi_control(value)
+    if bidi:
+        return (
+            f"contains bidi control {text_input.code_point(bidi)}, which shows text in "
+            "another order than it is stored (expected plain text; right-to-left letters "
+            "need no control characters)"
+        )
+    if value.strip() and not text_input.has_visible(value):
+        return "has only invisible characters (expected a text with letters or digits)"
+    if len(value) > limit:
+        return f"is {len(value):,} characters long (expected at most {limit:,})"
+    return None
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*[A-Za-z0-9_.\"' -]+\]\]?\s*(#.*)?$")
@@ -73,7 +98,15 @@ class FieldReader:
         return start + 1
 
     # -- field readers -----------------------------------------------------------------
-    def text(self, table: dict, where: tuple, required: bool = True, multiline=False) -> str:
+    def text(
+        self,
+        table: dict,
+        where: tuple,
+        required: bool = True,
+        multiline: bool = False,
+        limit: int = LINE_LIMIT,
+    ) -> str:
+        """A text field; a one-line text comes back stripped and NFC-normalised."""
         key = where[-1]
         value = table.get(key)
         if value is None:
@@ -92,7 +125,13 @@ class FieldReader:
             return ""
         if required and not value.strip():
             self.problem(where, "is empty (expected a text)")
-        return value.strip() if not multiline else value.strip("\n")
+        if multiline:
+            return value.strip("\n")
+        problem = one_line_problem(value, limit)
+        if problem:
+            self.problem(where, problem)
+            return ""
+        return text_input.nfc(value.strip())
 
     def flag(self, table: dict, where: tuple) -> bool:
         value = table.get(where[-1], False)
