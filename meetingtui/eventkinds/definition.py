@@ -139,7 +139,7 @@ def fields_of(
     """
     required: dict[str, FieldType] = {}
     optional: dict[str, FieldType] = {}
-    optional_keys = getattr(shape, "__optional_keys__", frozenset())
+    optional_keys: frozenset[str] = getattr(shape, "__optional_keys__", frozenset())
     for name, hint in get_type_hints(shape, include_extras=True).items():
         if name in COMMON_FIELDS and not nested:
             continue
