@@ -9,6 +9,7 @@ from datetime import time as Time
 from pathlib import Path
 
 from meetingtui import text_input
+from meetingtui.agenda.model import YEARS
 
 # The longest one-line texts an agenda may hold: a name, and a title, body or place.
 NAME_LIMIT = 200
@@ -133,6 +134,46 @@ class FieldReader:
             return ""
         return text_input.nfc(value.strip())
 
+    def day(self, table: dict, where: tuple) -> Date | None:
+        day = table.get("date")
+        if day is None:
+            self.problem((*where, "date"), "missing (expected a date, e.g. 2025-11-20)")
+            return None
+        if isinstance(day, str):
+            try:
+                day = Date.fromisoformat(day.strip())
+            except ValueError:
+                self.problem(
+                    (*where, "date"), f"{day!r} is not a date that exists (expected YYYY-MM-DD)"
+                )
+                return None
+        if not isinstance(day, Date) or isinstance(day, DateTime):
+            self.problem((*where, "date"), f"is {_kind(day)} (expected a date, e.g. 2025-11-20)")
+            return None
+        if not YEARS[0] <= day.year <= YEARS[1]:
+            self.problem(
+                (*where, "date"),
+                f"year {day.year} is not plausible (expected a year from {YEARS[0]} to {YEARS[1]})",
+            )
+            return None
+        return day
+
+    def time_field(self, table: dict, where: tuple) -> Time | None:
+        clock = table.get("start")
+        if clock is None:
+            self.problem((*where, "start"), "missing (expected a time of day, e.g. 10:00:00)")
+            return None
+        if isinstance(clock, str):
+            found = re.fullmatch(r"([0-9]{1,2})[:.]([0-9]{2})", clock.strip())
+            if found and int(found[1]) < 24 and int(found[2]) < 60:
+                return Time(int(found[1]), int(found[2]))
+        if not isinstance(clock, Time):
+            self.problem(
+                (*where, "start"), f"{clock!r} is not a time of day (expected e.g. 10:00:00)"
+            )
+            return None
+        return clock
+
     def flag(self, table: dict, where: tuple) -> bool:
         value = table.get(where[-1], False)
         if not isinstance(value, bool):
@@ -189,3 +230,9 @@ def _kind(value) -> str:
         Date: "a date",
         Time: "a time of day",
     }.get(type(value), type(value).__name__)
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """A value quoted for a problem line: its repr (invisible characters escaped), cut short."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 2] + "…" + shown[0]

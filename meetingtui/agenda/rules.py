@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date as Date
-from datetime import datetime as DateTime
-from datetime import time as Time
 
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
@@ -14,6 +11,7 @@ from meetingtui.agenda.fields import (
     NAME_LIMIT,
     FieldReader,
     _kind,
+    _shown,
     bad_character,
     one_line_problem,
 )
@@ -23,7 +21,6 @@ from meetingtui.agenda.model import (
     PARTIES,
     ROLES,
     SECTIONS,
-    YEARS,
     Agenda,
     Item,
     Meeting,
@@ -149,46 +146,6 @@ class Checker(FieldReader):
             "(expected a start time that happens exactly once that day)",
         )
         return None
-
-    def day(self, table: dict, where: tuple) -> Date | None:
-        day = table.get("date")
-        if day is None:
-            self.problem((*where, "date"), "missing (expected a date, e.g. 2025-11-20)")
-            return None
-        if isinstance(day, str):
-            try:
-                day = Date.fromisoformat(day.strip())
-            except ValueError:
-                self.problem(
-                    (*where, "date"), f"{day!r} is not a date that exists (expected YYYY-MM-DD)"
-                )
-                return None
-        if not isinstance(day, Date) or isinstance(day, DateTime):
-            self.problem((*where, "date"), f"is {_kind(day)} (expected a date, e.g. 2025-11-20)")
-            return None
-        if not YEARS[0] <= day.year <= YEARS[1]:
-            self.problem(
-                (*where, "date"),
-                f"year {day.year} is not plausible (expected a year from {YEARS[0]} to {YEARS[1]})",
-            )
-            return None
-        return day
-
-    def time_field(self, table: dict, where: tuple) -> Time | None:
-        clock = table.get("start")
-        if clock is None:
-            self.problem((*where, "start"), "missing (expected a time of day, e.g. 10:00:00)")
-            return None
-        if isinstance(clock, str):
-            found = re.fullmatch(r"([0-9]{1,2})[:.]([0-9]{2})", clock.strip())
-            if found and int(found[1]) < 24 and int(found[2]) < 60:
-                return Time(int(found[1]), int(found[2]))
-        if not isinstance(clock, Time):
-            self.problem(
-                (*where, "start"), f"{clock!r} is not a time of day (expected e.g. 10:00:00)"
-            )
-            return None
-        return clock
 
     def members(self, tables: list[dict], parties: frozenset[str], checked=True) -> list[Member]:
         members: list[Member] = []
@@ -408,9 +365,3 @@ class Checker(FieldReader):
             bilag=tuple(nfc(b.strip()) for b in bilag),
             invented=self.flag(table, (*where, "invented")),
         )
-
-
-def _shown(value: str, limit: int = 60) -> str:
-    """A value quoted for a problem line: its repr (invisible characters escaped), cut short."""
-    shown = repr(value)
-    return shown if len(shown) <= limit else shown[: limit - 2] + "…" + shown[0]
