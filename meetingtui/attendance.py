@@ -53,11 +53,8 @@ def _starts_present(seat: Seat) -> bool:
 
 
 def seat_present(seat: Seat, epoch: int) -> bool:
-    present = _starts_present(seat)
-    for move in seat.movements:
-        if epoch >= move.threshold:
-            present = move.kind == "arrived"
-    return present
+    moved = seat.moved(epoch)  # the last movement applying by then (a lookup, not a scan)
+    return _starts_present(seat) if moved is None else moved
 
 
 def seat_in_room(seat: Seat) -> bool:
@@ -109,22 +106,29 @@ def absent_people(state: MeetingState, item_id: str) -> list[Person]:
 def absent_all_meeting(state: MeetingState, seat_id: str) -> bool:
     """The member never sat in the meeting ('(Fravær)' on the front page)."""
     seat = state.seats[seat_id]
-    if any(member_present(seat, e) for e in range(1, max(state.epoch, 1) + 1)):
+    last = max(state.epoch, 1)
+    if seat.substitute is not None:  # the member's own epochs end where the substitute's begin
+        last = min(last, seat.substitute_from - 1)
+    if seat.filled_during(1, last, _starts_present(seat)):
         return False
     return not any(m.kind == "arrived" and not m.substitute for m in seat.movements)
 
 
 def took_part(state: MeetingState) -> list[Person]:
     """Everyone who sat in the meeting at some point, seat by seat (the signatories)."""
-    people: list[Person] = []
+    people: dict[Person, None] = {}  # in order, each once
     last = max(state.epoch, 1)
     for sid, seat in state.seats.items():
-        for epoch in range(1, last + 1):
-            if seat_present(seat, epoch):
-                person = state.person(sid, epoch)
-                if person not in people:
-                    people.append(person)
-    return people
+        at_start = _starts_present(seat)
+        # the member sits until the substitute's first epoch, the substitute from it
+        member_until = last if seat.substitute is None else min(last, seat.substitute_from - 1)
+        if seat.filled_during(1, member_until, at_start):
+            people.setdefault(state.person(sid, 1), None)
+        if seat.substitute is not None:
+            first = max(1, seat.substitute_from)
+            if seat.filled_during(first, last, at_start):
+                people.setdefault(state.person(sid, first), None)
+    return list(people)
 
 
 def movements(state: MeetingState) -> list[MovementLine]:
@@ -186,13 +190,11 @@ class Overview:
     closed: pendulum.DateTime | None
 
 
-# Kept for secretary.describe, which still reads it here; the labels live in `labels`.
-
-
 def overview(state: MeetingState) -> Overview:
     current = _current_item(state)
     att = for_item(state, current) if current else None
     not_taking = dict(att.not_taking_part) if att else {}
+    taking_part_now = set(att.taking_part) if att else set()
     lines = []
     for sid, seat in state.seats.items():
         person = state.person(sid)
@@ -204,7 +206,7 @@ def overview(state: MeetingState) -> Overview:
         else:
             status = labels.ROLL_STATUS[seat.status]
         note = labels.REASON.get(not_taking.get(sid, ""), "")
-        taking = in_room and sid not in not_taking and (att is None or sid in att.taking_part)
+        taking = in_room and sid not in not_taking and (att is None or sid in taking_part_now)
         lines.append(SeatLine(sid, person.name, person.party, status, in_room, taking, note))
     in_room_now = sum(line.in_room for line in lines)
     taking_part = len(att.taking_part) if att else None

@@ -34,6 +34,8 @@ from meetingtui.eventkinds.definition import (
     TIME,
     EventKind,
     FieldType,
+    ListOf,
+    Shape,
     parse_time,
 )
 from meetingtui.eventkinds.registry import REGISTRY
@@ -82,34 +84,81 @@ def validate(event: Any) -> dict[str, Any]:
     if not isinstance(kind, str) or kind not in kinds:
         raise EventError(f"unknown event kind {kind!r}")
     current = upgrade(event)
-    own = kinds[kind].fields
-    for name, expected in own.items():
+    definition = kinds[kind]
+    for name, expected in definition.fields.items():
         if name not in current:
             raise EventError(f"{kind} event lacks field '{name}'")
-        _check(kind, name, current[name], expected)
-    for name, expected in OPTIONAL.items():
-        if name in current and name not in own:
-            _check(kind, name, current[name], expected)
-    _check(kind, "at", current.get("at"), TIME)
+        _check(f"{kind}.{name}", current[name], expected)
+    for name, expected in {**OPTIONAL, **definition.optional}.items():
+        if name in current and name not in definition.fields:
+            _check(f"{kind}.{name}", current[name], expected)
+    _check(f"{kind}.at", current.get("at"), TIME)
     return event
 
 
-def _check(kind: str, name: str, value: Any, expected: FieldType) -> None:
+# Times outside these years are a hand-edited typo, and could not be moved to another
+# time zone (year 1 or 9999 overflows).
+TIME_YEARS = (1900, 2199)
+
+
+def _check(where: str, value: Any, expected: FieldType) -> None:
+    """Raise EventError if `value` (the field at `where`, e.g. 'amend.changes.time') is
+    not what `expected` says; nested objects and list elements are checked too."""
     if expected == TIME:
-        if not isinstance(value, str):
-            raise EventError(f"{kind}.{name} must be an ISO time, not {value!r}")
-        try:
-            datetime.fromisoformat(value)
-        except ValueError:
-            raise EventError(f"{kind}.{name}: {value!r} is not an ISO time") from None
+        _check_time(where, value)
     elif isinstance(expected, tuple):
-        if value not in expected:
-            raise EventError(f"{kind}.{name}: {value!r} (expected one of {', '.join(expected)})")
+        if not isinstance(value, str) or value not in expected:
+            raise EventError(f"{where}: {_shown(value)} (expected one of {', '.join(expected)})")
+    elif isinstance(expected, ListOf):
+        if not isinstance(value, list):
+            raise EventError(f"{where} must be a list")
+        for index, element in enumerate(value):
+            _check(f"{where}[{index}]", element, expected.item)
+    elif isinstance(expected, Shape):
+        _check_object(where, value, expected)
     elif expected is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise EventError(f"{kind}.{name} must be a whole number")
+            raise EventError(f"{where} must be a whole number")
     elif isinstance(expected, type) and not isinstance(value, expected):
-        raise EventError(f"{kind}.{name} must be of type {expected.__name__}")
+        raise EventError(f"{where} must be of type {expected.__name__}")
+
+
+def _check_object(where: str, value: Any, shape: Shape) -> None:
+    if not isinstance(value, dict):
+        raise EventError(f"{where} must be an object")
+    allowed = {**shape.required, **shape.optional}
+    for name in value:
+        if name not in allowed:
+            raise EventError(
+                f"{where}: field {_shown(name)} is not one of {', '.join(sorted(allowed))}"
+            )
+    for name in shape.required:
+        if name not in value:
+            raise EventError(f"{where} lacks field '{name}'")
+    for name, item in value.items():
+        _check(f"{where}.{name}", item, allowed[name])
+
+
+def _check_time(where: str, value: Any) -> None:
+    if not isinstance(value, str):
+        raise EventError(f"{where} must be an ISO time, not {_shown(value)}")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise EventError(f"{where}: {_shown(value)} is not an ISO time") from None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise EventError(f"{where}: {_shown(value)} has no UTC offset (expected e.g. +01:00)")
+    if not TIME_YEARS[0] <= moment.year <= TIME_YEARS[1]:
+        raise EventError(
+            f"{where}: {_shown(value)} is not a plausible time "
+            f"(expected a year from {TIME_YEARS[0]} to {TIME_YEARS[1]})"
+        )
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value for a message: its repr, cut short (a hand-edited record may hold anything)."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def upgrade(event: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -4,17 +4,25 @@ This is the only way the UI changes a meeting. It checks that an action makes se
 (one cannot arrive twice), records it (durable on return unless the disk refuses, see
 `saved`), and keeps `state` current: cheaply by applying the new event, or by folding
 again when the event rewrites the past (undo, corrections).
+
+It is also where typed text enters the core, through the one rule of `text_input`:
+one-line text (names, parties, titles, times) with a control character or a bidi
+control is refused with an ActionError; multi-line text (decision, summary, dissent, an
+added item's case text) keeps its tabs and line breaks and loses any other control
+character. What was dropped is reported, never silent: the text actions return a
+`TextSaved` saying so, and `take_notice()` gives the Danish line for the last action.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pendulum
 
-from meetingtui import attendance, export, preflight, times
+from meetingtui import attendance, export, preflight, text_input, times
 from meetingtui import events as ev
 from meetingtui.agenda import Agenda
 from meetingtui.errors import MeetingtuiError
@@ -28,6 +36,28 @@ class ActionError(MeetingtuiError):
     """An action that does not fit the meeting as it stands (message in Danish, for the UI)."""
 
 
+@dataclass(frozen=True)
+class TextSaved:
+    """What a text action (decision, summary, dissent) did with the text typed.
+
+    True when something new was recorded (as `set_decision`'s bool was). `text` is the
+    text as recorded, which the editor should show from now on; `dropped` counts the
+    control characters left out of what was typed, and `message` says so in Danish
+    (None when nothing was dropped).
+    """
+
+    changed: bool
+    text: str
+    dropped: int = 0
+
+    @property
+    def message(self) -> str | None:
+        return text_input.dropped_message(self.dropped)
+
+    def __bool__(self) -> bool:
+        return self.changed
+
+
 class Secretary:
     def __init__(self, agenda: Agenda, record: MeetingRecord, now: times.Now = times.system_now):
         self.agenda = agenda
@@ -35,6 +65,27 @@ class Secretary:
         self.now = now
         self.state: MeetingState = fold(agenda, record.events)
         self.viewing: str = self.state.current or agenda.items[0].id
+        self._notice: str | None = None
+
+    # -- typed text -----------------------------------------------------------------------
+    def take_notice(self) -> str | None:
+        """The Danish line about text cleaned by the last action (control characters
+        dropped from a pasted text), once; None if there is nothing to say."""
+        notice, self._notice = self._notice, None
+        return notice
+
+    def _one_line(self, text: str, label: str) -> str:
+        """One-line typed text, checked and NFC-normalised ('' if nothing visible)."""
+        try:
+            return text_input.check_one_line(text, label)
+        except text_input.TextInputError as error:
+            raise ActionError(str(error)) from None
+
+    def _multiline(self, text: str) -> tuple[str, int]:
+        """Multi-line typed text without control characters; the count dropped is noted."""
+        kept, dropped = text_input.clean_multiline(text)
+        self._notice = text_input.dropped_message(dropped)
+        return kept, dropped
 
     # -- recording ----------------------------------------------------------------------
     def _record(self, kind: str, **fields: Any) -> dict[str, Any]:
@@ -75,7 +126,7 @@ class Secretary:
         """A typed time on the meeting day, or now if nothing was typed."""
         if text is None or not text.strip():
             return self.now_on_meeting_day()
-        return times.parse(text, self.agenda.meeting.date, self.tz)
+        return times.parse(self._one_line(text, "Klokkeslættet"), self.agenda.meeting.date, self.tz)
 
     def now_on_meeting_day(self) -> pendulum.DateTime:
         """The clock's time of day on the meeting's date.
@@ -119,16 +170,39 @@ class Secretary:
         self._record("chair_set", member=member)
 
     def substitute(self, member: str, name: str, party: str, time: str | None = None) -> None:
+        """A substitute takes `member`'s seat. One person fills at most one seat, and a
+        member of the body cannot be anyone's substitute (names compared normalised)."""
         seat = self.state.seats[member]
         if self.state.opened is not None and attendance.seat_in_room(seat) and not seat.substitute:
             raise ActionError(f"{seat.member.name} er til stede; registrér først at medlemmet går.")
-        name = " ".join(name.split())
+        name = self._one_line(name, "Stedfortræderens navn")
+        party = self._one_line(party or "", "Partiet")
         if not name:
             raise ActionError("Stedfortræderen skal have et navn.")
+        self._check_one_seat(member, name)
         when = self.time(time).isoformat() if self.state.opened else None
         self._record(
             "substitute", member=member, name=name, party=party or seat.member.party, time=when
         )
+
+    def _check_one_seat(self, member: str, name: str) -> None:
+        key = text_input.name_key(name)
+        for seat_id, seat in self.state.seats.items():
+            if text_input.name_key(seat.member.name) == key:
+                where = "til stede" if attendance.seat_in_room(seat) else "medlem af udvalget"
+                raise ActionError(
+                    f"{seat.member.name} er {where} og kan ikke være stedfortræder"
+                    + (" for et andet medlem." if seat_id != member else " for sig selv.")
+                )
+            if (
+                seat_id != member
+                and seat.substitute is not None
+                and text_input.name_key(seat.substitute.name) == key
+            ):
+                raise ActionError(
+                    f"{seat.substitute.name} er allerede stedfortræder for {seat.member.name}; "
+                    "en person kan kun have én plads."
+                )
 
     def open_meeting(self, time: str | None = None) -> None:
         if self.state.opened is not None and self.state.closed is None:
@@ -165,20 +239,28 @@ class Secretary:
     def postpone(self, item_id: str | None = None) -> None:
         self._record("item_postponed", item=item_id or self.viewing)
 
-    def set_decision(self, text: str, item_id: str | None = None) -> bool:
+    def set_decision(self, text: str, item_id: str | None = None) -> TextSaved:
+        """Record the item's decision as typed (control characters dropped). False-y when
+        it is the decision already recorded."""
         item_id = item_id or self.viewing
+        text, dropped = self._multiline(text)
         if self.state.item(item_id).decision == text:
-            return False
+            return TextSaved(False, text, dropped)
         self._record("decision_set", item=item_id, text=text)
-        return True
+        return TextSaved(True, text, dropped)
 
-    def set_summary(self, text: str, item_id: str | None = None) -> None:
+    def set_summary(self, text: str, item_id: str | None = None) -> TextSaved:
+        text, dropped = self._multiline(text)
         self._record("summary_set", item=item_id or self.viewing, text=text)
+        return TextSaved(True, text, dropped)
 
     def add_item(self, title: str, case: str = "", closed: bool = False) -> str:
-        title = " ".join(title.split())
+        """Put a new item on the agenda after the one viewed; its id. Control characters
+        dropped from the case text are told by `take_notice()`."""
+        title = self._one_line(title, "Titlen")
         if not title:
             raise ActionError("Det nye punkt skal have en titel.")
+        case, _ = self._multiline(case)
         before = {s.item.id for s in self.state.items}
         spec: ItemSpec = {"title": title, "case": case.strip(), "closed": closed}
         self._record("item_added", spec=spec, after=self.viewing)
@@ -237,10 +319,13 @@ class Secretary:
             **{"for": list(in_favour), "against": list(against), "abstain": list(abstaining)},
         )
 
-    def dissent(self, member: str, text: str, item_id: str | None = None) -> None:
+    def dissent(self, member: str, text: str, item_id: str | None = None) -> TextSaved:
+        text, dropped = self._multiline(text)
         if not text.strip():
             raise ActionError("Skriv den bemærkning, medlemmet ønsker tilført protokollen.")
-        self._record("dissent", item=item_id or self.viewing, member=member, text=text.strip())
+        text = text.strip()
+        self._record("dissent", item=item_id or self.viewing, member=member, text=text)
+        return TextSaved(True, text, dropped)
 
     # -- undo and corrections ------------------------------------------------------------------
     def undo(self) -> str | None:
@@ -274,4 +359,4 @@ class Secretary:
         return export.export_with_warnings(self.state, full=full, output=output)
 
 
-__all__ = ["ActionError", "Secretary", "describe"]
+__all__ = ["ActionError", "Secretary", "TextSaved", "describe"]

@@ -12,6 +12,7 @@ into who was present for each item.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +46,10 @@ class MeetingState:
     _by_id: dict[str, tuple[int, ItemState]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # The openings' times, for moment_at's binary search (kept up as openings grow), and
+    # whether they are in order (a corrected time may put them out of it).
+    _opening_times: list[pendulum.DateTime] = field(default_factory=list, repr=False, compare=False)
+    _openings_in_order: bool = field(default=True, repr=False, compare=False)
 
     # -- lookups (an index by id, rebuilt only when the list of items changes) -------------
     def item(self, item_id: str) -> ItemState:
@@ -96,13 +101,30 @@ class MeetingState:
         """
         if when is None:
             return self.moment()
-        for opened_at, epoch in reversed(self.openings):
-            if opened_at <= when:
-                ended = self.ended.get(epoch)
-                if ended is not None and ended <= when:
-                    return epoch, False, None
-                return epoch, True, self.taken[epoch - 1]
-        return 0, False, None
+        found = self._last_opening_by(when)
+        if found is None:
+            return 0, False, None
+        epoch = self.openings[found][1]
+        ended = self.ended.get(epoch)
+        if ended is not None and ended <= when:
+            return epoch, False, None
+        return epoch, True, self.taken[epoch - 1]
+
+    def _last_opening_by(self, when: pendulum.DateTime) -> int | None:
+        """The index of the last opening (in the order taken up) at or before `when`.
+
+        Openings are nearly always in time order, and then a binary search finds it; a
+        time corrected out of order falls back to looking through them all.
+        """
+        times = self._opening_times
+        for opened_at, _ in self.openings[len(times) :]:
+            if times and opened_at < times[-1]:
+                self._openings_in_order = False
+            times.append(opened_at)
+        if self._openings_in_order:
+            index = bisect_right(times, when) - 1
+            return index if index >= 0 else None
+        return next((i for i in range(len(times) - 1, -1, -1) if times[i] <= when), None)
 
     def insert_position(self, after: str | None) -> int:
         """Where an item added during the meeting goes: after `after`, else before Eventuelt."""

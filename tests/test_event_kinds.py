@@ -10,6 +10,7 @@ Records of format version 1 must keep reading as they did.
 from __future__ import annotations
 
 import copy
+import json
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from helpers import Play, small_agenda
 
 from meetingtui import events as ev
 from meetingtui import meeting
+from meetingtui.eventkinds.definition import ListOf, Shape
 from meetingtui.eventkinds.registry import REGISTRY, describe, upgrade
 
 AGENDA = small_agenda()
@@ -128,9 +130,154 @@ def test_every_kind_has_fields_a_fold_and_a_description():
         assert all(ev.OPTIONAL.get(f) == t for f, t in kind.optional.items()), name
 
 
+def _outer(expected):
+    """What version 1 checked of a field: nested objects and lists only as such."""
+    if isinstance(expected, Shape):
+        return dict
+    return list if isinstance(expected, ListOf) else expected
+
+
 def test_validation_reads_the_fields_version_1_defined():
-    fields = {name: dict(kind.fields) for name, kind in REGISTRY.items()}
+    fields = {
+        name: {f: _outer(t) for f, t in kind.fields.items()} for name, kind in REGISTRY.items()
+    }
     assert fields == {**V1_FIELDS, "item_added": {"spec": dict}}
+
+
+def test_the_legacy_record_passes_the_stricter_validation():
+    """Nested objects and list elements are checked now (issue 9): every event an earlier
+    meetingtui wrote still passes."""
+    legacy = Path(__file__).resolve().parent / "legacy" / "meeting.record"
+    count = 0
+    for line in legacy.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line.split(" ", 1)[1])
+        if entry["t"] == "events":
+            ev.validate(entry["d"])
+            count += 1
+    assert count > 30
+
+
+# -- hand-edited records: every payload is checked when read (issue 9) -------------------------
+def moved() -> tuple[Play, dict]:
+    play = base()
+    return play, play.leave("carl", "10:05")
+
+
+BAD_AMENDS = {
+    "time not a time": ({"time": "garbage"}, "amend.changes.time: 'garbage' is not an ISO time"),
+    "time a number": ({"time": 5}, "amend.changes.time must be an ISO time"),
+    "time without offset": (
+        {"time": "2025-11-20T10:03:00"},
+        "amend.changes.time: '2025-11-20T10:03:00' has no UTC offset",
+    ),
+    "time a date": ({"time": "2025-11-20"}, "has no UTC offset"),
+    "time in year 1": ({"time": "0001-01-01T00:30:00+01:00"}, "is not a plausible time"),
+    "time in year 9999": ({"time": "9999-12-31T23:59:59-12:00"}, "is not a plausible time"),
+    "status unknown": ({"status": "syg"}, "amend.changes.status: 'syg' (expected one of"),
+    "status a number": ({"status": 1}, "amend.changes.status: 1 (expected one of"),
+    "reason unknown": ({"reason": "x"}, "amend.changes.reason: 'x' (expected one of"),
+    "text a number": ({"text": 5}, "amend.changes.text must be of type str"),
+    "name a list": ({"name": ["x"]}, "amend.changes.name must be of type str"),
+    "party null": ({"party": None}, "amend.changes.party must be of type str"),
+    "unknown field": ({"member": "bo"}, "amend.changes: field 'member' is not one of name,"),
+    "id changed": ({"id": 1}, "amend.changes: field 'id' is not one of"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_AMENDS))
+def test_an_amend_with_a_malformed_change_is_refused_when_read(case):
+    changes, message = BAD_AMENDS[case]
+    play, left = moved()
+    event = {"v": 2, "kind": "amend", "at": at(play, "10:06"), "target": left["id"]}
+    with pytest.raises(ev.EventError) as raised:
+        ev.validate({**event, "changes": changes})
+    assert message in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_a_record_holding_a_malformed_amend_is_damage_with_its_line_not_a_crash(tmp_path):
+    """Before issue 9 this record loaded, and export, attendance and start-up crashed on it."""
+    from meetingtui.errors import RecordDamaged
+    from meetingtui.record import MeetingRecord, logfile
+
+    play, left = moved()
+    path = tmp_path / "m.record"
+    record = MeetingRecord(path, AGENDA.sha256)
+    for event in play.events:
+        record.append({k: v for k, v in event.items() if k != "id"})
+    record.close()
+    amend = {"v": 2, "kind": "amend", "at": at(play, "10:06"), "target": left["id"]}
+    bad = {"t": "events", "id": "5", "d": {**amend, "changes": {"time": "10.03"}}}
+    after = {"t": "events", "id": "6", "d": {"v": 2, "kind": "item_postponed", "at": amend["at"]}}
+    after["d"]["item"] = "byggeri"
+    with path.open("ab") as file:
+        file.write(logfile.encode(bad) + logfile.encode(after))
+    with pytest.raises(RecordDamaged) as raised:
+        MeetingRecord(path, AGENDA.sha256, read_only=True)
+    assert "amend.changes.time: '10.03' is not an ISO time" in str(raised.value)
+    assert len(str(raised.value).splitlines()) == 1
+
+
+def test_every_amendable_field_has_one_type_in_every_kind_holding_it():
+    """An amendment that passes validation leaves its target valid: the changes' types are
+    the types of those fields wherever a kind has them."""
+    changes = REGISTRY["amend"].fields["changes"]
+    assert isinstance(changes, Shape) and not changes.required
+    assert set(changes.optional) == ev.AMENDABLE
+    for kind in REGISTRY.values():
+        for name, expected in {**kind.fields, **kind.optional}.items():
+            if name in ev.AMENDABLE:
+                assert expected == changes.optional[name], (kind.name, name)
+
+
+BAD_PAYLOADS = {
+    "vote with a number": (
+        {"kind": "vote", "item": "budget", "for": ["bo", 7], "against": [], "abstain": []},
+        "vote.for[1] must be of type str",
+    ),
+    "vote with an object": (
+        {"kind": "vote", "item": "budget", "for": [], "against": [{}], "abstain": []},
+        "vote.against[0] must be of type str",
+    ),
+    "spec title a list": (
+        {"kind": "item_added", "spec": {"title": ["x"]}},
+        "item_added.spec.title must be of type str",
+    ),
+    "spec closed a text": (
+        {"kind": "item_added", "spec": {"title": "X", "closed": "ja"}},
+        "item_added.spec.closed must be of type bool",
+    ),
+    "spec unknown field": (
+        {"kind": "item_added", "spec": {"title": "X", "owner": "me"}},
+        "item_added.spec: field 'owner' is not one of",
+    ),
+    "spec not an object": ({"kind": "item_added", "spec": "X"}, "item_added.spec must be an"),
+    "substitute time a number": (
+        {"kind": "substitute", "member": "bo", "name": "X", "party": "A", "time": 10},
+        "substitute.time must be an ISO time",
+    ),
+    "retract undo a text": (
+        {"kind": "retract", "target": 1, "undo": "yes"},
+        "retract.undo must be of type bool",
+    ),
+    "at without offset": (
+        {"kind": "item_postponed", "item": "budget", "at": "2025-11-20T10:00"},
+        "item_postponed.at",
+    ),
+    "roll call status null": (
+        {"kind": "roll_call", "member": "bo", "status": None},
+        "roll_call.status: None (expected one of",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_PAYLOADS))
+def test_a_malformed_payload_of_any_kind_is_refused(case):
+    fields, message = BAD_PAYLOADS[case]
+    event = {"v": 2, "at": "2025-11-20T10:00:00+01:00", **fields}
+    with pytest.raises(ev.EventError) as raised:
+        ev.validate(event)
+    assert message in str(raised.value)
 
 
 @pytest.mark.parametrize("name", list(EXAMPLES))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pendulum
@@ -78,13 +79,18 @@ class Agenda:
     sha256: str = ""
 
     def member(self, member_id: str) -> Member:
-        return self._members_by_id()[member_id]
+        return self._members_by_id[member_id]
 
     def item(self, item_id: str) -> Item:
-        return next(item for item in self.items if item.id == item_id)
+        return self._items_by_id[item_id]
 
-    def _members_by_id(self) -> dict[str, Member]:
+    @cached_property
+    def _members_by_id(self) -> dict[str, Member]:  # built once: 2,000 members, one key each
         return {m.id: m for m in self.members}
+
+    @cached_property
+    def _items_by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items}
 
     @property
     def seats(self) -> int:

@@ -35,7 +35,8 @@ class Retract(Common):
 
 # -- amend: change fields of an earlier event --------------------------------------------------
 class AmendChanges(TypedDict, total=False):
-    """The fields an amendment may change; any other is ignored."""
+    """The fields an amendment may change, each of the type it has in every kind holding it;
+    validation refuses any other field (events.validate)."""
 
     time: IsoTime
     text: str

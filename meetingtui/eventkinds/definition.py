@@ -6,9 +6,10 @@ An `EventKind` is one frozen definition per kind of event:
   statement of the fields: validation (`events.validate`) reads them from it at start-up
   (`fields`), and mypy reads it to check the fold and the description. A field is read
   as: `str`, `int`, `bool`; `IsoTime` (an ISO 8601 time with offset); a `Literal` (one
-  of these values); a `list` or a `dict` / nested TypedDict (checked as list / dict
-  only). `NotRequired` fields are the kind's optional ones; the fields common to every
-  event (`Common`: v, at, id) are not the kind's own.
+  of these values); `list[X]` (a list, each element read as X); a nested TypedDict (an
+  object holding those fields and no other: `amend`'s changes, `item_added`'s spec); a
+  bare `dict` (any object). `NotRequired` fields are the kind's optional ones; the fields
+  common to every event (`Common`: v, at, id) are not the kind's own.
 - `fold(state, event)`: what the event does to the meeting state (state.MeetingState).
 - `describe(event, state)`: one Danish line for the history list and the undo message.
 - `rewrites_past`: the kind changes earlier events (retract, amend). Its fold changes
@@ -62,9 +63,27 @@ Reason = Literal["inhabil", "left_room", "other"]
 ROLL_STATUSES: tuple[str, ...] = get_args(RollStatus)
 REASONS: tuple[str, ...] = get_args(Reason)
 
-# How validation checks a field: a type, "time" (an ISO time), or one of a tuple of values.
+
+@dataclass(frozen=True)
+class ListOf:
+    """A list whose every element is read as `item`."""
+
+    item: FieldType
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A nested object: its required and optional fields, and no others."""
+
+    name: str
+    required: Mapping[str, FieldType]
+    optional: Mapping[str, FieldType]
+
+
+# How validation checks a field: a type, "time" (an ISO time), one of a tuple of values,
+# a list of one of these (ListOf), or a nested object (Shape).
 TIME = "time"
-FieldType: TypeAlias = type | tuple[str, ...] | str
+FieldType: TypeAlias = type | tuple[str, ...] | str | ListOf | Shape
 
 
 class Common(TypedDict):
@@ -110,15 +129,24 @@ class EventKind(Generic[E]):
         return self.describe(cast(E, event), state).strip()
 
 
-def fields_of(shape: type) -> tuple[dict[str, FieldType], dict[str, FieldType]]:
-    """A shape's own fields, (required, optional), each with how validation checks it."""
+def fields_of(
+    shape: type, nested: bool = False
+) -> tuple[dict[str, FieldType], dict[str, FieldType]]:
+    """A shape's own fields, (required, optional), each with how validation checks it.
+
+    An event's shape leaves out the fields common to every event; a `nested` one (an
+    object inside an event) keeps them all. Every field of a `total=False` shape is optional.
+    """
     required: dict[str, FieldType] = {}
     optional: dict[str, FieldType] = {}
+    optional_keys: frozenset[str] = getattr(shape, "__optional_keys__", frozenset())
     for name, hint in get_type_hints(shape, include_extras=True).items():
-        if name in COMMON_FIELDS:
+        if name in COMMON_FIELDS and not nested:
             continue
         if get_origin(hint) is NotRequired:
             optional[name] = field_type(get_args(hint)[0])
+        elif name in optional_keys:
+            optional[name] = field_type(hint)
         else:
             required[name] = field_type(hint)
     return required, optional
@@ -131,10 +159,13 @@ def field_type(hint: Any) -> FieldType:
         return tuple(get_args(hint))
     if hint in (str, int, bool, list, dict):
         return cast(type, hint)
-    if get_origin(hint) in (list, dict):
-        return cast(type, get_origin(hint))
-    if is_typeddict(hint):
+    if get_origin(hint) is list:
+        return ListOf(field_type(get_args(hint)[0]))
+    if get_origin(hint) is dict:
         return dict
+    if is_typeddict(hint):
+        required, optional = fields_of(hint, nested=True)
+        return Shape(hint.__name__, required, optional)
     raise TypeError(f"an event field cannot be of type {hint!r}")
 
 

@@ -174,12 +174,13 @@ def vote_sentence(state: MeetingState, item_state: ItemState) -> str:
 def vote_names(state: MeetingState, voters: tuple[str, ...], taking_part, epoch: int) -> list[str]:
     """Party letters where a whole party voted alike, names otherwise (docs/reference/WORDING.md)."""
     people = {sid: state.person(sid, epoch) for sid in state.seats}
+    voting, taking = set(voters), set(taking_part)  # sets: a vote of 2,000 stays linear
     by_party: dict[str, list[str]] = {}
     for sid in taking_part:
         by_party.setdefault(people[sid].party, []).append(sid)
     letters, names = [], []
     for party, seats in by_party.items():
-        in_group = [sid for sid in seats if sid in voters]
+        in_group = [sid for sid in seats if sid in voting]
         if party != wording.LØSGÆNGER and in_group and len(in_group) == len(seats):
             letters.append(party)
         else:
@@ -190,7 +191,7 @@ def vote_names(state: MeetingState, voters: tuple[str, ...], taking_part, epoch:
     names += [
         wording.member_short(people[sid].name, people[sid].party)
         for sid in voters
-        if sid not in taking_part
+        if sid not in taking
     ]
     return letters + names
 
