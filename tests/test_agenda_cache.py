@@ -265,3 +265,16 @@ def test_toml_values_survive_the_json_cache():
     assert back["utc"].utcoffset() == raw["utc"].utcoffset()
     nan = load_mod.from_json(json.loads(json.dumps(load_mod.to_json(tomllib.loads("x = nan")))))
     assert math.isnan(nan["x"])
+
+
+def test_the_cache_benchmark_runs():
+    """bench/agenda_cache.py measures whether the cache pays for itself (no timing asserted)."""
+    bench = Path(__file__).resolve().parents[1] / "bench" / "agenda_cache.py"
+    done = subprocess.run(
+        [sys.executable, str(bench), "--runs", "1", "--sizes", "small"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "load, cached" in done.stdout and "| 7 |" in done.stdout
