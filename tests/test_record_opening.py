@@ -22,7 +22,7 @@ import pendulum
 import pytest
 
 from meetingtui import paths
-from meetingtui.errors import RecordError, RecordLocked
+from meetingtui.errors import RecordDamaged, RecordError, RecordLocked
 from meetingtui.events import make
 from meetingtui.notices import NoticeCode
 from meetingtui.record import MeetingRecord, RecordFollower, guard, lock, logfile, network
@@ -338,6 +338,18 @@ def test_a_record_others_may_read_is_made_private_with_a_notice(tmp_path):
     writer.close()
     path.chmod(0o666)
     assert [n.code for n in MeetingRecord(path).notices] == [NoticeCode.RECORD_MADE_PRIVATE]
+
+
+@POSIX
+def test_a_damaged_record_others_may_read_is_left_as_it_is(tmp_path):
+    path = tmp_path / "meeting.record"
+    a_record(path, 3)
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(b"".join([lines[0], b"garbage\n", *lines[1:]]))
+    path.chmod(0o644)
+    with pytest.raises(RecordDamaged):
+        MeetingRecord(path)
+    assert mode(path) == 0o644, "a damaged file is not touched, its mode neither"
 
 
 @POSIX

@@ -93,11 +93,8 @@ def check_path(path: Path, read_only: bool) -> os.stat_result | None:
     return st
 
 
-def read(path: Path, read_only: bool) -> tuple[bytes, os.stat_result, Notice | None] | None:
-    """The whole record, the stat of the file read and, for a writer, what was made private.
-
-    None if there is no record at `path` yet.
-    """
+def read(path: Path, read_only: bool) -> tuple[bytes, os.stat_result] | None:
+    """The whole record and the stat of the file read; None if there is no record yet."""
     check_path(path, read_only)
     try:
         fd = os.open(path, READ_FLAGS)
@@ -113,7 +110,6 @@ def read(path: Path, read_only: bool) -> tuple[bytes, os.stat_result, Notice | N
         if found:
             raise RecordError(found)
         data = files.read_at_most(fd, MAX_BYTES)
-        notice = None if read_only else make_private(fd, path, st)
     except OSError as err:
         raise RecordError(f"{path}: cannot read: {files.reason(err)}") from err
     finally:
@@ -123,19 +119,31 @@ def read(path: Path, read_only: bool) -> tuple[bytes, os.stat_result, Notice | N
             f"{path}: grew past {MAX_BYTES:,} bytes while it was read; it is not a meetingtui "
             "record"
         )
-    return data, st, notice
+    return data, st
 
 
-def make_private(fd: int, path: Path, st: os.stat_result) -> Notice | None:
-    """Make a writer's record its owner's only if others may read or write it; what was done."""
-    if current_user() is None or not st.st_mode & 0o077:
+def make_private(path: Path, read: os.stat_result) -> Notice | None:
+    """Make a writer's record (the file `read` was taken of) its owner's only; what was done.
+
+    Done once the record was read whole and found good: a damaged file is left as it is.
+    """
+    if current_user() is None or not read.st_mode & 0o077:
         return None
-    was = stat.S_IMODE(st.st_mode)
+    was = stat.S_IMODE(read.st_mode)
     try:
+        fd = os.open(path, READ_FLAGS)
+    except OSError:
+        return None  # gone or replaced: the writer finds out on its first save
+    try:
+        st = os.fstat(fd)
+        if (st.st_dev, st.st_ino) != (read.st_dev, read.st_ino):
+            return None
         os.fchmod(fd, files.FILE_MODE)
         now = stat.S_IMODE(os.fstat(fd).st_mode)
     except OSError:
         now = was
+    finally:
+        os.close(fd)
     if now & 0o077:
         return Notice(
             NoticeCode.RECORD_NOT_PRIVATE,

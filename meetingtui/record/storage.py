@@ -210,10 +210,8 @@ class LogStorage(Storage):
         opened = guard.read(self.path, self.read_only)
         if opened is None:
             return
-        data, st, private = opened
+        data, st = opened
         self._identity = (st.st_dev, st.st_ino)
-        if private:
-            self._notice(private)
         found = logfile.scan(data)
         if found.damage:
             line, damage = found.damage
@@ -235,6 +233,10 @@ class LogStorage(Storage):
                 entry["d"], id=int(entry["id"])
             )
         self._size = found.good_bytes
+        if not self.read_only:
+            private = guard.make_private(self.path, st)
+            if private:
+                self._notice(private)
         if found.torn:
             self._drop_torn_tail(data, found.good_bytes)
 
