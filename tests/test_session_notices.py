@@ -85,3 +85,18 @@ def test_a_record_on_a_network_drive_is_a_code_when_opened(tmp_path, monkeypatch
     [warned] = opened.notices
     assert warned.code is NoticeCode.RECORD_ON_NETWORK_DRIVE
     assert f"nfs4 at {os.path.realpath(tmp_path)}" in warned.detail
+
+
+async def test_the_app_opens_with_a_notice_and_shows_its_line(tmp_path):
+    """A notice at start-up (here: a record others could read) is shown, not a crash."""
+    from meetingtui.ui.app import create_app
+
+    record = tmp_path / "meeting.record"
+    start(record)
+    record.chmod(0o644)
+    app = create_app(None, record)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        shown = [str(n.message) for n in app._notifications]
+        assert any("others" in text and "0600" in text for text in shown), shown
+    assert record.stat().st_mode & 0o777 == 0o600

@@ -50,7 +50,7 @@ class MeetingApp(App):
         else:
             self.push_screen(MainScreen())
         for notice in self.notices:
-            self.notify(danish_notice(notice), title="Bemærk", severity="warning", timeout=20)
+            self.notify(danish_notice(str(notice)), title="Bemærk", severity="warning", timeout=20)
         self.set_interval(5, self.retry_save)
         self._save_on_signals()
 
