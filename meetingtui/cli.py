@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from meetingtui import __version__
+from meetingtui import __version__, files
 from meetingtui import agenda as agenda_mod
 from meetingtui.errors import AgendaError, MeetingtuiError
 
@@ -31,6 +31,12 @@ def main(argv: list[str] | None = None) -> int:
         for line in str(error).splitlines():
             err.print(f"meetingtui: {line}", markup=False)
         return error.exit_code
+    except OSError as error:
+        # A file the core did not expect to fail (each known case is a MeetingtuiError):
+        # still one line, never a traceback.
+        where = f"{error.filename}: " if error.filename else ""
+        err.print(f"meetingtui: {where}{files.reason(error)}", markup=False)
+        return 1
     except KeyboardInterrupt:
         return 130
 
@@ -120,8 +126,10 @@ def offer_recovered_copy(damage) -> Path | None:
     )
     if answer.strip().lower() not in ("j", "ja", "y", "yes"):
         return None
-    target, count = recover_copy(Path(damage.path))
+    target, count, left_out = recover_copy(Path(damage.path))
     err.print(f"meetingtui: fortsætter i {target} ({count} hændelser)", markup=False)
+    for line in left_out_lines(damage.path, left_out):
+        err.print(f"meetingtui: {line}", markup=False)
     return target
 
 
@@ -189,10 +197,24 @@ def run_attendance(args) -> int:
 def run_recover(args) -> int:
     from meetingtui.record import recover_copy
 
-    target, count = recover_copy(Path(args.record))
-    Console(highlight=False, soft_wrap=True, emoji=False).print(
+    target, count, left_out = recover_copy(Path(args.record))
+    out = Console(highlight=False, soft_wrap=True, emoji=False)
+    out.print(
         f"Copied {count} readable events to {target}; the damaged file {args.record} is untouched. "
         f"Open the copy with --record {target}",
         markup=False,
     )
+    for line in left_out_lines(args.record, left_out):
+        out.print(line, markup=False)
     return 0
+
+
+SHOWN_LEFT_OUT = 20
+
+
+def left_out_lines(record, left_out: list[tuple[int, str]]) -> list[str]:
+    """One line per line of the damaged record not copied (the first SHOWN_LEFT_OUT)."""
+    shown = [f"{record}, line {line}: left out: {why}" for line, why in left_out[:SHOWN_LEFT_OUT]]
+    if len(left_out) > SHOWN_LEFT_OUT:
+        shown.append(f"{record}: and {len(left_out) - SHOWN_LEFT_OUT} more lines left out")
+    return shown

@@ -10,6 +10,12 @@ reaches the disk before the call returns:
 - `link_unique`: the same rule, for a file written elsewhere and linked into place whole.
 
 `reason(err)` says in English why the disk refused; the UI words it for the secretary.
+`not_a_file(st)` names what a path holds when it is not a regular file, and
+`read_at_most` reads a file without ever taking more than a limit.
+
+The same code runs on Windows: flags Windows lacks (O_NOFOLLOW, O_CLOEXEC, O_NONBLOCK)
+count as none, files are opened in binary mode (O_BINARY: no newline translation), and
+a folder cannot be opened there to fsync it (NTFS journals its names itself).
 """
 
 from __future__ import annotations
@@ -18,11 +24,19 @@ import contextlib
 import errno
 import glob
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+WINDOWS = os.name == "nt"
+# Flags some systems lack count as none; O_BINARY (Windows only) keeps "\n" as it is.
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
+CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+BINARY = getattr(os, "O_BINARY", 0)
+NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC | BINARY
 
 Write = Callable[[int, bytes], int]
 Fsync = Callable[[int], None]
@@ -56,7 +70,9 @@ def write_fully(fd: int, data: bytes, write: Write | None = None) -> None:
 
 def fsync_dir(directory: Path) -> None:
     """Make a new, renamed or removed name in `directory` durable."""
-    fd = os.open(directory, os.O_RDONLY)
+    if WINDOWS:  # a folder cannot be opened as a file there; NTFS journals names itself
+        return
+    fd = os.open(directory, os.O_RDONLY | CLOEXEC)
     try:
         os.fsync(fd)
     finally:
@@ -96,7 +112,7 @@ def replace_file(
     temp = temp_name(path)
     try:
         fd = os.open(
-            temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE
+            temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | NOFOLLOW | CLOEXEC | BINARY, FILE_MODE
         )
         write_and_close(fd, data, write, fsync)
         os.replace(temp, path)
@@ -130,9 +146,7 @@ def create_unique(name_for: NameFor) -> tuple[Path, int]:
 
 def create_new(path: Path) -> int:
     """Create `path` as a new file (0600) and open it for writing; FileExistsError if taken."""
-    return os.open(
-        path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE
-    )
+    return os.open(path, NEW_FILE, FILE_MODE)
 
 
 def write_unique(
@@ -193,6 +207,9 @@ _REASONS = {
     errno.EACCES: "permission denied",
     errno.EPERM: "permission denied",
     errno.EIO: "the disk reported an input/output error",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EISDIR: "it is a folder, not a file",
+    errno.ELOOP: "it is a symbolic link (or a loop of them)",
 }
 
 
@@ -201,3 +218,34 @@ def reason(err: OSError) -> str:
     if err.errno in _REASONS:
         return _REASONS[err.errno]
     return err.strerror or str(err)
+
+
+def not_a_file(st: os.stat_result) -> str | None:
+    """What a path holds if it is not a regular file ('a folder', ...), else None."""
+    mode = st.st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_at_most(fd: int, limit: int) -> bytes:
+    """Read from `fd` to its end, but never more than limit + 1 bytes (more means too big)."""
+    chunks = []
+    left = limit + 1
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)

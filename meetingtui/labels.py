@@ -111,4 +111,12 @@ NOTICE_TEXTS = {
     "skrevet færdig og er ikke vist.",
     NoticeCode.AGENDA_CHANGED: "Dagsordensfilen er ændret, siden mødet blev startet. "
     "Kontrollér at punkterne stadig passer.",
+    NoticeCode.RECORD_ON_NETWORK_DRIVE: "Mødets fil ligger på et netværksdrev. Dér kan en "
+    "anden computer måske skrive i den samtidig, og en registrering, der er vist som gemt, "
+    "kan gå tabt, hvis forbindelsen svigter. Gem mødet på computerens egen disk, hvis du kan.",
+    NoticeCode.RECORD_MADE_PRIVATE: "Mødets fil kunne læses af andre brugere på computeren. "
+    "Den er nu kun tilgængelig for dig, som alle mødefiler skal være.",
+    NoticeCode.RECORD_NOT_PRIVATE: "Mødets fil kan læses af andre, og disken (fx et USB-stik "
+    "eller et netværksdrev) kan ikke begrænse adgangen. Gem mødet på computerens egen disk, "
+    "hvis det indeholder lukkede punkter.",
 }

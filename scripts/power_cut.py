@@ -51,6 +51,7 @@ def try_cut(
 ) -> None:
     path = folder / f"cut-{figures.cuts}.record"
     path.write_bytes(data[:keep] + tail)
+    path.chmod(0o600)  # the app's own file, as the power cut left it
     figures.cuts += 1
     try:
         record = MeetingRecord(path, "bench")

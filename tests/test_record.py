@@ -75,6 +75,17 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@pytest.fixture(autouse=True)
+def private_umask():
+    """Files the tests write by hand are private, as the app makes them.
+
+    (A record that others may read is made private with a notice: tested on its own.)
+    """
+    old = os.umask(0o077)
+    yield
+    os.umask(old)
+
+
 # -- power cut inside the last write ---------------------------------------------------------
 def check_cut(path: Path, data: bytes, earlier: list[dict]) -> None:
     """The file holds `data`, torn inside its last write: it loads without that write."""
@@ -235,15 +246,18 @@ def assert_damaged(path: Path, *words: str, read_only: bool = False) -> RecordDa
     return caught.value
 
 
-def assert_recovers(path: Path, expected: list[dict]) -> None:
+def assert_recovers(path: Path, expected: list[dict], left_out: list[int]) -> list[str]:
+    """recover copies `expected` (every readable event) and names the lines it left out."""
     before = path.read_bytes()
-    copy, count = recover_copy(path)
+    copy, count, skipped = recover_copy(path)
     assert copy != path and copy.exists()
     assert count == len(expected)
+    assert [line for line, _ in skipped] == left_out
     assert path.read_bytes() == before
     events, notices = load(copy)
     assert events == expected and notices == []
     assert mode(copy) == 0o600
+    return [why for _, why in skipped]
 
 
 @pytest.mark.parametrize("where", ["payload", "checksum"])
@@ -255,9 +269,11 @@ def test_a_corrupt_line_in_the_middle(tmp_path, where):
     damaged[30 if where == "payload" else 2] ^= 0x01
     lines[3] = bytes(damaged)
     path.write_bytes(b"".join(lines))
-    error = assert_damaged(path, "line 4", "recover")
+    error = assert_damaged(path, "line 4", "recover", "5 readable events")
     assert "checksum" in error.problem or "not a record line" in error.problem
-    assert_recovers(path, written[:2])
+    # Every readable event, those after the damage too, each under its own id.
+    [why] = assert_recovers(path, [*written[:2], *written[3:]], left_out=[4])
+    assert "checksum" in why or "not a record line" in why
 
 
 @pytest.mark.parametrize(
@@ -277,8 +293,8 @@ def test_a_file_that_is_not_a_record_at_all(tmp_path, content):
     path.write_bytes(content)
     assert_damaged(path, "line 1")
     assert_damaged(path, "line 1", read_only=True)
-    copy, count = recover_copy(path)
-    assert count == 0 and load(copy)[0] == []
+    copy, count, left_out = recover_copy(path)
+    assert count == 0 and load(copy)[0] == [] and left_out
 
 
 def checksummed(entry: dict) -> bytes:
@@ -296,7 +312,9 @@ def test_an_event_of_an_unknown_kind(tmp_path, position):
             handle.write(checksummed({"t": "events", "id": "5", "d": event(5)}))
     # A whole, checksummed line is not a torn write, even at the end: it is reported.
     assert_damaged(path, "line 5", "event 4", "coffee_break")
-    assert_recovers(path, written)
+    after = [dict(event(5), id=5)] if position == "middle" else []
+    [why] = assert_recovers(path, [*written, *after], left_out=[5])
+    assert "coffee_break" in why
 
 
 def test_an_event_from_a_future_version(tmp_path):
@@ -307,7 +325,7 @@ def test_an_event_from_a_future_version(tmp_path):
         handle.write(checksummed({"t": "events", "id": "4", "d": future}))
         handle.write(checksummed({"t": "events", "id": "5", "d": event(5)}))
     assert_damaged(path, "line 5", "event 4", "version 99", "newer")
-    assert_recovers(path, written)
+    assert_recovers(path, [*written, dict(event(5), id=5)], left_out=[5])
 
 
 def test_a_record_format_from_the_future(tmp_path):
@@ -327,14 +345,15 @@ def test_damage_is_reported_before_a_torn_tail_is_repaired(tmp_path):
         handle.write(checksummed({"t": "events", "id": "4", "d": odd}))
         handle.write(checksummed({"t": "events", "id": "5", "d": event(5)})[:25])
     assert_damaged(path, "event 4", "coffee_break")
-    assert_recovers(path, written)
+    [odd, torn] = assert_recovers(path, written, left_out=[5, 6])
+    assert "coffee_break" in odd and "never completed" in torn
 
 
 def test_recover_never_overwrites_and_names_each_copy_anew(tmp_path):
     path = tmp_path / "meeting.record"
     written, _ = write_record(path, 2)
-    first, _ = recover_copy(str(path))
-    second, _ = recover_copy(path)
+    first = recover_copy(str(path)).path
+    second = recover_copy(path).path
     assert first != second and load(first)[0] == load(second)[0] == written
     with pytest.raises(RecordError, match="exists"):
         recover_copy(path, target=first)
@@ -578,7 +597,7 @@ def test_files_are_for_their_owner_only(tmp_path, open_umask):
     assert mode(path) == 0o600, "the repaired file too"
     [backup] = backups(path)
     assert mode(backup) == 0o600
-    copy, _ = recover_copy(path, target=tmp_path / "new" / "copy.record")
+    copy = recover_copy(path, target=tmp_path / "new" / "copy.record").path
     assert mode(copy) == 0o600 and mode(tmp_path / "new") == 0o700
 
 

@@ -1,8 +1,8 @@
 """The record layer is append-only: TinyDB may add documents, never change or remove one.
 
-Each event is held once in memory (the storage's document is the record's event), an
-earlier record's `del` line is still read as before, and a record opens without
-rewriting its file unless a torn write has to go.
+Each event is held once in memory (the storage's document is the record's event), a
+`del` line or an id written twice (a hand edit: no version wrote either into a record)
+is damage, and a record opens without rewriting its file unless a torn write has to go.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pendulum
 import pytest
 from tinydb import Query
 
-from meetingtui.errors import RecordError
+from meetingtui.errors import RecordDamaged, RecordError
 from meetingtui.events import make
-from meetingtui.record import MeetingRecord, logfile
+from meetingtui.record import MeetingRecord, logfile, recover_copy
 from meetingtui.record.lock import lock_path
 from meetingtui.record.storage import LogStorage, RecordDB
 
@@ -147,21 +147,53 @@ def test_a_record_opens_without_rewriting_its_file(tmp_path):
     assert path.stat().st_ino == inode and path.read_bytes() == before
 
 
-def test_del_lines_of_an_earlier_version_are_read_as_before_and_never_compacted(tmp_path):
-    """No version of the app removed events, but its storage could write `del` lines."""
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ({"t": "events", "id": "2", "del": True}, ["line 5", "deletion of event 2"]),
+        ({"t": "scratch", "id": "1", "del": True}, ["line 5", "deletion of scratch 1"]),
+        ({"t": "events", "id": "2", "d": "again"}, ["line 5", "event 2", "second time", "line 3"]),
+        ({"t": "events", "id": "1", "d": "late"}, ["line 5", "event 1", "second time"]),
+    ],
+    ids=["del-event", "del-other-table", "duplicate-id", "duplicate-first-id"],
+)
+def test_a_deletion_or_an_id_written_again_is_damage_not_a_change_of_history(tmp_path, line, words):
+    """A hand-edited record: history is never rewritten by a later line; `recover` keeps
+    the first line of each id (the one that was acknowledged) and names what it left out."""
     path = tmp_path / "meeting.record"
     written = record_with(path, 3)
-    lines = [logfile.encode({"t": "scratch", "id": str(n), "d": {"n": n}}) for n in range(1, 301)]
-    lines += [logfile.encode({"t": "scratch", "id": str(n), "del": True}) for n in range(1, 301)]
-    lines.append(logfile.encode({"t": "events", "id": "2", "del": True}))
+    if line.get("d") == "again":
+        line = dict(line, d=event(7))  # another decision, under event 2's id
+    elif line.get("d") == "late":
+        line = dict(line, d=event(8))
     with open(path, "ab") as handle:
-        handle.write(b"".join(lines))
+        handle.write(logfile.encode(line))
+        handle.write(logfile.encode({"t": "events", "id": "4", "d": event(4)}))
     before = path.read_bytes()
-    record = MeetingRecord(path)
-    assert record.events == [written[0], written[2]]
-    assert record.append(event(4))["id"] == 4
-    record.close()
-    assert path.read_bytes().startswith(before), "the old lines stay as they are"
-    reopened = MeetingRecord(path, read_only=True)
-    assert [e["id"] for e in reopened.events] == [1, 3, 4]
+    for read_only in (False, True):
+        with pytest.raises(RecordDamaged) as caught:
+            MeetingRecord(path, read_only=read_only)
+        for word in words:
+            assert word in str(caught.value), (word, str(caught.value))
+        assert "4 readable events" in str(caught.value)
+    assert path.read_bytes() == before, "the file is left as it is"
+    copy, count, left_out = recover_copy(path)
+    assert count == 4 and [number for number, _ in left_out] == [5]
+    reopened = MeetingRecord(copy, read_only=True)
+    assert reopened.events == [*written, dict(event(4), id=4)]
+    reopened.close()
+
+
+def test_lines_out_of_order_are_damage_and_recover_puts_them_in_order(tmp_path):
+    path = tmp_path / "meeting.record"
+    written = record_with(path, 3)
+    lines = path.read_bytes().splitlines(keepends=True)
+    lines[2], lines[3] = lines[3], lines[2]  # event 3 before event 2
+    path.write_bytes(b"".join(lines))
+    with pytest.raises(RecordDamaged, match="line 4: event 2 comes after event 3"):
+        MeetingRecord(path)
+    copy, count, left_out = recover_copy(path)
+    assert (count, left_out) == (3, [])
+    reopened = MeetingRecord(copy, read_only=True)
+    assert reopened.events == written
     reopened.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -59,3 +60,43 @@ def test_a_changed_agenda_is_a_code_and_the_cli_prints_its_line(tmp_path):
     assert result.returncode == 0, result.stderr
     printed = " ".join(result.stderr.split())  # as wrapped to the terminal's width
     assert f"meetingtui: {changed.detail}" in printed
+
+
+def test_a_record_others_may_read_is_a_code_when_opened(tmp_path):
+    record = tmp_path / "meeting.record"
+    start(record)
+    record.chmod(0o644)
+    opened = session.open_session(paths.DEMO_AGENDA, record)
+    opened.record.close()
+    [fixed] = opened.notices
+    assert fixed.code is NoticeCode.RECORD_MADE_PRIVATE and "0644" in fixed.detail
+    assert record.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_record_on_a_network_drive_is_a_code_when_opened(tmp_path, monkeypatch):
+    from meetingtui.record import network
+
+    table = f"95 22 0:50 / {os.path.realpath(tmp_path)} rw - nfs4 server:/home rw\n"
+    monkeypatch.setattr(network, "_read_mountinfo", lambda: table)
+    monkeypatch.setattr(sys, "platform", "linux")
+    record = tmp_path / "meeting.record"
+    opened = session.open_session(paths.DEMO_AGENDA, record)
+    opened.record.close()
+    [warned] = opened.notices
+    assert warned.code is NoticeCode.RECORD_ON_NETWORK_DRIVE
+    assert f"nfs4 at {os.path.realpath(tmp_path)}" in warned.detail
+
+
+async def test_the_app_opens_with_a_notice_and_shows_its_line(tmp_path):
+    """A notice at start-up (here: a record others could read) is shown, not a crash."""
+    from meetingtui.ui.app import create_app
+
+    record = tmp_path / "meeting.record"
+    start(record)
+    record.chmod(0o644)
+    app = create_app(None, record)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        shown = [str(n.message) for n in app._notifications]
+        assert any("others" in text and "0600" in text for text in shown), shown
+    assert record.stat().st_mode & 0o777 == 0o600

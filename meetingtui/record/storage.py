@@ -1,14 +1,19 @@
 """The record file as a TinyDB storage: a log that documents are only ever appended to.
 
 Every new document is one checksummed line (logfile.py) appended to the file and fsynced
-before the call returns; no acknowledged byte is rewritten in place. The file is
-replaced whole (temporary file, fsync, rename) only to drop a torn last write.
+before the call returns; no acknowledged byte is rewritten in place, and no byte this
+storage did not write is ever cut. The file is replaced whole (temporary file, fsync,
+rename) only to drop a torn last write.
 
 TinyDB gets what an append-only table needs and no more: `read()` gives the documents,
 `write()` takes new documents under new ids, and anything else (an update, a removal,
 a dropped table) is refused, by `write()` and, before TinyDB changes anything, by
 `AppendOnlyTable`. The record appends through `append()`, which hands over only the new
 documents, so a save costs the same whatever the size of the record.
+
+On loading, the file must pass the guard (guard.py: a regular file, bounded, for a
+writer one name and its own), and every line must be whole, usable and in order
+(entries.py): an id written twice or a deletion is damage, reported with its line.
 
 Each document is held in memory once, here, carrying its id as `id` (on disk the id is
 the line's, beside the document): the record's list of events is these same objects.
@@ -29,10 +34,10 @@ from tinydb.table import Table
 from meetingtui import files
 from meetingtui.errors import RecordDamaged, RecordError, StorageFull
 from meetingtui.notices import Notice, NoticeCode
-from meetingtui.record import logfile
+from meetingtui.record import entries, guard, logfile
+from meetingtui.record.entries import Check, shape_problem
 
-# check(entry) raises ValueError(problem) for an entry the reader cannot use.
-Check = Callable[[dict], None]
+__all__ = ["AppendOnlyTable", "Check", "LogStorage", "RecordDB", "shape_problem"]
 Tables = dict[str, dict[str, dict]]
 
 
@@ -55,6 +60,8 @@ class LogStorage(Storage):
         self._tables: Tables = {}  # {table: {id: document}}, ids as on disk (strings)
         self._size = 0  # bytes known whole on disk: the next line goes right after them
         self._fd: int | None = None
+        self._identity: tuple[int, int] | None = None  # (device, inode) of the file loaded
+        self._cut_pending = False  # a failed write of ours left bytes that could not be cut
         self._load()
 
     # -- TinyDB's Storage interface ----------------------------------------------------
@@ -125,24 +132,38 @@ class LogStorage(Storage):
         """Make sure the next line goes right after the last whole one, in our file."""
         try:
             mine = os.fstat(fd)
-            named: os.stat_result | None = os.stat(self.path)
+            named: os.stat_result | None = os.lstat(self.path)
         except FileNotFoundError:
             named = None
         except OSError as err:
             raise StorageFull(cannot(self.path, err)) from err
-        if named is None or (named.st_dev, named.st_ino) != (mine.st_dev, mine.st_ino):
+        identity = (mine.st_dev, mine.st_ino)
+        if (
+            named is None
+            or (named.st_dev, named.st_ino) != identity
+            or self._identity not in (None, identity)
+        ):
             raise StorageFull(
                 f"{self.path}: cannot save: the record file was moved, replaced or deleted by "
                 "another program; save the record to another place"
             )
+        self._identity = identity
+        if mine.st_size > self._size and not self._cut_pending:
+            # Bytes this storage did not write: another program (a second writer that got
+            # past the lock) appended them. They are never cut, and nothing is written here.
+            raise StorageFull(
+                f"{self.path}: cannot save: another program has written to the record since it "
+                "was opened; nothing is cut or written over: save the record to another place"
+            )
         if mine.st_size > self._size:
-            # Part of a failed write that could not be cut at the time: cut it now, or the
-            # next line would follow half a line and the record would read as damaged.
+            # Part of a failed write of ours that could not be cut at the time: cut it now, or
+            # the next line would follow half a line and the record would read as damaged.
             try:
                 os.ftruncate(fd, self._size)
                 os.fsync(fd)
             except OSError as err:
                 raise StorageFull(cannot(self.path, err)) from err
+            self._cut_pending = False
         elif mine.st_size < self._size:
             raise StorageFull(
                 f"{self.path}: cannot save: the record file is shorter than what was saved "
@@ -155,20 +176,29 @@ class LogStorage(Storage):
             os.ftruncate(fd, self._size)
             os.fsync(fd)
         except OSError:
+            self._cut_pending = True
             self.close()  # the next append cuts it first (see _ready)
 
     def _open(self) -> int:
         if self._fd is None:
             try:
-                new = not self.path.exists()
+                new = not os.path.lexists(self.path)
                 files.make_dirs(self.path.parent)
-                self._fd = os.open(
-                    self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, files.FILE_MODE
-                )
-                if new:
-                    files.fsync_dir(self.path.parent)
+                flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | files.NOFOLLOW | files.NONBLOCK
+                fd = os.open(self.path, flags | files.CLOEXEC | files.BINARY, files.FILE_MODE)
             except OSError as err:
                 raise StorageFull(cannot(self.path, err)) from err
+            # Whatever is there now must still be a file this writer may write.
+            problem = guard.problem(self.path, os.fstat(fd), read_only=False)
+            if problem:
+                os.close(fd)
+                raise StorageFull(f"{problem}; save the record to another place")
+            self._fd = fd
+            if new:
+                try:
+                    files.fsync_dir(self.path.parent)
+                except OSError as err:
+                    raise StorageFull(cannot(self.path, err)) from err
         return self._fd
 
     # -- loading and repair ------------------------------------------------------------
@@ -177,16 +207,15 @@ class LogStorage(Storage):
             # Temporary files of a repair cut short by a crash (the record itself is whole).
             for stray in files.stray_temp_files(self.path):
                 stray.unlink(missing_ok=True)
-        try:
-            data = self.path.read_bytes()
-        except FileNotFoundError:
+        opened = guard.read(self.path, self.read_only)
+        if opened is None:
             return
-        except OSError as err:
-            raise RecordError(cannot(self.path, err, "read")) from err
+        data, st = opened
+        self._identity = (st.st_dev, st.st_ino)
         found = logfile.scan(data)
         if found.damage:
             line, damage = found.damage
-            raise RecordDamaged(self.path, line, damage, _events_in(found.entries))
+            raise self._damaged(data, line, damage)
         if (
             found.torn
             and not found.entries
@@ -195,25 +224,26 @@ class LogStorage(Storage):
             raise RecordDamaged(
                 self.path, 1, "this is not a meetingtui record (no checksummed record lines)"
             )
-        events = 0
+        order = entries.Order()
         for number, entry in enumerate(found.entries, start=1):
-            problem = shape_problem(entry)
-            if problem is None and self._check is not None:
-                try:
-                    self._check(entry)
-                except ValueError as err:
-                    problem = str(err)
+            problem = entries.problem(entry, number, order, self._check)
             if problem:
-                raise RecordDamaged(self.path, number, problem, events)
-            docs = self._tables.setdefault(entry["t"], {})
-            if entry.get("del"):  # never written by this version; read as earlier ones did
-                docs.pop(entry["id"], None)
-            else:  # a later line for the same id replaces the earlier one
-                docs[entry["id"]] = dict(entry["d"], id=int(entry["id"]))
-            events += entry["t"] == "events"
+                raise self._damaged(data, number, problem)
+            self._tables.setdefault(entry["t"], {})[entry["id"]] = dict(
+                entry["d"], id=int(entry["id"])
+            )
         self._size = found.good_bytes
+        if not self.read_only:
+            private = guard.make_private(self.path, st)
+            if private:
+                self._notice(private)
         if found.torn:
             self._drop_torn_tail(data, found.good_bytes)
+
+    def _damaged(self, data: bytes, line: int, problem: str) -> RecordDamaged:
+        """Damage at `line`, with the number of events `meetingtui recover` would copy."""
+        readable = entries.salvage(data, self._check).events
+        return RecordDamaged(self.path, line, problem, readable)
 
     def _drop_torn_tail(self, data: bytes, good_bytes: int) -> None:
         torn = len(data) - good_bytes
@@ -237,6 +267,8 @@ class LogStorage(Storage):
             )
             # Keep the whole lines byte for byte; only the torn tail goes.
             files.replace_file(self.path, data[:good_bytes], self._write, self._fsync)
+            replaced = os.lstat(self.path)  # the lock is held: it is the file just written
+            self._identity = (replaced.st_dev, replaced.st_ino)
         except OSError as err:
             raise RecordError(
                 f"{self.path}: the last write ({torn} bytes) was never completed, and it cannot "
@@ -297,23 +329,6 @@ def _refuse(path: Path, what: str) -> NoReturn:
 
 def _without_id(doc: dict) -> dict:
     return {key: value for key, value in doc.items() if key != "id"}
-
-
-def shape_problem(entry: dict) -> str | None:
-    """What makes a stored entry unusable as a table line, or None."""
-    if not isinstance(entry.get("t"), str) or not isinstance(entry.get("id"), str):
-        return "an entry lacks its table or id"
-    if entry.get("del") is True:
-        return None
-    if not isinstance(entry.get("d"), dict):
-        return "an entry lacks its document"
-    if not (entry["id"].isascii() and entry["id"].isdigit()):
-        return f"entry id {entry['id']!r} is not a number"
-    return None
-
-
-def _events_in(entries: list[dict]) -> int:
-    return sum(1 for entry in entries if entry.get("t") == "events")
 
 
 def cannot(path: Path, err: OSError, doing: str = "save") -> str:

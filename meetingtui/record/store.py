@@ -3,6 +3,10 @@
 Appending an event returns only once it is on disk. If the disk refuses (full,
 read-only, no permission), the event is kept in memory as unsaved, every later append
 retries it first, and `move_to()` lets the secretary save everything to another place.
+
+Opening checks the file before anything is made beside it (guard.py), takes the lock of
+the file (lock.py) for a writer, and warns a writer whose record is on a network drive
+(network.py), where neither the lock nor fsync may hold.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pendulum
 
@@ -17,17 +22,15 @@ from meetingtui import events as ev
 from meetingtui import files
 from meetingtui.errors import RecordDamaged, RecordError, StorageFull
 from meetingtui.notices import Notice, NoticeCode
-from meetingtui.record import logfile
+from meetingtui.record import entries, guard, logfile, network
 from meetingtui.record.lock import RecordLock, lock_path
-from meetingtui.record.storage import LogStorage, RecordDB, shape_problem
+from meetingtui.record.storage import LogStorage, RecordDB
 
 RECORD_FORMAT = 1
 
 
 def check_entry(entry: dict) -> None:
     """Raise ValueError saying what is wrong with a stored entry this version cannot use."""
-    if entry.get("del"):
-        return
     if entry["t"] == "meta":
         found = entry["d"].get("format", 0)
         if not isinstance(found, int) or isinstance(found, bool):
@@ -57,6 +60,7 @@ class _RecordFile:
         storage_options: dict | None = None,
     ):
         self.path = path
+        guard.check_path(path, read_only)  # before a lock sidecar is made beside it
         self.lock = None if read_only else RecordLock(path)
         if self.lock:
             self.lock.acquire()
@@ -68,6 +72,18 @@ class _RecordFile:
             self.close()
             raise
         self.db = RecordDB(self.storage)
+        if not read_only:
+            on_network = network.network_drive(Path(os.path.abspath(path)))
+            if on_network:
+                notice(
+                    Notice(
+                        NoticeCode.RECORD_ON_NETWORK_DRIVE,
+                        f"{path}: the record is on a network drive ({on_network}), where a "
+                        "lock may not stop a writer on another computer and a save may not "
+                        "reach the disk before it is shown as saved; keep the record on this "
+                        "computer's own disk",
+                    )
+                )
 
     def meta(self, agenda_sha256: str, notice: Callable[[Notice], None]) -> dict:
         """The record's header; written first if the file has none yet (and may be written)."""
@@ -196,9 +212,9 @@ class MeetingRecord:
         The old file is left as it was, and its lock let go. On failure nothing changes.
         """
         target = Path(path)
-        if target.resolve() == self.path.resolve():
+        if target.resolve() == self.path.resolve() or _same_file(target, self.path):
             raise RecordError(f"{target}: the record is saved there already")
-        existed = target.exists()
+        existed = os.path.lexists(target)
         new = _RecordFile(target, False, self._note)
         try:
             if new.storage.documents("events"):
@@ -224,42 +240,69 @@ class MeetingRecord:
         self._file.close()
 
 
-def recover_copy(path: str | os.PathLike, target: Path | None = None) -> tuple[Path, int]:
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+class Recovered(NamedTuple):
+    path: Path  # the copy
+    events: int  # how many events it holds
+    left_out: list[tuple[int, str]]  # (line, why) of each line of the damaged file not copied
+
+
+def recover_copy(path: str | os.PathLike, target: Path | None = None) -> Recovered:
     """Copy every readable event of a damaged record to a new file; the original stays.
 
-    The copy holds the lines before the first one this version cannot use, and opens
-    cleanly. Returns the copy's path and the number of events in it.
+    Every whole, checksummed line this version can use is copied, wherever it stands in
+    the file (not only those before the first bad line), under its own id, so that
+    corrections still point at what they correct. The copy opens cleanly; the lines left
+    out are named with why. The copy is written under its lock, like any record.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise RecordError(f"{path}: cannot read: {files.reason(err)}") from err
-    good = []
-    for entry in logfile.scan(data).entries:
-        try:
-            if shape_problem(entry):
-                break
-            check_entry(entry)
-        except ValueError:
-            break
-        good.append(entry)
-    content = b"".join(logfile.encode(e) for e in good)
+    opened = guard.read(path, read_only=True)
+    if opened is None:
+        raise RecordError(f"{path}: no such file (expected a meeting record)")
+    found = entries.salvage(opened[0], check_entry)
+    content = b"".join(logfile.encode(entry) for entry in found.entries)
     stamp = pendulum.now().format("YYYYMMDDTHHmmss")
+
+    def name_for(suffix: str) -> Path:
+        return path.with_name(f"{path.stem}-gendannet-{stamp}{suffix}{path.suffix}")
+
+    candidates = files.free_names(name_for) if target is None else iter([Path(target)])
+    for candidate in candidates:
+        try:
+            if os.path.lexists(candidate):
+                raise FileExistsError(candidate)
+            _write_locked(candidate, content)
+        except FileExistsError:
+            if target is None:
+                continue
+            raise RecordError(
+                f"{candidate}: a file exists there already; choose a new name"
+            ) from None
+        return Recovered(candidate, found.events, found.left_out)
+    raise AssertionError("unreachable: free_names never ends")
+
+
+def _write_locked(target: Path, content: bytes) -> None:
+    """Write a new record file whole under its lock, so no writer opens it half made."""
     try:
-        if target is None:
-            target = files.write_unique(
-                lambda suffix: path.with_name(
-                    f"{path.stem}-gendannet-{stamp}{suffix}{path.suffix}"
-                ),
-                content,
-            )
-        else:
-            target = Path(target)
-            files.make_dirs(target.parent)
-            files.write_new(target, content)
-    except FileExistsError:
-        raise RecordError(f"{target}: a file exists there already; choose a new name") from None
+        files.make_dirs(target.parent)
     except OSError as err:
-        raise RecordError(f"{target or path.parent}: cannot save: {files.reason(err)}") from err
-    return target, sum(1 for e in good if e["t"] == "events")
+        raise RecordError(
+            f"{target.parent}: cannot create the folder: {files.reason(err)}"
+        ) from err
+    lock = RecordLock(target)
+    lock.acquire()
+    try:
+        files.write_new(target, content)
+    except FileExistsError:
+        raise  # the caller tries the next name, or says so
+    except OSError as err:
+        raise RecordError(f"{target}: cannot save: {files.reason(err)}") from err
+    finally:
+        lock.release()
