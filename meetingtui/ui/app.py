@@ -11,12 +11,14 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from textual.app import SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from meetingtui import labels, session, times
 from meetingtui.errors import MeetingtuiError
 from meetingtui.notices import Notice
 from meetingtui.secretary import Secretary
+from meetingtui.terminal_text import printable
 from meetingtui.ui.commands import ActionCommands
 from meetingtui.ui.contract import ActResult, Done, HoldsTypedText, MeetingAppBase, P, Refused, T
 from meetingtui.ui.save_status import SaveStatus
@@ -39,7 +41,7 @@ class MeetingApp(MeetingAppBase):
         self.secretary = secretary
         self.notices = list(notices)
         meeting = secretary.agenda.meeting
-        self.title = f"{meeting.body} {meeting.date.format('DD-MM-YYYY')}"
+        self.title = printable(f"{meeting.body} {meeting.date.format('DD-MM-YYYY')}")
 
     def on_mount(self) -> None:
         if self.secretary.state.opened is None:
@@ -74,6 +76,24 @@ class MeetingApp(MeetingAppBase):
         for screen in self.screen_stack:
             if isinstance(screen, HoldsTypedText):
                 screen.save_typed_text()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a toast. Always literal: its text often holds what people typed."""
+        super().notify(
+            printable(message, multiline=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand("Skift farvetema", "Lyst eller mørkt tema", self.action_change_theme)

@@ -8,6 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
 from meetingtui.errors import MeetingtuiError
+from meetingtui.ui.literal import literal
 from meetingtui.ui.screens.base import MeetingDialog
 
 VARIANTS = {"public": [False], "full": [True], "both": [False, True]}  # full or not
@@ -27,10 +28,11 @@ class ExportScreen(MeetingDialog[None]):
             yield Label("Eksportér referatet", classes="dialog-title")
             if problems:
                 yield Label(
-                    f"Tjek før eksport: {len(problems)} ting ser forkerte ud", id="check-heading"
+                    literal(f"Tjek før eksport: {len(problems)} ting ser forkerte ud"),
+                    id="check-heading",
                 )
                 with VerticalScroll(id="problems"):
-                    yield Static("\n".join(f"• {p}" for p in problems))
+                    yield Static(literal("\n".join(f"• {p}" for p in problems), multiline=True))
                 yield Label("Esc: gå tilbage og ret · eller eksportér alligevel:", classes="hint")
             else:
                 yield Label("Tjek før eksport: intet at bemærke.", id="check-heading")
@@ -54,4 +56,4 @@ class ExportScreen(MeetingDialog[None]):
             lines.append(f"✓ {label} referat gemt i {path}")
             lines += [f"⚠ {warning}" for warning in warnings]
             self.notify(f"{label} referat gemt i {path}", timeout=10)
-        self.query_one("#result", Static).update("\n".join(lines))
+        self.query_one("#result", Static).update(literal("\n".join(lines), multiline=True))
