@@ -94,6 +94,17 @@ SAVE_CAUSES = {
 SAVE_CAUSE_UNKNOWN = "Disken afviser at gemme."
 
 
+EXPORT_REFUSED = "Mappen kan ikke skrives i, eller disken er fuld."
+
+
+def export_failed(variant: str, cause: str, detail: object) -> str:
+    """The export screen's line when a referat could not be written."""
+    return (
+        f"⚠ {variant} referat kunne ikke gemmes. {cause} Tryk m for at gemme det i en "
+        f"anden mappe (fx på et USB-stik). ({detail})"
+    )
+
+
 def save_cause(error_number: int | None) -> str:
     """Why a write failed, in Danish: the errno's cause, or a general one."""
     if error_number is None:

@@ -384,3 +384,48 @@ async def test_notices_are_shown_in_danish_with_the_detail_below():
         await pilot.pause()
     assert f"{labels.NOTICE_TEXTS[NoticeCode.AGENDA_CHANGED]}\n({detail})" in shown
     assert "a plain sentence" in shown
+
+
+async def test_every_export_failure_is_said_in_danish_and_the_screen_stays(tmp_path):
+    from meetingtui.errors import ExportError
+
+    clock = Clock()
+    app = demo_app(clock)
+    failures = iter(
+        [
+            OSError(errno.EROFS, "Read-only file system"),
+            ExportError("/srv/referater [/]: the referat could not be written: read-only"),
+            PermissionError(errno.EACCES, "Permission denied"),
+        ]
+    )
+
+    def export(full, output=None):
+        raise next(failures)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        app.secretary.export = export
+        await keys.press("e", "o")
+        assert type(app.screen).__name__ == "ExportScreen"
+        result = text_of(app, "#result")
+        assert "Offentligt referat kunne ikke gemmes. Disken er blevet skrivebeskyttet." in result
+        await keys.press("b")  # both: the second failure is said too
+        result = text_of(app, "#result")
+        assert "/srv/referater [/]" in result
+        assert "Fuldt (fortroligt) referat kunne ikke gemmes." in result
+        assert type(app.screen).__name__ == "ExportScreen"
+
+
+async def test_export_to_another_folder_after_a_failure(tmp_path):
+    clock = Clock()
+    app = demo_app(clock)
+    folder = tmp_path / "usb"
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("e", "m", "end", "shift+home")
+        await keys.type(str(folder))
+        await keys.press("enter")
+        assert "Offentligt referat gemt i" in text_of(app, "#result")
+    assert len(list(folder.glob("*.docx"))) == 2  # "both" unless another was asked for
