@@ -196,6 +196,7 @@ def test_the_corpus_holds_at_least_thirty_strings_and_the_agenda_most_of_them():
 # -- an agenda full of hostile names and titles ---------------------------------------------------
 
 
+@pytest.mark.slow
 async def test_agenda_names_and_titles_are_shown_literally_on_every_screen(tmp_path):
     app = create_app(hostile_agenda(tmp_path), tmp_path / "m.record", now=Clock())
     members = app.secretary.agenda.members
@@ -251,12 +252,17 @@ async def test_agenda_names_and_titles_are_shown_literally_on_every_screen(tmp_p
         await keys.press("escape", "ctrl+k")
         await keys.type("Afst")
         assert_terminal_safe(app, "command palette")
+        for text in HOSTILE.values():  # pasted into the palette's own search field
+            await keys.press("end", "shift+home")
+            await paste(pilot, text)
+            assert_terminal_safe(app, f"command palette searching {text!r}")
         await keys.press("escape", "f1")
         assert_terminal_safe(app, "help")
         await keys.press("escape")
         assert app.is_running
 
 
+@pytest.mark.slow
 async def test_clicking_a_title_written_as_a_click_action_does_nothing(tmp_path):
     app = create_app(hostile_agenda(tmp_path), tmp_path / "m.record", now=Clock())
     click = next(s.item.id for s in app.secretary.state.items if "@click" in s.item.title)
@@ -313,6 +319,7 @@ async def clear_input(keys: Keys) -> None:
     await keys.press("end", "shift+home")  # Input: select it all; a paste replaces it
 
 
+@pytest.mark.slow
 async def test_typed_substitutes_are_shown_as_typed_and_the_meeting_can_be_resumed(tmp_path):
     agenda, record = plain_agenda(tmp_path), tmp_path / "m.record"
     app = create_app(agenda, record, now=Clock())
@@ -348,6 +355,7 @@ async def test_typed_substitutes_are_shown_as_typed_and_the_meeting_can_be_resum
         assert_terminal_safe(again, "chair panel, resumed")
 
 
+@pytest.mark.slow
 async def test_typed_item_titles_are_shown_as_typed_and_the_meeting_can_be_resumed(tmp_path):
     agenda, record = plain_agenda(tmp_path, members=3), tmp_path / "m.record"
     app = create_app(agenda, record, now=Clock())
@@ -382,6 +390,7 @@ async def test_typed_item_titles_are_shown_as_typed_and_the_meeting_can_be_resum
         assert_terminal_safe(again, "whole referat, resumed")
 
 
+@pytest.mark.slow
 async def test_typed_decisions_are_shown_as_typed_and_undone_with_a_literal_toast(tmp_path):
     app = create_app(plain_agenda(tmp_path, members=3), tmp_path / "m.record", now=Clock())
     async with app.run_test(size=SMALL, notifications=True) as pilot:
@@ -412,6 +421,7 @@ async def test_typed_decisions_are_shown_as_typed_and_undone_with_a_literal_toas
         assert app.is_running
 
 
+@pytest.mark.slow
 async def test_typed_dissents_and_summaries_are_shown_as_typed(tmp_path):
     app = create_app(plain_agenda(tmp_path, members=3), tmp_path / "m.record", now=Clock())
     async with app.run_test(size=SMALL, notifications=True) as pilot:
@@ -447,6 +457,7 @@ async def test_typed_dissents_and_summaries_are_shown_as_typed(tmp_path):
                 await keys.press("escape")
 
 
+@pytest.mark.slow
 async def test_a_refused_time_is_said_in_a_literal_toast_in_every_time_prompt(tmp_path):
     clock = Clock()
     app = create_app(plain_agenda(tmp_path, members=3), tmp_path / "m.record", now=clock)

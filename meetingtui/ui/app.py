@@ -15,6 +15,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from textual import events
 from textual.app import SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -23,7 +24,7 @@ from meetingtui import labels, paths, session, times
 from meetingtui.errors import MeetingtuiError
 from meetingtui.notices import Notice
 from meetingtui.secretary import Secretary
-from meetingtui.terminal_text import literal_text, printable
+from meetingtui.terminal_text import literal_text, printable, without_controls
 from meetingtui.ui.commands import ActionCommands
 from meetingtui.ui.contract import ActResult, Done, HoldsTypedText, MeetingAppBase, P, Refused, T
 from meetingtui.ui.save_status import SaveStatus
@@ -144,6 +145,12 @@ class MeetingApp(MeetingAppBase):
         for screen in self.screen_stack:
             if isinstance(screen, HoldsTypedText):
                 screen.save_typed_text()
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste loses its control characters before any field (Textual's own too) sees it."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = without_controls(event.text, multiline=True)
+        await super().on_event(event)
 
     def notify(
         self,
