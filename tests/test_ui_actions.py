@@ -526,7 +526,7 @@ async def test_sigterm_leaves_within_the_grace_time_even_while_the_loop_is_busy(
     app = demo_app(Clock())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        app._on_sigterm(signal.SIGTERM, None)
+        app._sigterm_received(signal.SIGTERM, None)
         time.sleep(0.5)  # the loop is busy: the polite exit cannot run yet
         assert left == [128 + signal.SIGTERM]
         await pilot.pause()

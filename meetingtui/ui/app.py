@@ -82,9 +82,9 @@ class MeetingApp(MeetingAppBase):
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(signal.SIGHUP, self._save_and_exit, True)
         with contextlib.suppress(ValueError):  # not the main thread (a test's app)
-            self._previous_sigterm = signal.signal(signal.SIGTERM, self._on_sigterm)
+            self._previous_sigterm = signal.signal(signal.SIGTERM, self._sigterm_received)
 
-    def _on_sigterm(self, _signum: int, _frame: FrameType | None) -> None:
+    def _sigterm_received(self, _signum: int, _frame: FrameType | None) -> None:
         if self._terminating:
             return
         self._terminating = True

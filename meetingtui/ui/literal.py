@@ -39,7 +39,7 @@ class PlainInput(Input):
     def __init__(self, value: str | None = None, *args, **kwargs) -> None:
         super().__init__(without_controls(value) if value else value, *args, **kwargs)
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         text = without_controls(event.text)
         if text:
             selection = self.selection

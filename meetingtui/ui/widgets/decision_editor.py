@@ -33,7 +33,7 @@ class DecisionEditor(TextArea):
         self.load_text(without_controls(text, multiline=True))
         self.move_cursor(self.document.end)
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    async def on_paste(self, event: events.Paste) -> None:
         """Paste without control characters: TextArea would draw an ESC to the terminal."""
         event.prevent_default()  # not TextArea's own handler too
         if self.read_only:
