@@ -17,14 +17,17 @@ from meetingtui import attendance, labels, session, wording
 from meetingtui.agenda import Agenda
 from meetingtui.meeting import fold
 from meetingtui.record import RecordFollower
+from meetingtui.terminal_text import literal_text, printable
 
 POLL_SECONDS = 0.25
 
 
 def render(overview: attendance.Overview, body: str) -> RenderableType:
+    """The chair's view. Names, titles and notes are literal Text (never markup), with no
+    control characters (terminal_text): a record may hold anything someone pasted."""
     counted = overview.taking_part if overview.taking_part is not None else overview.in_room
     head = Text.assemble(
-        (f"{body}\n", "bold"),
+        (f"{printable(body)}\n", "bold"),
         labels.chair_counts(overview.in_room, overview.seats) + "  ",
         ("Quorum: ", "bold"),
         (
@@ -38,7 +41,7 @@ def render(overview: attendance.Overview, body: str) -> RenderableType:
     elif overview.closed is not None:
         head.append("\n" + wording.meeting_times(overview.opened, overview.closed))
     elif overview.current_item:
-        head.append("\n" + labels.chair_now(overview.current_item))
+        head.append("\n" + printable(labels.chair_now(overview.current_item)))
     table = Table(show_edge=False, expand=False)
     for column in labels.CHAIR_COLUMNS:
         table.add_column(column)
@@ -46,7 +49,7 @@ def render(overview: attendance.Overview, body: str) -> RenderableType:
         mark = labels.CHAIR_TAKING_PART[line.taking_part]
         if not line.taking_part and line.note:
             mark = f"{mark}: {line.note}"
-        table.add_row(line.name, line.party, line.status, mark)
+        table.add_row(*(literal_text(cell) for cell in (line.name, line.party, line.status, mark)))
     moves = [
         f"{m.name} {labels.MOVED[m.kind]} kl. {wording.time_of_day(m.time)}"
         + (f" (punkt {m.item_number})" if m.item_number else "")
@@ -54,7 +57,7 @@ def render(overview: attendance.Overview, body: str) -> RenderableType:
     ]
     parts: list[RenderableType] = [head, table]
     if moves:
-        parts.append(Text(f"{labels.CHAIR_MOVEMENTS}: " + "; ".join(moves)))
+        parts.append(literal_text(f"{labels.CHAIR_MOVEMENTS}: " + "; ".join(moves)))
     return Group(*parts)
 
 

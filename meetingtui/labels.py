@@ -94,6 +94,43 @@ SAVE_CAUSES = {
 SAVE_CAUSE_UNKNOWN = "Disken afviser at gemme."
 
 
+QUIT_UNSAVED_TITLE = "⚠ Ikke alt er gemt"
+
+
+def quit_unsaved(count: int) -> str:
+    """What quitting now would cost, in the dialog Ctrl+Q shows while the disk refuses."""
+    what = "1 registrering er" if count == 1 else f"{count} registreringer er"
+    return (
+        f"{what} ikke gemt. Afslutter du nu, går de tabt. Gem registreringen et andet "
+        "sted (fx på et USB-stik), eller prøv igen."
+    )
+
+
+def lost_on_exit(count: int) -> str:
+    """Printed after the app when it quit with registrations the disk refused."""
+    what = "1 registrering" if count == 1 else f"{count} registreringer"
+    return f"meetingtui: {what} kunne ikke gemmes og er tabt (disken afviste at gemme)."
+
+
+def saved_elsewhere_on_exit(path: object) -> str:
+    """Printed after the app when, told to stop, it saved the record in another place."""
+    return (
+        f"meetingtui: disken afviste at gemme; hele registreringen er gemt i {path}. "
+        f"Fortsæt mødet med --record {path}"
+    )
+
+
+EXPORT_REFUSED = "Mappen kan ikke skrives i, eller disken er fuld."
+
+
+def export_failed(variant: str, cause: str, detail: object) -> str:
+    """The export screen's line when a referat could not be written."""
+    return (
+        f"⚠ {variant} referat kunne ikke gemmes. {cause} Tryk m for at gemme det i en "
+        f"anden mappe (fx på et USB-stik). ({detail})"
+    )
+
+
 def save_cause(error_number: int | None) -> str:
     """Why a write failed, in Danish: the errno's cause, or a general one."""
     if error_number is None:

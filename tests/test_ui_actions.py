@@ -384,3 +384,150 @@ async def test_notices_are_shown_in_danish_with_the_detail_below():
         await pilot.pause()
     assert f"{labels.NOTICE_TEXTS[NoticeCode.AGENDA_CHANGED]}\n({detail})" in shown
     assert "a plain sentence" in shown
+
+
+def disk_that_fills(app) -> dict[str, bool]:
+    """Make the record's disk refuse writes while the returned switch is on."""
+    import os
+
+    failing = {"on": False}
+
+    def write(fd, data):
+        if failing["on"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return os.write(fd, data)
+
+    app.secretary.record.storage._write = write
+    return failing
+
+
+async def test_quit_with_unsaved_work_warns_and_saves_elsewhere(tmp_path):
+    clock = Clock()
+    app = create_app(None, tmp_path / "meeting.record", now=clock)
+    failing = disk_that_fills(app)
+    elsewhere = tmp_path / "usb" / "meeting.record"
+    elsewhere.parent.mkdir()
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        failing["on"] = True
+        await keys.press("d")
+        await keys.type("Godkendt")
+        await keys.press("ctrl+q")  # the decision cannot be saved: ask, do not leave
+        assert app.is_running
+        assert type(app.screen).__name__ == "QuitUnsavedScreen"
+        assert "1 registrering er ikke gemt" in text_of(app, "#quit-cost")
+        assert "Disken er fuld." in text_of(app, "#save-cause")
+        await keys.press("escape")  # back to the meeting; nothing lost
+        assert app.is_running
+        await keys.press("ctrl+q", "a")
+        await keys.press("end", "shift+home")
+        await keys.type(str(elsewhere))
+        await keys.press("enter")
+    assert app.return_code == 0
+    reopened = create_app(None, elsewhere, now=clock)
+    assert reopened.secretary.state.item("delstrategier").decision == "Godkendt"
+    reopened.secretary.record.close()
+
+
+async def test_quit_anyway_with_unsaved_work_exits_with_an_error_and_says_what_was_lost(
+    tmp_path, capsys
+):
+    clock = Clock()
+    app = create_app(None, tmp_path / "meeting.record", now=clock)
+    failing = disk_that_fills(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        failing["on"] = True
+        await keys.press("f4", "escape")  # saved in memory only; the save problem dialog closed
+        await keys.press("ctrl+q")
+        assert type(app.screen).__name__ == "QuitUnsavedScreen"
+        await keys.press("q")
+    assert app.return_code == 1
+    said = " ".join(capsys.readouterr().err.split())  # printed after the app, on stderr
+    assert "1 registrering kunne ikke gemmes og er tabt" in said
+
+
+async def test_a_polite_kill_with_unsaved_work_saves_an_emergency_copy(tmp_path):
+    clock = Clock()
+    app = create_app(None, tmp_path / "meeting.record", now=clock)
+    failing = disk_that_fills(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        failing["on"] = True
+        await keys.press("f4", "escape")
+        app._save_and_exit(False)  # what SIGTERM runs once the loop has it
+        await pilot.pause()
+    assert app.return_code == 1
+    [copy] = (tmp_path / "data").rglob("*-nødkopi.record")
+    reopened = create_app(None, copy, now=clock)
+    assert reopened.secretary.state.item("delstrategier").decision == "Til orientering."
+    reopened.secretary.record.close()
+
+
+async def test_every_export_failure_is_said_in_danish_and_the_screen_stays(tmp_path):
+    from meetingtui.errors import ExportError
+
+    clock = Clock()
+    app = demo_app(clock)
+    failures = iter(
+        [
+            OSError(errno.EROFS, "Read-only file system"),
+            ExportError("/srv/referater [/]: the referat could not be written: read-only"),
+            PermissionError(errno.EACCES, "Permission denied"),
+        ]
+    )
+
+    def export(full, output=None):
+        raise next(failures)
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        app.secretary.export = export
+        await keys.press("e", "o")
+        assert type(app.screen).__name__ == "ExportScreen"
+        result = text_of(app, "#result")
+        assert "Offentligt referat kunne ikke gemmes. Disken er blevet skrivebeskyttet." in result
+        await keys.press("b")  # both: the second failure is said too
+        result = text_of(app, "#result")
+        assert "/srv/referater [/]" in result
+        assert "Fuldt (fortroligt) referat kunne ikke gemmes." in result
+        assert type(app.screen).__name__ == "ExportScreen"
+
+
+async def test_export_to_another_folder_after_a_failure(tmp_path):
+    clock = Clock()
+    app = demo_app(clock)
+    folder = tmp_path / "usb"
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("e", "m", "end", "shift+home")
+        await keys.type(str(folder))
+        await keys.press("enter")
+        assert "Offentligt referat gemt i" in text_of(app, "#result")
+    assert len(list(folder.glob("*.docx"))) == 2  # "both" unless another was asked for
+
+
+async def test_sigterm_leaves_within_the_grace_time_even_while_the_loop_is_busy(monkeypatch):
+    """SIGTERM's handler runs between bytecodes; if the app cannot get out in time (a long
+    redraw holding the loop), a watchdog restores the terminal and leaves, as SIGKILL would."""
+    import signal
+    import time
+
+    import meetingtui.ui.app as app_module
+
+    left: list[int] = []
+    monkeypatch.setattr(app_module.os, "_exit", left.append)
+    monkeypatch.setattr(app_module, "TERM_GRACE_SECONDS", 0.1)
+    app = demo_app(Clock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app._sigterm_received(signal.SIGTERM, None)
+        time.sleep(0.5)  # the loop is busy: the polite exit cannot run yet
+        assert left == [128 + signal.SIGTERM]
+        await pilot.pause()
+    assert app.return_code == 0  # then the polite exit ran too (in a real app: never reached)

@@ -7,22 +7,40 @@ import contextlib
 import gc
 import os
 import signal
+import sys
+import termios
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
+from textual import events
 from textual.app import SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from meetingtui import labels, session, times
+from meetingtui import labels, paths, session, times
 from meetingtui.errors import MeetingtuiError
 from meetingtui.notices import Notice
 from meetingtui.secretary import Secretary
+from meetingtui.terminal_text import literal_text, printable, without_controls
 from meetingtui.ui.commands import ActionCommands
 from meetingtui.ui.contract import ActResult, Done, HoldsTypedText, MeetingAppBase, P, Refused, T
 from meetingtui.ui.save_status import SaveStatus
 from meetingtui.ui.screens.main import MainScreen
 from meetingtui.ui.screens.rollcall import RollCallScreen
-from meetingtui.ui.screens.save_problem import SaveProblemScreen
+from meetingtui.ui.screens.save_problem import QuitUnsavedScreen, SaveProblemScreen
+
+TERM_GRACE_SECONDS = 0.8
+"""After a SIGTERM, how long the app may take to save and exit before it leaves at once."""
+
+# What Textual's driver writes on a normal exit: mouse, paste and focus reporting off, the
+# Kitty keyboard protocol off, the main screen back, the cursor shown.
+_TERMINAL_RESTORE = (
+    "\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?2004l\x1b[?7h"
+    "\x1b[<u\x1b[?1049l\x1b[?25h\x1b[?1004l"
+)
 
 
 class MeetingApp(MeetingAppBase):
@@ -39,7 +57,9 @@ class MeetingApp(MeetingAppBase):
         self.secretary = secretary
         self.notices = list(notices)
         meeting = secretary.agenda.meeting
-        self.title = f"{meeting.body} {meeting.date.format('DD-MM-YYYY')}"
+        self.title = printable(f"{meeting.body} {meeting.date.format('DD-MM-YYYY')}")
+        self._terminating = False
+        self._watchdog: threading.Timer | None = None
 
     def on_mount(self) -> None:
         if self.secretary.state.opened is None:
@@ -55,11 +75,40 @@ class MeetingApp(MeetingAppBase):
         """A closed terminal (SIGHUP) or a polite kill (SIGTERM): record typed text, then exit.
 
         SIGKILL cannot be caught; what the status line showed as saved is on disk anyway.
+        SIGTERM has a Python-level handler, which runs even while the event loop is busy,
+        and is obeyed within TERM_GRACE_SECONDS whatever the app is doing.
         """
-        loop = asyncio.get_running_loop()
+        loop = self._signal_loop = asyncio.get_running_loop()
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(signal.SIGHUP, self._save_and_exit, True)
-            loop.add_signal_handler(signal.SIGTERM, self._save_and_exit, False)
+        with contextlib.suppress(ValueError):  # not the main thread (a test's app)
+            self._previous_sigterm = signal.signal(signal.SIGTERM, self._sigterm_received)
+
+    def _sigterm_received(self, _signum: int, _frame: FrameType | None) -> None:
+        if self._terminating:
+            return
+        self._terminating = True
+        self._watchdog = threading.Timer(TERM_GRACE_SECONDS, self._leave_now)
+        self._watchdog.daemon = True
+        self._watchdog.start()
+        with contextlib.suppress(RuntimeError):  # the loop is closed: the app is leaving
+            self._signal_loop.call_soon_threadsafe(self._save_and_exit, False)
+
+    def _leave_now(self) -> None:
+        """The app did not get out in time (a busy loop): restore the terminal and leave.
+
+        As after SIGKILL, every registration acknowledged on screen is on disk.
+        """
+        driver = self._driver
+        attrs = getattr(driver, "attrs_before", None)  # Textual's Linux driver: the tty's
+        fileno = getattr(driver, "fileno", None)  # settings before the app, and its input
+        output = getattr(driver, "_file", None) or sys.__stderr__  # Textual draws on stderr
+        with contextlib.suppress(Exception):
+            if attrs is not None and fileno is not None:
+                termios.tcsetattr(fileno, termios.TCSANOW, attrs)
+            if output is not None:
+                os.write(output.fileno(), _TERMINAL_RESTORE.encode())
+        os._exit(128 + signal.SIGTERM)
 
     def _save_and_exit(self, hung_up: bool) -> None:
         self._save_typed_text()
@@ -68,12 +117,58 @@ class MeetingApp(MeetingAppBase):
             # wait on writes to it forever, keeping the record locked. Leave at once.
             self.secretary.record.close()
             os._exit(0)
-        self.exit()
+        if self.secretary.saved or self.secretary.retry_save():
+            self.exit()
+            return
+        copy = self._emergency_copy()
+        if copy is not None:
+            self.exit(return_code=1, message=literal_text(labels.saved_elsewhere_on_exit(copy)))
+        else:
+            count = self.unsaved_count()
+            self.exit(return_code=1, message=literal_text(labels.lost_on_exit(count)))
+
+    def _emergency_copy(self) -> Path | None:
+        """Save the whole record beside the data directory, in the home folder or in /tmp."""
+        name = f"{self.secretary.record.path.stem}-nødkopi.record"
+        for folder in (paths.data_dir(), Path.home(), Path("/tmp")):
+            target = folder / name
+            with contextlib.suppress(MeetingtuiError, OSError):
+                self.secretary.move_record(target)
+                return target
+        return None
+
+    def unsaved_count(self) -> int:
+        """How many registrations the disk has refused so far (kept in memory)."""
+        return len(self.secretary.record.pending)
 
     def _save_typed_text(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, HoldsTypedText):
                 screen.save_typed_text()
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste loses its control characters before any field (Textual's own too) sees it."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = without_controls(event.text, multiline=True)
+        await super().on_event(event)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a toast. Always literal: its text often holds what people typed."""
+        super().notify(
+            printable(message, multiline=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand("Skift farvetema", "Lyst eller mørkt tema", self.action_change_theme)
@@ -108,16 +203,53 @@ class MeetingApp(MeetingAppBase):
             self.push_screen(SaveProblemScreen(record.save_error or "", record.save_errno))
 
     async def action_quit(self) -> None:
-        """Quit from anywhere (ctrl+q too): record typed text first."""
+        """Quit from anywhere (ctrl+q too): record typed text first.
+
+        If the disk refuses, ask: save elsewhere, try again, or quit and lose what is not
+        saved (exit code 1). Never leave silently with work unsaved.
+        """
+        if isinstance(self.screen, QuitUnsavedScreen):
+            return
         self._save_typed_text()
-        self.exit()
+        if self.secretary.saved or self.secretary.retry_save():
+            self.exit()
+            return
+        record = self.secretary.record
+        self.push_screen(
+            QuitUnsavedScreen(record.save_error or "", record.save_errno, self.unsaved_count())
+        )
+
+    def quit_losing_unsaved(self) -> None:
+        """Quit although the disk refused: what is not saved is lost (exit code 1)."""
+        count = self.unsaved_count()
+        if count:
+            self.exit(return_code=1, message=literal_text(labels.lost_on_exit(count)))
+        else:
+            self.exit()
 
     def retry_save(self) -> None:
         if not self.secretary.saved and self.secretary.retry_save():
             self._after_change()
 
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run the app; once it is out (the terminal restored), no watchdog is needed."""
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            self._stop_watchdog()
+
+    def _stop_watchdog(self) -> None:
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+
     def on_unmount(self) -> None:
+        if self.is_headless:  # a test's app: the process goes on after it
+            self._stop_watchdog()
         self.secretary.record.close()
+        previous = getattr(self, "_previous_sigterm", None)
+        if previous is not None:
+            with contextlib.suppress(ValueError):
+                signal.signal(signal.SIGTERM, previous)
 
 
 def notice_text(notice: Notice | str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 from meetingtui.ui.screens.help import bindings_of
 
@@ -24,7 +25,7 @@ class ActionCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, run in self._commands():
-            yield DiscoveryHit(title, run)
+            yield DiscoveryHit(Content(title), run)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

@@ -71,3 +71,7 @@ class MeetingAppBase(App[None]):
     def retry_save(self) -> None:
         """Try again to write what the disk refused."""
         raise NotImplementedError
+
+    def quit_losing_unsaved(self) -> None:
+        """Quit although the disk refuses: what is not saved is lost (exit code 1)."""
+        raise NotImplementedError

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Label
 
+from meetingtui.ui.literal import PlainInput
 from meetingtui.ui.screens.base import MeetingDialog
 
 
@@ -26,8 +27,8 @@ class AddItemScreen(MeetingDialog[NewItem | None]):
             yield Label(
                 "Nyt punkt på dagsordenen (efter det aktuelle punkt)", classes="dialog-title"
             )
-            yield Input(placeholder="Titel", id="title")
-            yield Input(placeholder="Sagsnummer (valgfrit, fx 25/1234)", id="case-number")
+            yield PlainInput(placeholder="Titel", id="title")
+            yield PlainInput(placeholder="Sagsnummer (valgfrit, fx 25/1234)", id="case-number")
             yield Checkbox("Lukket punkt: nej (mellemrum skifter)", id="closed")
             yield Label("Enter gem · Tab næste felt · Esc fortryd", classes="hint")
 

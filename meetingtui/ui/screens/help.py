@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -43,7 +44,7 @@ class HelpScreen(MeetingDialog[None]):
         table.add_column("Tast", no_wrap=True)
         table.add_column("Handling")
         for binding in bindings_of(self.source):
-            table.add_row(key_label(binding.key), binding.description)
+            table.add_row(Text(key_label(binding.key)), Text(binding.description))
         table.add_row("Ctrl+K", "Kommandopalet: søg efter enhver handling")
         table.add_row("Tab", "Skift mellem felterne")
         yield Label("Hjælp: alle taster", classes="dialog-title")

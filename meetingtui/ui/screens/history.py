@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from meetingtui import times
 from meetingtui.events import time_of
 from meetingtui.ui import flows
+from meetingtui.ui.literal import literal
 from meetingtui.ui.screens.base import MeetingDialog
 
 
@@ -49,7 +50,7 @@ class HistoryScreen(MeetingDialog[None]):
             str(event["id"]): Entry(event["id"], time_of(event), text)
             for event, text in self.secretary.history()
         }
-        options = [Option(entry.text, id=key) for key, entry in self._entries.items()]
+        options = [Option(literal(entry.text), id=key) for key, entry in self._entries.items()]
         history = self.query_one(OptionList)
         history.set_options(options)
         if options:

@@ -12,7 +12,9 @@ from textual.widgets import Footer, Header, Label, OptionList
 
 from meetingtui import attendance, labels, wording
 from meetingtui.meeting import Seat
+from meetingtui.terminal_text import without_controls
 from meetingtui.ui import flows
+from meetingtui.ui.literal import literal
 from meetingtui.ui.save_status import SaveStatus
 from meetingtui.ui.screens.base import MeetingScreen
 from meetingtui.ui.screens.pickers import MemberPicker, PickedMember, ReasonPicker, TextPrompt
@@ -89,9 +91,10 @@ class MainScreen(MeetingScreen[None]):
         self.query_one(PeopleStrip).show(state, viewing)
         # Another item, or its decision changed by something other than the editor (undo,
         # corrections) while the editor holds no edits of its own: show it afresh.
-        changed_elsewhere = (
-            state.item(viewing).decision != self._shown_decision
-            and self._editor_text() == self._shown_decision
+        changed_elsewhere = state.item(
+            viewing
+        ).decision != self._shown_decision and self._editor_text() == as_edited(
+            self._shown_decision
         )
         if viewing != self._shown_item or changed_elsewhere:
             self._show_item(viewing)
@@ -106,7 +109,7 @@ class MainScreen(MeetingScreen[None]):
         item_state = state.item(item_id)
         item = item_state.item
         heading = wording.item_heading(state.number(item_id), item.title, item.closed, item.flag)
-        self.query_one("#item-title", Label).update(heading)
+        self.query_one("#item-title", Label).update(literal(heading))
         self.query_one(CaseText).show(item)
         self.query_one(DecisionEditor).load(item_state.decision)
         self._shown_item, self._shown_decision = item_id, item_state.decision
@@ -118,7 +121,8 @@ class MainScreen(MeetingScreen[None]):
     # -- the decision text ------------------------------------------------------------------
     @on(DecisionEditor.Changed)
     def _typing(self) -> None:
-        if self._editor_text() != self.secretary.state.item(self.secretary.viewing).decision:
+        recorded = self.secretary.state.item(self.secretary.viewing).decision
+        if self._editor_text() != as_edited(recorded):
             self.app.save_status = SaveStatus.TYPING
 
     @on(DecisionEditor.Paused)
@@ -132,7 +136,7 @@ class MainScreen(MeetingScreen[None]):
         text = self._editor_text()
         recorded = self.secretary.state.item(self._shown_item).decision
         if (
-            text != recorded
+            text != as_edited(recorded)
             and self.app.act(self.secretary.set_decision, text, self._shown_item).ok
         ):
             self._shown_decision = text  # the editor and the record agree again
@@ -360,3 +364,8 @@ class MainScreen(MeetingScreen[None]):
 
     async def action_quit(self) -> None:
         await self.app.action_quit()
+
+
+def as_edited(decision: str) -> str:
+    """A recorded decision as the editor holds it: no control characters (an old record's)."""
+    return without_controls(decision, multiline=True).strip("\n")

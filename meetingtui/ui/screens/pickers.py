@@ -1,4 +1,8 @@
-"""Small modal dialogs: pick a member, a reason, type a time or a text."""
+"""Small modal dialogs: pick a member, a reason, type a time or a text.
+
+Titles, hints and options often hold names and text people typed: all are shown
+literally (ui.literal); input fields drop pasted control characters (PlainInput).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from meetingtui import labels
 from meetingtui.events import REASONS
+from meetingtui.ui.literal import PlainInput, literal
 from meetingtui.ui.screens.base import MeetingDialog, ResultT
 
 
@@ -41,13 +46,15 @@ class MemberPicker(Dialog[PickedMember]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*[Option(label, id=mid) for mid, label in self.members], id="members")
+            yield Label(literal(self.title_text), classes="dialog-title")
+            yield OptionList(
+                *[Option(literal(label), id=mid) for mid, label in self.members], id="members"
+            )
             if self.time is not None:
                 yield Label("Tidspunkt (TT.MM, tom = nu):")
-                yield Input(self.time, id="time")
+                yield PlainInput(self.time, id="time")
             tab = " · Tab tidspunkt" if self.time is not None else ""
-            yield Label(f"↑↓ vælg · Enter gem{tab} · Esc fortryd", classes="hint")
+            yield Label(literal(f"↑↓ vælg · Enter gem{tab} · Esc fortryd"), classes="hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._finish(event.option.id)
@@ -79,15 +86,17 @@ class ReasonPicker(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Hvorfor deltager {self.member_name} ikke?", classes="dialog-title")
+            yield Label(
+                literal(f"Hvorfor deltager {self.member_name} ikke?"), classes="dialog-title"
+            )
             yield OptionList(
                 *[
-                    Option(f"{number}  {labels.REASON[reason].capitalize()}", id=reason)
+                    Option(literal(f"{number}  {labels.REASON[reason].capitalize()}"), id=reason)
                     for number, reason in enumerate(REASONS, 1)
                 ],
                 id="reasons",
             )
-            yield Label(f"1-{len(REASONS)} eller ↑↓ Enter · Esc fortryd", classes="hint")
+            yield Label(literal(f"1-{len(REASONS)} eller ↑↓ Enter · Esc fortryd"), classes="hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
@@ -114,9 +123,9 @@ class TextPrompt(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, id="value")
-            yield Label(self.hint, classes="hint")
+            yield Label(literal(self.title_text), classes="dialog-title")
+            yield PlainInput(self.value, placeholder=self.placeholder, id="value")
+            yield Label(literal(self.hint), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
@@ -132,8 +141,10 @@ class ChoicePicker(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*[Option(label, id=cid) for cid, label in self.choices], id="choices")
+            yield Label(literal(self.title_text), classes="dialog-title")
+            yield OptionList(
+                *[Option(literal(label), id=cid) for cid, label in self.choices], id="choices"
+            )
             yield Label("↑↓ vælg · Enter · Esc fortryd", classes="hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Label
 
 from meetingtui import attendance
 from meetingtui.meeting import MeetingState
+from meetingtui.ui.literal import literal, literal_cell
 from meetingtui.ui.screens.base import MeetingDialog
 
 CHOICES = {"for": "For", "against": "Imod", "abstain": "Undlod", "": "–"}
@@ -59,7 +60,7 @@ class VoteScreen(MeetingDialog[VoteResult | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(f"Afstemning, punkt {self.number}", classes="dialog-title")
+            yield Label(literal(f"Afstemning, punkt {self.number}"), classes="dialog-title")
             yield DataTable(id="votes", cursor_type="row")
             yield Label(id="tally")
             yield Label(
@@ -74,7 +75,7 @@ class VoteScreen(MeetingDialog[VoteResult | None]):
         table.add_column("Stemme", key="vote")
         for sid in self.voters:
             person = self.state.person(sid, self.epoch)
-            table.add_row(person.name, person.party, "", key=sid)
+            table.add_row(literal_cell(person.name), literal_cell(person.party), "", key=sid)
         self._redraw()
         table.focus()
 
@@ -84,8 +85,10 @@ class VoteScreen(MeetingDialog[VoteResult | None]):
             table.update_cell(sid, "vote", CHOICES[self.choice[sid]])
         counts = {k: sum(v == k for v in self.choice.values()) for k in CHOICES}
         self.query_one("#tally", Label).update(
-            f"For {counts['for']} · Imod {counts['against']} · Undlod {counts['abstain']} · "
-            f"mangler {counts['']} af {len(self.voters)}"
+            literal(
+                f"For {counts['for']} · Imod {counts['against']} · Undlod {counts['abstain']} · "
+                f"mangler {counts['']} af {len(self.voters)}"
+            )
         )
 
     def _current(self) -> str | None:

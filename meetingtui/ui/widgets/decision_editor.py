@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import TextArea
+
+from meetingtui.terminal_text import without_controls
 
 PAUSE_SECONDS = 0.8
 
@@ -25,9 +28,20 @@ class DecisionEditor(TextArea):
         self._loading = False
 
     def load(self, text: str) -> None:
+        """Show a recorded decision (without the control characters an old record may hold)."""
         self._loading = True
-        self.load_text(text)
+        self.load_text(without_controls(text, multiline=True))
         self.move_cursor(self.document.end)
+
+    async def on_paste(self, event: events.Paste) -> None:
+        """Paste without control characters: TextArea would draw an ESC to the terminal."""
+        event.prevent_default()  # not TextArea's own handler too
+        if self.read_only:
+            return
+        text = without_controls(event.text, multiline=True)
+        if text and (result := self._replace_via_keyboard(text, *self.selection)):
+            self.move_cursor(result.end_location)
+            self.focus()
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         if self._loading:

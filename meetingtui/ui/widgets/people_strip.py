@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from meetingtui import attendance, labels
 from meetingtui.meeting import MeetingState, Seat
+from meetingtui.terminal_text import printable
 
 
 def _came_during(seat: Seat, epoch: int) -> bool:
@@ -24,7 +25,7 @@ def _vote_and_dissent(state: MeetingState, item_id: str, epoch: int) -> Text:
             "bold",
         )
     for sid, _ in item.dissents:
-        text.append(f"\nAfvigende mening: {state.person(sid, epoch).name}", "bold")
+        text.append(f"\nAfvigende mening: {printable(state.person(sid, epoch).name)}", "bold")
     return text
 
 
@@ -36,16 +37,16 @@ class PeopleStrip(Static):
         not_taking = dict(att.not_taking_part)
         text = Text()
         for sid in state.seats:
-            person = state.person(sid, att.epoch)
+            name = printable(state.person(sid, att.epoch).name)  # Text is literal; no controls
             if sid in not_taking:
                 reason = labels.REASON[not_taking[sid]]
-                text.append(f"⊘ {person.name}: deltager ikke ({reason})", "italic")
+                text.append(f"⊘ {name}: deltager ikke ({reason})", "italic")
             elif sid in att.present:
-                text.append(f"● {person.name}", "bold")
+                text.append(f"● {name}", "bold")
             elif _came_during(state.seats[sid], att.epoch):
-                text.append(f"◐ {person.name}: kom under punktet, deltager fra næste", "dim")
+                text.append(f"◐ {name}: kom under punktet, deltager fra næste", "dim")
             else:
-                text.append(f"○ {person.name}: fraværende", "dim")
+                text.append(f"○ {name}: fraværende", "dim")
             text.append("  ")
         text.append_text(_vote_and_dissent(state, item_id, att.epoch))
         if text != self._shown:  # unchanged: an update would lay the screen out again
