@@ -15,6 +15,7 @@ from rich.console import Console
 from meetingtui import __version__, files
 from meetingtui import agenda as agenda_mod
 from meetingtui.errors import AgendaError, MeetingtuiError
+from meetingtui.terminal_text import Printable
 
 COMMANDS = ("check", "export", "attendance", "recover", "run")
 
@@ -173,7 +174,7 @@ def run_export(args) -> int:
         from meetingtui.minutes import build
         from meetingtui.minutes.terminal import renderable
 
-        out.print(renderable(build(state, full=args.full)))
+        out.print(Printable(renderable(build(state, full=args.full))))
         return 0
     path, warnings = export.export_with_warnings(
         state,

@@ -642,12 +642,6 @@ def test_attendance_prints_names_and_titles_as_written_and_no_control_character(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="`export --text` prints the referat's renderable as it is (cli.py): control "
-    "characters from the record reach the terminal. The one-line change is in the report of "
-    "issue 9: out.print(terminal_text.Printable(renderable(...))); remove this mark then",
-)
 @pytest.mark.parametrize("color", [False, True], ids=["pipe", "terminal"])
 def test_export_text_prints_the_referat_with_no_control_character(tmp_path, monkeypatch, color):
     agenda, record = hostile_agenda(tmp_path), tmp_path / "m.record"

@@ -531,3 +531,31 @@ async def test_sigterm_leaves_within_the_grace_time_even_while_the_loop_is_busy(
         assert left == [128 + signal.SIGTERM]
         await pilot.pause()
     assert app.return_code == 0  # then the polite exit ran too (in a real app: never reached)
+
+
+async def test_control_characters_in_a_decision_are_dropped_and_said(tmp_path):
+    """Text that reaches the editor with control characters (not through a paste, which
+    cleans them first): the record and the editor get it without them, and a warning says so."""
+    from meetingtui.ui.widgets.decision_editor import DecisionEditor
+
+    clock = Clock()
+    app = demo_app(clock, tmp_path / "meeting.record")
+    warnings: list[str] = []
+    notify = app.notify
+
+    def record_notify(message, *args, severity="information", **kwargs):
+        if severity == "warning":
+            warnings.append(str(message))
+        return notify(message, *args, severity=severity, **kwargs)
+
+    app.notify = record_notify  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("d")
+        app.screen.query_one(DecisionEditor).insert("God\x07kendt\x1b[2J")
+        await pilot.pause(1.2)
+        saved = [e for e in app.secretary.record.events if e["kind"] == "decision_set"]
+        assert saved[-1]["text"] == "Godkendt"
+        assert app.screen.query_one(DecisionEditor).text == "Godkendt"
+        assert any("styretegn" in message for message in warnings), warnings

@@ -184,6 +184,9 @@ class MeetingApp(MeetingAppBase):
                 return Refused(str(error))
             finally:
                 self._after_change()
+            cleaned = self.secretary.take_notice()
+            if cleaned:
+                self.notify(cleaned, severity="warning", timeout=8)
         return Done(value)
 
     def _after_change(self) -> None:

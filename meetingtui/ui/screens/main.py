@@ -135,11 +135,12 @@ class MainScreen(MeetingScreen[None]):
             return
         text = self._editor_text()
         recorded = self.secretary.state.item(self._shown_item).decision
-        if (
-            text != as_edited(recorded)
-            and self.app.act(self.secretary.set_decision, text, self._shown_item).ok
-        ):
-            self._shown_decision = text  # the editor and the record agree again
+        if text != as_edited(recorded):
+            result = self.app.act(self.secretary.set_decision, text, self._shown_item)
+            if result.ok:
+                if result.value.dropped:  # the record holds the text without them
+                    self.query_one(DecisionEditor).load(result.value.text)
+                self._shown_decision = result.value.text  # the editor and the record agree
         if self.app.save_status is SaveStatus.TYPING:
             self.app.save_status = SaveStatus.SAVED
 
