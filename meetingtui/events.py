@@ -52,6 +52,7 @@ OPTIONAL: dict[str, FieldType] = {
     "time": TIME,
     "chair": str,
     "undo": bool,
+    "placement": ("during", "between"),
 }
 
 
