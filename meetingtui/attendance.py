@@ -87,12 +87,30 @@ def for_item(state: MeetingState, item_id: str) -> ItemAttendance:
     )
 
 
-def non_participants(state: MeetingState, item_id: str) -> list[str]:
-    """Names for 'deltog ikke i sagens behandling': the absent, then the present who did not take part."""
+def non_participants(state: MeetingState, item_id: str, inhabil: bool = True) -> list[str]:
+    """Names for 'deltog ikke i sagens behandling': the absent, then the present who did not
+    take part (without those declared inhabil when `inhabil` is False: the referat says
+    theirs in a sentence of its own, `declared_inhabil`)."""
     att = for_item(state, item_id)
+    own = state.item(item_id).own_sentence
     names = [state.seats[sid].member.name for sid in att.absent_members]
-    names += [state.person(sid, att.epoch).name for sid, _ in att.not_taking_part]
+    names += [
+        state.person(sid, att.epoch).name
+        for sid, reason in att.not_taking_part
+        if inhabil or reason != "inhabil" or sid not in own
+    ]
     return names
+
+
+def declared_inhabil(state: MeetingState, item_id: str) -> list[str]:
+    """Names of those present who did not take part in the item because they were inhabil."""
+    att = for_item(state, item_id)
+    own = state.item(item_id).own_sentence
+    return [
+        state.person(sid, att.epoch).name
+        for sid, reason in att.not_taking_part
+        if reason == "inhabil" and sid in own
+    ]
 
 
 def absent_people(state: MeetingState, item_id: str) -> list[Person]:
@@ -112,6 +130,14 @@ def absent_all_meeting(state: MeetingState, seat_id: str) -> bool:
     if seat.filled_during(1, last, _starts_present(seat)):
         return False
     return not any(m.kind == "arrived" and not m.substitute for m in seat.movements)
+
+
+def expected_later(state: MeetingState, seat_id: str) -> bool:
+    """Marked "kommer senere" at the roll call and not come yet, the meeting not over."""
+    seat = state.seats[seat_id]
+    if seat.status != "later" or state.closed is not None or seat.substitute is not None:
+        return False
+    return not any(m.kind == "arrived" for m in seat.movements)
 
 
 def took_part(state: MeetingState) -> list[Person]:

@@ -78,7 +78,7 @@ class Secretary(Timekeeping):
             today = now().in_tz(agenda.meeting.timezone).date()
             mode = timeline.Mode.REHEARSAL if rehearsal else timeline.mode_for(agenda, today)
         self.mode = mode
-        self.state: MeetingState = fold(agenda, record.events)
+        self.state: MeetingState = fold(agenda, record.events, self.rehearsal)
         self.viewing: str = self.state.current or agenda.items[0].id
         self._notice: str | None = None
         self._offered: pendulum.DateTime | None = None  # the default time last offered
@@ -105,7 +105,7 @@ class Secretary(Timekeeping):
                 f"Kan ikke gemmes: teksten indeholder tegn, der ikke kan gemmes ({error})."
             ) from None
         if changes_past(event):
-            self.state = fold(self.agenda, self.record.events)
+            self.state = fold(self.agenda, self.record.events, self.rehearsal)
             if not self.state.has_item(self.viewing):  # e.g. an added item was taken back
                 self.viewing = self.state.current or self.state.items[0].item.id
         else:

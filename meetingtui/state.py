@@ -35,6 +35,7 @@ class MeetingState:
     seats: dict[str, Seat]
     items: list[ItemState]
     chair: str | None = None
+    rehearsal: bool = False  # a rehearsal's state: its referat is marked PRØVE
     opened: pendulum.DateTime | None = None
     began: pendulum.DateTime | None = None  # the first opening (a reopening keeps it)
     closed: pendulum.DateTime | None = None

@@ -199,3 +199,62 @@ def test_mode_for_the_meetings_date():
     assert timeline.mode_for(AGENDA, day) is timeline.Mode.LIVE
     assert timeline.mode_for(AGENDA, day.add(days=30)) is timeline.Mode.AFTER_THE_FACT
     assert timeline.mode_for(AGENDA, day.subtract(days=1)) is timeline.Mode.REHEARSAL
+
+
+def test_a_rehearsal_has_its_own_record_a_simulated_clock_and_a_marked_referat(
+    tmp_path, monkeypatch
+):
+    from meetingtui import paths, session, times
+    from meetingtui.minutes import text as minutes_text
+
+    monkeypatch.setenv("MEETINGTUI_DATA_DIR", str(tmp_path))
+    agenda_file = tmp_path / "a.toml"
+    agenda_file.write_text(__import__("helpers").SMALL_AGENDA.format(quorum=""), encoding="utf-8")
+    opened = session.open_session(agenda_file, rehearse=True)
+    try:
+        assert opened.record.path == paths.rehearsal_record(opened.agenda)
+        assert opened.record.path != paths.default_record(opened.agenda)
+        assert opened.record.meta["rehearsal"] is True
+        # a rehearsal weeks before: the simulated clock starts at the meeting's start
+        wall = Clock(day=(2025, 11, 1), hour=9, minute=0)
+        clock = times.SimulatedClock(opened.agenda.meeting.start, real=wall)
+        secretary = Secretary(opened.agenda, opened.record, now=clock)
+        assert secretary.mode is timeline.Mode.REHEARSAL
+        wall.at(9, 12, 5)
+        secretary.open_meeting()
+        assert secretary.state.opened == pendulum.datetime(2025, 11, 20, 10, 12, 5, tz=TZ)
+        out = minutes_text.render(build(secretary.state))
+        assert out.startswith("PRØVE – REFERAT Testudvalget d. 20-11-2025")
+        assert "PRØVE: dette referat er fra en prøvegennemgang, ikke fra mødet." in out
+    finally:
+        opened.record.close()
+    with pytest.raises(session.RecordKindMismatch):
+        session.open_session(agenda_file, paths.rehearsal_record(opened.agenda))
+
+
+def test_a_break_is_told_under_the_item_before_it_and_movements_in_it_stand_between(desk):
+    secretary, clock = desk
+    secretary.set_roll("bo", "later")
+    assert "Bo Berg, A (kommer senere)" in text(secretary)
+    secretary.open_meeting("10.00")
+    clock.at(11, 0)
+    secretary.suspend()
+    clock.at(11, 5)
+    secretary.arrive("bo")
+    clock.at(11, 15)
+    secretary.step(1)  # taking up item 2 resumes the meeting
+    out = text(secretary)
+    told = out.index("Mødet blev suspenderet kl. 11.00 og genoptaget kl. 11.15.")
+    assert out.index("Punkt 1: Budget 2026") < told < out.index("Punkt 2: Nyt byggeri")
+    assert "Bo Berg ankom kl. 11.05 før behandlingen af punkt 2." in out
+    assert "(kommer senere)" not in out
+
+
+def test_postponing_records_udsat_unless_a_decision_is_typed(desk):
+    secretary, clock = desk
+    secretary.open_meeting("10.00")
+    secretary.postpone()
+    assert secretary.state.item("budget").decision == "Udsat."
+    secretary.set_decision("Sagen genoptages på et senere møde.", "byggeri")
+    secretary.postpone("byggeri")
+    assert secretary.state.item("byggeri").decision == "Sagen genoptages på et senere møde."
