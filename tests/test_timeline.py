@@ -258,3 +258,27 @@ def test_postponing_records_udsat_unless_a_decision_is_typed(desk):
     secretary.set_decision("Sagen genoptages på et senere møde.", "byggeri")
     secretary.postpone("byggeri")
     assert secretary.state.item("byggeri").decision == "Sagen genoptages på et senere møde."
+
+
+def test_the_overview_shows_duration_low_point_and_seats_filled(desk):
+    secretary, clock = desk
+    secretary.set_roll("bo", "afbud")
+    secretary.substitute("bo", "Cecilie Dam", "A")
+    secretary.open_meeting("10.00")
+    clock.at(10, 5)
+    for member in ("anja", "carl", "dorte", "erik", "frida"):
+        secretary.leave(member, "10.05")
+    clock.at(10, 30)
+    secretary.step(1)
+    view = attendance.overview(secretary.state, now=secretary.now_on_meeting_day())
+    assert view.duration_text == "30 min"
+    assert view.seats_text == "3 af 8 pladser besat, heraf 1 stedfortræder"
+    # leaving during item 1 they took no part in it: quorum was lost there
+    assert view.lowest_taking_part == 3 and view.lowest_item == "Punkt 1"
+    assert view.quorum_lost == ("Punkt 1", pendulum.datetime(2025, 11, 20, 10, 0, tz=TZ))
+
+
+def test_the_duration_is_real_time_across_the_spring_forward_night():
+    start = pendulum.datetime(2026, 3, 29, 1, 30, tz=TZ)
+    end = pendulum.datetime(2026, 3, 29, 3, 50, tz=TZ)
+    assert attendance.duration_text(end - start) == "1 t 20 min"
