@@ -237,9 +237,9 @@ class Secretary(Timekeeping):
     def postpone(self, item_id: str | None = None) -> None:
         """Postpone the item; its decision reads "Udsat." unless one was typed."""
         item_id = item_id or self.viewing
-        self._record("item_postponed", item=item_id)
-        if not self.state.item(item_id).decision.strip():
+        if not self.state.item(item_id).decision.strip():  # first: a decision un-postpones
             self._record("decision_set", item=item_id, text="Udsat.")
+        self._record("item_postponed", item=item_id)
 
     def set_decision(self, text: str, item_id: str | None = None) -> TextSaved:
         """Record the item's decision as typed (control characters dropped). False-y when

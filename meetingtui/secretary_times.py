@@ -56,13 +56,17 @@ class Timekeeping:
         """The time a time dialog offers, seconds kept (remembered: `time` uses it when the
         text typed is its HH.MM display).
 
-        Run by the clock: now, on the meeting's day. After the fact: the latest time
-        registered so far (the meeting's start before anything is).
+        Run by the clock: now, on the meeting's day, or the latest time registered if that
+        is later. After the fact: the latest time registered so far (the meeting's start
+        before anything is).
         """
+        latest = timeline.latest(self.state)
         if self.mode.uses_clock:
-            offered = self.now_on_meeting_day()
+            # never before what is recorded (an opening typed ahead of the clock)
+            now = self.now_on_meeting_day()
+            offered = max(now, latest) if latest is not None else now
         else:
-            offered = timeline.latest(self.state) or self.agenda.meeting.start
+            offered = latest or self.agenda.meeting.start
         self._offered = offered
         return offered
 
