@@ -87,12 +87,30 @@ def for_item(state: MeetingState, item_id: str) -> ItemAttendance:
     )
 
 
-def non_participants(state: MeetingState, item_id: str) -> list[str]:
-    """Names for 'deltog ikke i sagens behandling': the absent, then the present who did not take part."""
+def non_participants(state: MeetingState, item_id: str, inhabil: bool = True) -> list[str]:
+    """Names for 'deltog ikke i sagens behandling': the absent, then the present who did not
+    take part (without those declared inhabil when `inhabil` is False: the referat says
+    theirs in a sentence of its own, `declared_inhabil`)."""
     att = for_item(state, item_id)
+    own = state.item(item_id).own_sentence
     names = [state.seats[sid].member.name for sid in att.absent_members]
-    names += [state.person(sid, att.epoch).name for sid, _ in att.not_taking_part]
+    names += [
+        state.person(sid, att.epoch).name
+        for sid, reason in att.not_taking_part
+        if inhabil or reason != "inhabil" or sid not in own
+    ]
     return names
+
+
+def declared_inhabil(state: MeetingState, item_id: str) -> list[str]:
+    """Names of those present who did not take part in the item because they were inhabil."""
+    att = for_item(state, item_id)
+    own = state.item(item_id).own_sentence
+    return [
+        state.person(sid, att.epoch).name
+        for sid, reason in att.not_taking_part
+        if reason == "inhabil" and sid in own
+    ]
 
 
 def absent_people(state: MeetingState, item_id: str) -> list[Person]:
@@ -112,6 +130,14 @@ def absent_all_meeting(state: MeetingState, seat_id: str) -> bool:
     if seat.filled_during(1, last, _starts_present(seat)):
         return False
     return not any(m.kind == "arrived" and not m.substitute for m in seat.movements)
+
+
+def expected_later(state: MeetingState, seat_id: str) -> bool:
+    """Marked "kommer senere" at the roll call and not come yet, the meeting not over."""
+    seat = state.seats[seat_id]
+    if seat.status != "later" or state.closed is not None or seat.substitute is not None:
+        return False
+    return not any(m.kind == "arrived" for m in seat.movements)
 
 
 def took_part(state: MeetingState) -> list[Person]:
@@ -188,9 +214,53 @@ class Overview:
     movements: tuple[MovementLine, ...]
     opened: pendulum.DateTime | None
     closed: pendulum.DateTime | None
+    # issue 10: the meeting's length, the low point and a substitute's seat
+    duration: pendulum.Duration | None = None  # opening to close (or `now`), real time
+    duration_text: str = ""  # "1 t 20 min"
+    lowest_taking_part: int | None = None  # the fewest taking part in an item taken up
+    lowest_item: str | None = None  # "Punkt 3" where it was
+    quorum_lost: tuple[str, pendulum.DateTime] | None = None  # first item not quorate, when
+    seats_filled: int = 0  # seats filled now, a substitute's included
+    substitutes_seated: int = 0
+    seats_text: str = ""  # "7 af 9 pladser besat, heraf 1 stedfortræder"
 
 
-def overview(state: MeetingState) -> Overview:
+def duration_text(duration: pendulum.Duration) -> str:
+    """'1 t 20 min' (whole minutes; the real time passed, so DST-correct)."""
+    minutes = int(duration.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} t {minutes} min" if hours else f"{minutes} min"
+
+
+def seats_text(filled: int, seats: int, substitutes: int) -> str:
+    text = f"{filled} af {seats} pladser besat"
+    if substitutes:
+        word = "stedfortræder" if substitutes == 1 else "stedfortrædere"
+        text += f", heraf {substitutes} {word}"
+    return text
+
+
+def _low_point(
+    state: MeetingState,
+) -> tuple[int | None, str | None, tuple[str, pendulum.DateTime] | None]:
+    lowest: tuple[int, str] | None = None
+    lost: tuple[str, pendulum.DateTime] | None = None
+    for item_state in state.items:
+        if item_state.epoch is None or item_state.opened_at is None:
+            continue
+        att = for_item(state, item_state.item.id)
+        label = f"Punkt {state.number(item_state.item.id)}"
+        if lowest is None or len(att.taking_part) < lowest[0]:
+            lowest = (len(att.taking_part), label)
+        if not att.quorate and (lost is None or item_state.opened_at < lost[1]):
+            lost = (label, item_state.opened_at)
+    if lowest is None:
+        return None, None, lost
+    return lowest[0], lowest[1], lost
+
+
+def overview(state: MeetingState, now: pendulum.DateTime | None = None) -> Overview:
+    """The chair's overview; `now` (the Secretary's clock) gives a running meeting's length."""
     current = _current_item(state)
     att = for_item(state, current) if current else None
     not_taking = dict(att.not_taking_part) if att else {}
@@ -212,6 +282,20 @@ def overview(state: MeetingState) -> Overview:
     taking_part = len(att.taking_part) if att else None
     needed = state.agenda.quorum_needed()
     counted = taking_part if taking_part is not None else in_room_now
+    duration = None
+    if state.began is not None:
+        end = state.closed or now
+        if end is not None and end >= state.began:
+            duration = end - state.began  # aware times: the real time passed
+    lowest, lowest_item, lost = _low_point(state)
+    filled = sum(1 for seat in state.seats.values() if seat_in_room(seat))
+    subs = sum(
+        1
+        for sid, seat in state.seats.items()
+        if seat_in_room(seat)
+        and seat.substitute is not None
+        and state.person(sid) == seat.substitute
+    )
     heading = None
     if current:
         item = state.item(current).item
@@ -227,4 +311,12 @@ def overview(state: MeetingState) -> Overview:
         tuple(movements(state)),
         state.opened,
         state.closed,
+        duration,
+        duration_text(duration) if duration is not None else "",
+        lowest,
+        lowest_item,
+        lost,
+        filled,
+        subs,
+        seats_text(filled, state.agenda.seats, subs),
     )

@@ -16,7 +16,11 @@ whole history. A reader refuses a version newer than VERSION rather than guess a
 Versions: 1 was the first. 2 moved `item_added`'s item description from `item` to
 `spec` (`item` is an item's id in every other kind); nothing else changed, and version-1
 events are read in the version-2 shape (`eventkinds.upgrade`), so old records load as
-they did.
+they did. 3 (issue 10) changed no shape: a member not taking part as inhabil in a
+version-3 event is said in a sentence of its own ("X erklærede sig inhabil og deltog
+ikke i sagens behandling."), in an older one among the others as before, so an old
+record exports as it did. Version 3 also brought new kinds (item ends recorded by the
+secretary, breaks) and the roll call's "later", which an older reader refuses.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from meetingtui.eventkinds.definition import (
 from meetingtui.eventkinds.registry import REGISTRY
 from meetingtui.eventkinds.registry import upgrade as to_current
 
-VERSION = 2
+VERSION = 3
 
 
 # Fields every kind may carry besides its own.
@@ -52,6 +56,7 @@ OPTIONAL: dict[str, FieldType] = {
     "time": TIME,
     "chair": str,
     "undo": bool,
+    "placement": ("during", "between"),
 }
 
 

@@ -31,6 +31,8 @@ class ItemState:
     epoch: int | None = None  # epoch of its first taking-up
     opened_at: pendulum.DateTime | None = None
     not_taking_part: dict[str, str] = field(default_factory=dict)  # seat id -> reason
+    # seat ids whose "inhabil" gets a sentence of its own (recorded from event version 3)
+    own_sentence: set[str] = field(default_factory=set)
     vote: Vote | None = None
     dissents: list[tuple[str, str]] = field(default_factory=list)  # (seat id, text)
     added: bool = False

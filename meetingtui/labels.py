@@ -16,7 +16,12 @@ from meetingtui.notices import NoticeCode
 # -- attendance ------------------------------------------------------------------------------
 
 # Roll call: a member's status before the meeting (events.ROLL_STATUSES).
-ROLL_STATUS = {"present": "til stede", "afbud": "afbud", "absent": "fraværende uden afbud"}
+ROLL_STATUS = {
+    "present": "til stede",
+    "afbud": "afbud",
+    "absent": "fraværende uden afbud",
+    "later": "kommer senere",
+}
 
 # Why a member does not take part in an item (events.REASONS).
 REASON = {"inhabil": "inhabil", "left_room": "forlod lokalet", "other": "anden grund"}

@@ -23,9 +23,11 @@ from meetingtui.seats import Movement, Seat
 from meetingtui.state import MeetingState, initial
 
 
-def fold(agenda: Agenda, events: Sequence[dict[str, Any]]) -> MeetingState:
-    """The state after these (validated) events, corrections applied."""
+def fold(agenda: Agenda, events: Sequence[dict[str, Any]], rehearsal: bool = False) -> MeetingState:
+    """The state after these (validated) events, corrections applied (a rehearsal's state
+    says so: its referat is marked PRØVE)."""
     state = initial(agenda)
+    state.rehearsal = rehearsal
     for event in effective(events):
         state.apply(event)
     return state

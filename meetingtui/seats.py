@@ -22,6 +22,7 @@ class Movement:
     item: str | None  # that item's id
     event_id: int = 0
     substitute: bool = False  # a substitute taking the seat, not the member
+    placement: str | None = None  # the secretary's choice: "during", "between" (None: by time)
 
     @property
     def threshold(self) -> int:
@@ -56,6 +57,10 @@ class Seat:
             self.movements.append(move)
         else:
             insort(self.movements, move, key=_order)
+        self._steps = None
+
+    def invalidate(self) -> None:
+        """The movements' places changed (re-placed after a timeline change)."""
         self._steps = None
 
     def moved(self, epoch: int) -> bool | None:

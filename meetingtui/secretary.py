@@ -22,18 +22,14 @@ from typing import Any
 
 import pendulum
 
-from meetingtui import attendance, export, preflight, text_input, times
+from meetingtui import attendance, export, preflight, text_input, timeline, times
 from meetingtui import events as ev
 from meetingtui.agenda import Agenda
-from meetingtui.errors import MeetingtuiError
 from meetingtui.eventkinds.items import ItemSpec
 from meetingtui.eventkinds.registry import describe
 from meetingtui.meeting import MeetingState, changes_past, effective, fold, last_undoable
 from meetingtui.record import MeetingRecord
-
-
-class ActionError(MeetingtuiError):
-    """An action that does not fit the meeting as it stands (message in Danish, for the UI)."""
+from meetingtui.secretary_times import ActionError, Timekeeping
 
 
 @dataclass(frozen=True)
@@ -58,14 +54,34 @@ class TextSaved:
         return self.changed
 
 
-class Secretary:
-    def __init__(self, agenda: Agenda, record: MeetingRecord, now: times.Now = times.system_now):
+class Secretary(Timekeeping):
+    """The secretary's desk on one meeting.
+
+    `mode` (timeline.Mode) says how times are found: LIVE and REHEARSAL ask the clock
+    (`now`; a rehearsal's is a times.SimulatedClock), AFTER_THE_FACT never does: every
+    time is typed, and the time offered is the previous registration's. None: by the
+    meeting's date (`timeline.mode_for`), a rehearsal when the record says it is one.
+    """
+
+    def __init__(
+        self,
+        agenda: Agenda,
+        record: MeetingRecord,
+        now: times.Now = times.system_now,
+        mode: timeline.Mode | None = None,
+    ):
         self.agenda = agenda
         self.record = record
         self.now = now
-        self.state: MeetingState = fold(agenda, record.events)
+        if mode is None:
+            rehearsal = bool(getattr(record, "meta", {}).get("rehearsal"))
+            today = now().in_tz(agenda.meeting.timezone).date()
+            mode = timeline.Mode.REHEARSAL if rehearsal else timeline.mode_for(agenda, today)
+        self.mode = mode
+        self.state: MeetingState = fold(agenda, record.events, self.rehearsal)
         self.viewing: str = self.state.current or agenda.items[0].id
         self._notice: str | None = None
+        self._offered: pendulum.DateTime | None = None  # the default time last offered
 
     # -- typed text -----------------------------------------------------------------------
     def take_notice(self) -> str | None:
@@ -73,13 +89,6 @@ class Secretary:
         dropped from a pasted text), once; None if there is nothing to say."""
         notice, self._notice = self._notice, None
         return notice
-
-    def _one_line(self, text: str, label: str) -> str:
-        """One-line typed text, checked and NFC-normalised ('' if nothing visible)."""
-        try:
-            return text_input.check_one_line(text, label)
-        except text_input.TextInputError as error:
-            raise ActionError(str(error)) from None
 
     def _multiline(self, text: str) -> tuple[str, int]:
         """Multi-line typed text without control characters; the count dropped is noted."""
@@ -96,7 +105,7 @@ class Secretary:
                 f"Kan ikke gemmes: teksten indeholder tegn, der ikke kan gemmes ({error})."
             ) from None
         if changes_past(event):
-            self.state = fold(self.agenda, self.record.events)
+            self.state = fold(self.agenda, self.record.events, self.rehearsal)
             if not self.state.has_item(self.viewing):  # e.g. an added item was taken back
                 self.viewing = self.state.current or self.state.items[0].item.id
         else:
@@ -117,50 +126,6 @@ class Secretary:
     def move_record(self, path: str | Path) -> None:
         self.record.move_to(path)
 
-    # -- times --------------------------------------------------------------------------
-    @property
-    def tz(self) -> str:
-        return self.agenda.meeting.timezone
-
-    def time(self, text: str | None) -> pendulum.DateTime:
-        """A typed time on the meeting day, or now if nothing was typed."""
-        if text is None or not text.strip():
-            return self.now_on_meeting_day()
-        return times.parse(self._one_line(text, "Klokkeslættet"), self.agenda.meeting.date, self.tz)
-
-    def now_on_meeting_day(self) -> pendulum.DateTime:
-        """The clock's time of day on the meeting's date.
-
-        Typed times are read on the meeting's date, so 'now' must be too, or the two could
-        not be compared when an agenda (the demo, a rehearsal) is taken on another day.
-        """
-        now, day = self.now().in_tz(self.tz), self.agenda.meeting.date
-        return pendulum.datetime(
-            day.year, day.month, day.day, now.hour, now.minute, now.second, tz=self.tz
-        )
-
-    def _movement_time(self, text: str | None) -> pendulum.DateTime:
-        """A typed time for an arrival or departure: inside the meeting, and not ahead of now."""
-        when = self.time(text)
-        opened, closed = self.state.opened, self.state.closed
-        if opened is not None and when < opened:
-            raise ActionError(
-                f"Kl. {times.display(when, self.tz)} er før mødet begyndte (kl. {times.display(opened, self.tz)}); "
-                "ret navneopråbet i stedet."
-            )
-        if closed is not None and when > closed:
-            raise ActionError(
-                f"Kl. {times.display(when, self.tz)} er efter mødet sluttede (kl. {times.display(closed, self.tz)})."
-            )
-        if when > self.now_on_meeting_day().add(minutes=2):
-            raise ActionError(
-                f"Kl. {times.display(when, self.tz)} er endnu ikke kommet (klokken er {self.now_text()})."
-            )
-        return when
-
-    def now_text(self) -> str:
-        return times.display(self.now(), self.tz)
-
     # -- before the meeting ---------------------------------------------------------------
     def set_roll(self, member: str, status: str) -> None:
         if self.state.seats[member].status != status:
@@ -180,7 +145,7 @@ class Secretary:
         if not name:
             raise ActionError("Stedfortræderen skal have et navn.")
         self._check_one_seat(member, name)
-        when = self.time(time).isoformat() if self.state.opened else None
+        when = self._checked("substitute", time).isoformat() if self.state.opened else None
         self._record(
             "substitute", member=member, name=name, party=party or seat.member.party, time=when
         )
@@ -207,7 +172,7 @@ class Secretary:
     def open_meeting(self, time: str | None = None) -> None:
         if self.state.opened is not None and self.state.closed is None:
             raise ActionError("Mødet er allerede åbnet.")
-        opened = self.time(time)
+        opened = self._checked("meeting_opened", time)
         self._record("meeting_opened", time=opened.isoformat())
         if self.state.current is None:  # the first item starts with the meeting
             self.go_to(self._first_untaken(), at=opened)
@@ -222,12 +187,45 @@ class Secretary:
     def live(self) -> bool:
         return self.state.opened is not None and self.state.closed is None
 
-    def go_to(self, item_id: str, at: pendulum.DateTime | None = None) -> None:
+    def go_to(
+        self, item_id: str, at: pendulum.DateTime | None = None, time: str | None = None
+    ) -> None:
+        """View an item; in a running meeting, take it up (at `at`, or the typed `time`, or
+        the default time), which ends the item under way and ends a break."""
         if not self.state.has_item(item_id):
             raise ActionError(f"Punktet '{item_id}' findes ikke.")
-        self.viewing = item_id
         if self.live and not (self.state.current == item_id and self.state.in_item):
-            self._record("item_opened", item=item_id, time=(at or self.time(None)).isoformat())
+            when = at or self._check("item_opened", self.time(time))
+            self.viewing = item_id
+            if self.state.suspended:
+                self._record("meeting_resumed", time=when.isoformat())
+            self._record("item_opened", item=item_id, time=when.isoformat())
+        self.viewing = item_id
+
+    def end_item(self, time: str | None = None) -> bool:
+        """The handling of the item under way ends (a quick decision, the key after a typed
+        decision); False if no item is under way. Taking up the next item ends it too."""
+        if not (self.live and self.state.in_item and self.state.current):
+            return False
+        when = self._checked("item_closed", time)
+        self._record("item_closed", item=self.state.current, time=when.isoformat())
+        return True
+
+    def suspend(self, time: str | None = None) -> None:
+        """The meeting is suspended (a break); it ends the item under way."""
+        if not self.live:
+            raise ActionError("Mødet er ikke i gang.")
+        if self.state.suspended:
+            raise ActionError("Mødet er allerede suspenderet.")
+        when = self._checked("meeting_suspended", time)
+        self._record("meeting_suspended", time=when.isoformat())
+
+    def resume(self, time: str | None = None) -> None:
+        """The meeting goes on after a break (taking up an item does it too)."""
+        if not self.state.suspended:
+            raise ActionError("Mødet er ikke suspenderet.")
+        when = self._checked("meeting_resumed", time)
+        self._record("meeting_resumed", time=when.isoformat())
 
     def step(self, offset: int) -> None:
         ids = [s.item.id for s in self.state.items]
@@ -237,7 +235,11 @@ class Secretary:
             self.go_to(ids[target])
 
     def postpone(self, item_id: str | None = None) -> None:
-        self._record("item_postponed", item=item_id or self.viewing)
+        """Postpone the item; its decision reads "Udsat." unless one was typed."""
+        item_id = item_id or self.viewing
+        if not self.state.item(item_id).decision.strip():  # first: a decision un-postpones
+            self._record("decision_set", item=item_id, text="Udsat.")
+        self._record("item_postponed", item=item_id)
 
     def set_decision(self, text: str, item_id: str | None = None) -> TextSaved:
         """Record the item's decision as typed (control characters dropped). False-y when
@@ -269,36 +271,35 @@ class Secretary:
     def close_meeting(self, time: str | None = None) -> None:
         if self.state.opened is None:
             raise ActionError("Mødet er ikke åbnet.")
-        when = self.time(time)
-        last = self._last_registered_time()
-        if last is not None and when < last:
-            raise ActionError(
-                f"Mødet kan ikke slutte kl. {times.display(when, self.tz)}: der er registreret "
-                f"noget kl. {times.display(last, self.tz)}."
-            )
-        if when < self.state.opened:
-            raise ActionError(
-                f"Mødet kan ikke slutte før det begyndte (kl. {times.display(self.state.opened, self.tz)})."
-            )
+        when = self._checked("meeting_closed", time)
         self._record("meeting_closed", time=when.isoformat())
 
-    def _last_registered_time(self) -> pendulum.DateTime | None:
-        moments = [m.time for seat in self.state.seats.values() for m in seat.movements]
-        moments += [t for t, _ in self.state.openings]
-        return max(moments) if moments else None
-
     # -- people -------------------------------------------------------------------------
-    def arrive(self, member: str, time: str | None = None) -> None:
+    def arrive(self, member: str, time: str | None = None, placement: str | None = None) -> None:
+        """A member (or their substitute) arrives. `placement`: "during" or "between" when
+        the secretary flipped where the dialog said it stands; None: by the time."""
         seat = self.state.seats[member]
         if attendance.seat_in_room(seat):
             raise ActionError(f"{self.state.person(member).name} er allerede til stede.")
-        self._record("arrived", member=member, time=self._movement_time(time).isoformat())
+        self._move("arrived", member, time, placement)
 
-    def leave(self, member: str, time: str | None = None) -> None:
+    def leave(self, member: str, time: str | None = None, placement: str | None = None) -> None:
         seat = self.state.seats[member]
         if not attendance.seat_in_room(seat):
             raise ActionError(f"{self.state.person(member).name} er ikke til stede.")
-        self._record("left", member=member, time=self._movement_time(time).isoformat())
+        self._move("left", member, time, placement)
+
+    def _move(self, kind: str, member: str, time: str | None, placement: str | None) -> None:
+        if self.state.opened is None:
+            raise ActionError("Mødet er ikke åbnet; ret navneopråbet i stedet.")
+        when = self._checked(kind, time)
+        if placement not in (None, "during", "between"):
+            raise ActionError(f"Ukendt placering: {placement}.")
+        if placement is not None and timeline.where(self.state, kind, when).during == (
+            placement == "during"
+        ):
+            placement = None  # what the time says anyway: nothing to keep
+        self._record(kind, member=member, time=when.isoformat(), placement=placement)
 
     def not_taking_part(self, member: str, reason: str, item_id: str | None = None) -> None:
         self._record("not_taking_part", item=item_id or self.viewing, member=member, reason=reason)
@@ -339,12 +340,6 @@ class Secretary:
 
     def retract(self, event_id: int) -> None:
         self._record("retract", target=event_id)
-
-    def amend_time(self, event_id: int, time: str) -> None:
-        target = next((e for e in self.record.events if e["id"] == event_id), None)
-        if target is None or "time" not in target:
-            raise ActionError("Den registrering har intet tidspunkt at rette.")
-        self._record("amend", target=event_id, changes={"time": self.time(time).isoformat()})
 
     def history(self) -> list[tuple[dict[str, Any], str]]:
         """The changes in force, newest first, each with a Danish description."""

@@ -35,7 +35,9 @@ class MeetingState:
     seats: dict[str, Seat]
     items: list[ItemState]
     chair: str | None = None
+    rehearsal: bool = False  # a rehearsal's state: its referat is marked PRØVE
     opened: pendulum.DateTime | None = None
+    began: pendulum.DateTime | None = None  # the first opening (a reopening keeps it)
     closed: pendulum.DateTime | None = None
     current: str | None = None  # the item under way (or last taken up)
     in_item: bool = False  # an item is under way right now
@@ -43,6 +45,13 @@ class MeetingState:
     taken: list[str] = field(default_factory=list)  # item taken up at each epoch: taken[epoch - 1]
     openings: list[tuple[pendulum.DateTime, int]] = field(default_factory=list)  # (time, epoch)
     ended: dict[int, pendulum.DateTime] = field(default_factory=dict)  # epoch -> item closed at
+    breaks: list[tuple[pendulum.DateTime, pendulum.DateTime | None]] = field(
+        default_factory=list
+    )  # (suspended, resumed or None): the meeting's breaks, in order
+    break_epochs: list[int] = field(default_factory=list)  # the epoch each break came after
+    # The latest movement time folded so far: a change of the timeline (an item taken up
+    # or ended) at or after it has no movement to re-place, the common case.
+    _latest_movement: pendulum.DateTime | None = field(default=None, repr=False, compare=False)
     _by_id: dict[str, tuple[int, ItemState]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -50,6 +59,11 @@ class MeetingState:
     # whether they are in order (a corrected time may put them out of it).
     _opening_times: list[pendulum.DateTime] = field(default_factory=list, repr=False, compare=False)
     _openings_in_order: bool = field(default=True, repr=False, compare=False)
+
+    @property
+    def suspended(self) -> bool:
+        """The meeting is in a break (suspended, not yet resumed)."""
+        return bool(self.breaks) and self.breaks[-1][1] is None
 
     # -- lookups (an index by id, rebuilt only when the list of items changes) -------------
     def item(self, item_id: str) -> ItemState:
@@ -109,6 +123,49 @@ class MeetingState:
         if ended is not None and ended <= when:
             return epoch, False, None
         return epoch, True, self.taken[epoch - 1]
+
+    def place(
+        self, when: pendulum.DateTime, placement: str | None = None
+    ) -> tuple[int, bool, str | None]:
+        """Where a movement at `when` stands: (epoch, during, item) as `moment_at`, with
+        the secretary's choice honoured: "between" puts a movement during an item after
+        it (between it and the next), "during" puts one between items under the item
+        before. None: by time alone."""
+        epoch, during, item = self.moment_at(when)
+        if placement == "between" and during:
+            return epoch, False, None
+        if placement == "during" and not during and 1 <= epoch <= len(self.taken):
+            return epoch, True, self.taken[epoch - 1]
+        return epoch, during, item
+
+    def note_movement(self, when: pendulum.DateTime) -> None:
+        if self._latest_movement is None or when > self._latest_movement:
+            self._latest_movement = when
+
+    def replace_movements(self, since: pendulum.DateTime) -> None:
+        """Place again every movement later than `since` (an item taken up or ended then).
+
+        A movement is placed by its time against the items' starts and ends; folding in
+        record order, a movement whose time was corrected to after a later-recorded item
+        start would otherwise stay where the prefix of the record put it. Movements at
+        the very time of the change keep their place (recorded first, they came first).
+        """
+        if self._latest_movement is None or self._latest_movement <= since:
+            return
+        for seat in self.seats.values():
+            changed = False
+            for index in range(len(seat.movements) - 1, -1, -1):
+                move = seat.movements[index]
+                if move.time <= since:
+                    break
+                epoch, during, item = self.place(move.time, move.placement)
+                if (epoch, during, item) != (move.epoch, move.during, move.item):
+                    move.epoch, move.during, move.item = epoch, during, item
+                    changed = True
+                    if move.substitute:
+                        seat.substitute_from = move.threshold
+            if changed:
+                seat.invalidate()
 
     def _last_opening_by(self, when: pendulum.DateTime) -> int | None:
         """The index of the last opening (in the order taken up) at or before `when`.

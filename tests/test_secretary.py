@@ -6,7 +6,7 @@ import pendulum
 import pytest
 
 from meetingtui import agenda as agenda_mod
-from meetingtui import attendance, paths
+from meetingtui import attendance, paths, timeline
 from meetingtui.minutes import build
 from meetingtui.minutes.text import render
 from meetingtui.record import MeetingRecord
@@ -81,26 +81,31 @@ def test_times_outside_the_meeting_or_ahead_of_now_are_refused(desk):
     secretary.leave("anja-lund", "10.25")
     with pytest.raises(ActionError, match="kan ikke slutte"):
         secretary.close_meeting("10.20")
+    with pytest.raises(ActionError, match="endnu ikke kommet"):  # the close is held to the clock
+        secretary.close_meeting("10.40")
+    clock.at(10, 40)
     secretary.close_meeting("10.40")
     kinds = [e["kind"] for e in secretary.record.events]
     assert kinds.count("left") == 1 and kinds.count("meeting_closed") == 1
 
 
-def test_now_is_taken_on_the_meeting_day_when_the_agenda_is_taken_another_day(tmp_path):
+def test_a_meeting_taken_another_day_is_entered_after_the_fact_with_typed_times(tmp_path):
     agenda = agenda_mod.load(paths.DEMO_AGENDA)
-    clock = Clock(day=(2026, 11, 25))  # a rehearsal a year later
+    clock = Clock(day=(2026, 11, 25))  # a year later: the clock is never asked
     clock.at(10, 5)
     secretary = Secretary(agenda, MeetingRecord(tmp_path / "m.record", agenda.sha256), now=clock)
     try:
+        assert secretary.mode is timeline.Mode.AFTER_THE_FACT
         secretary.open_meeting("10.00")
-        clock.at(10, 30)
-        secretary.step(1)
+        assert secretary.now_text() == "10.00"  # the previous registration's time
+        secretary.go_to("udbudsproces", time="10.30")
         opened = secretary.state.item("udbudsproces").opened_at
         assert opened.date() == agenda.meeting.date
         secretary.leave("anja-lund", "10.20")  # typed: before item 2 on the same day
         assert "Anja Lund forlod mødet kl. 10.20 under behandlingen af punkt 1." in full_text(
             secretary
         )
+        secretary.close_meeting("15.00")  # not "not yet come": no clock after the fact
     finally:
         secretary.record.close()
 

@@ -58,7 +58,8 @@ if TYPE_CHECKING:  # the state applies events through this module's kinds
 # An ISO 8601 time with its offset, as `pendulum.DateTime.isoformat()` writes it.
 IsoTime = NewType("IsoTime", str)
 
-RollStatus = Literal["present", "afbud", "absent"]
+RollStatus = Literal["present", "afbud", "absent", "later"]
+Placement = Literal["during", "between"]
 Reason = Literal["inhabil", "left_room", "other"]
 ROLL_STATUSES: tuple[str, ...] = get_args(RollStatus)
 REASONS: tuple[str, ...] = get_args(Reason)

@@ -46,6 +46,7 @@ def _open(state: MeetingState, e: ItemOpened) -> None:
     state.current, state.in_item = e["item"], True
     if item_state.epoch is None:
         item_state.epoch, item_state.opened_at = state.epoch, time
+    state.replace_movements(time)
 
 
 # -- item_closed: the item under way is finished ------------------------------------------------
@@ -57,8 +58,10 @@ class ItemClosed(Common):
 
 def _close(state: MeetingState, e: ItemClosed) -> None:
     if e["item"] == state.current and state.in_item:
-        state.ended[state.epoch] = state.local_time(e["time"])
+        ended = state.local_time(e["time"])
+        state.ended[state.epoch] = ended
         state.in_item = False
+        state.replace_movements(ended)
 
 
 # -- item_postponed ---------------------------------------------------------------------------

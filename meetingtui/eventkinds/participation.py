@@ -23,7 +23,13 @@ class NotTakingPart(Common):
 
 def _not_taking_part(state: MeetingState, e: NotTakingPart) -> None:
     if state.has_item(e["item"]) and e["member"] in state.seats:
-        state.item(e["item"]).not_taking_part[e["member"]] = e["reason"]
+        item_state = state.item(e["item"])
+        item_state.not_taking_part[e["member"]] = e["reason"]
+        # from version 3 the referat says an inhabil member's own sentence (events.py)
+        if e["v"] >= 3:
+            item_state.own_sentence.add(e["member"])
+        else:
+            item_state.own_sentence.discard(e["member"])
 
 
 class TakingPart(Common):

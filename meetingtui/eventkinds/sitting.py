@@ -11,6 +11,7 @@ from meetingtui.eventkinds.definition import (
     Common,
     EventKind,
     IsoTime,
+    Placement,
     RollStatus,
     clock,
     who,
@@ -30,6 +31,8 @@ class MeetingOpened(Common):
 
 def _open(state: MeetingState, e: MeetingOpened) -> None:
     state.opened = state.local_time(e["time"])
+    if state.began is None:
+        state.began = state.opened
     state.closed = None
     chair = e.get("chair")
     if chair is not None and chair in state.seats:
@@ -47,7 +50,39 @@ def _close(state: MeetingState, e: MeetingClosed) -> None:
     state.closed = closed
     if state.in_item:
         state.ended[state.epoch] = closed
+        state.replace_movements(closed)
     state.in_item = False
+
+
+# -- meeting_suspended / meeting_resumed: a break ---------------------------------------------
+# A break ends the item under way (its end is the suspension's time): movements during a
+# break stand between items. The referat tells the break under the item taken up last
+# before it (minutes.build), on the front page if none was.
+class MeetingSuspended(Common):
+    kind: Literal["meeting_suspended"]
+    time: IsoTime
+
+
+class MeetingResumed(Common):
+    kind: Literal["meeting_resumed"]
+    time: IsoTime
+
+
+def _suspend(state: MeetingState, e: MeetingSuspended) -> None:
+    if state.opened is None or state.closed is not None or state.suspended:
+        return
+    time = state.local_time(e["time"])
+    if state.in_item:
+        state.ended[state.epoch] = time
+        state.in_item = False
+        state.replace_movements(time)
+    state.breaks.append((time, None))
+    state.break_epochs.append(state.epoch)
+
+
+def _resume(state: MeetingState, e: MeetingResumed) -> None:
+    if state.suspended:
+        state.breaks[-1] = (state.breaks[-1][0], state.local_time(e["time"]))
 
 
 # -- roll_call: a member's status before the meeting ----------------------------------------
@@ -95,19 +130,25 @@ def _substitute(state: MeetingState, e: Substitute) -> None:
         move = Movement("arrived", time, epoch, during, item, e.get("id", 0), substitute=True)
         seat.substitute_from = move.threshold
         seat.add_movement(move)
+        state.note_movement(time)
 
 
 # -- arrived / left: a member (or their substitute) comes or goes during the meeting --------
+# `placement` is the secretary's choice where the time alone would say otherwise:
+# "during" (under the item taken up last, though it had ended) or "between" (after the
+# item under way, before the next). Without it the time decides (timeline.where).
 class Arrived(Common):
     kind: Literal["arrived"]
     member: str
     time: IsoTime
+    placement: NotRequired[Placement]
 
 
 class Left(Common):
     kind: Literal["left"]
     member: str
     time: IsoTime
+    placement: NotRequired[Placement]
 
 
 def _move(state: MeetingState, e: Arrived | Left) -> None:
@@ -115,10 +156,18 @@ def _move(state: MeetingState, e: Arrived | Left) -> None:
     if seat is None:
         return
     time = state.local_time(e["time"])
-    epoch, during, item = state.moment_at(time)
-    seat.add_movement(Movement(e["kind"], time, epoch, during, item, e.get("id", 0)))
+    placement = e.get("placement")
+    epoch, during, item = state.place(time, placement)
+    seat.add_movement(
+        Movement(e["kind"], time, epoch, during, item, e.get("id", 0), placement=placement)
+    )
+    state.note_movement(time)
 
 
+SUSPENDED = EventKind(
+    MeetingSuspended, _suspend, lambda e, s: f"Mødet suspenderet {clock(s, e['time'])}"
+)
+RESUMED = EventKind(MeetingResumed, _resume, lambda e, s: f"Mødet genoptaget {clock(s, e['time'])}")
 OPENED = EventKind(MeetingOpened, _open, lambda e, s: f"Mødet åbnet {clock(s, e['time'])}")
 CLOSED = EventKind(MeetingClosed, _close, lambda e, s: f"Mødet afsluttet {clock(s, e['time'])}")
 ROLL_CALL = EventKind(
@@ -138,6 +187,8 @@ LEFT = EventKind(Left, _move, lambda e, s: f"{who(s, e['member'])} gik {clock(s,
 KINDS: tuple[EventKind[Any], ...] = (
     OPENED,
     CLOSED,
+    SUSPENDED,
+    RESUMED,
     ROLL_CALL,
     CHAIR_SET,
     SUBSTITUTE,

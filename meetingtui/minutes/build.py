@@ -28,7 +28,7 @@ CONFIDENTIAL = "FORTROLIGT: fuld udgave med lukkede punkter. Må ikke offentligg
 def build(state: MeetingState, full: bool = False) -> Minutes:
     meeting = state.agenda.meeting
     minutes = Minutes(
-        title=wording.title_line(meeting.body, meeting.date),
+        title=wording.title_line(meeting.body, meeting.date, state.rehearsal),
         subject=meeting.body,
         date=wording.date_short(meeting.date),
         full=full,
@@ -49,12 +49,14 @@ def contents(state: MeetingState) -> list[str]:
 def front_page(state: MeetingState) -> list[Block]:
     meeting = state.agenda.meeting
     blocks: list[Block] = [
-        Title(wording.title_line(meeting.body, meeting.date)),
+        Title(wording.title_line(meeting.body, meeting.date, state.rehearsal)),
         Labelled("Mødedato", wording.datetime_long(meeting.start)),
         Labelled("Mødested", meeting.place),
         Labelled("Mødedeltagere", ", ".join(participants(state))),
     ]
     notes = meeting_notes(state)
+    if state.rehearsal:
+        notes.insert(0, wording.rehearsal_note())
     blocks += [Paragraph.of(note) for note in notes]
     return blocks
 
@@ -64,7 +66,12 @@ def participants(state: MeetingState) -> list[str]:
     out = []
     for seat_id, seat in state.seats.items():
         label = wording.member_label(seat.member.name, seat.member.party)
-        out.append(f"{label} (Fravær)" if attendance.absent_all_meeting(state, seat_id) else label)
+        if attendance.expected_later(state, seat_id):
+            out.append(f"{label} ({wording.EXPECTED_LATER})")
+        elif attendance.absent_all_meeting(state, seat_id):
+            out.append(f"{label} (Fravær)")
+        else:
+            out.append(label)
         if seat.substitute:
             sub = wording.member_label(seat.substitute.name, seat.substitute.party)
             out.append(f"{sub} (stedfortræder)")
@@ -94,7 +101,19 @@ def meeting_notes(state: MeetingState) -> list[str]:
             stand_in = wording.member_short(seat.substitute.name, seat.substitute.party)
             notes.append(wording.substitute(member, stand_in, seat.status == "afbud"))
     notes += [text for place, text in movement_lines(state) if place is None]
+    notes += breaks_by_item(state).get(None, [])
     return notes
+
+
+def breaks_by_item(state: MeetingState) -> dict[str | None, list[str]]:
+    """The breaks' sentences under the item taken up last before each (the item it followed,
+    or was suspended during: a break ends the item under way); None: the front page."""
+    told: dict[str | None, list[str]] = {}
+    for (start, end), epoch in zip(state.breaks, state.break_epochs, strict=True):
+        item = state.taken[epoch - 1] if 1 <= epoch <= len(state.taken) else None
+        place = item if item and state.has_item(item) else None
+        told.setdefault(place, []).append(wording.suspended(start, end))
+    return told
 
 
 def item_blocks(
@@ -151,10 +170,12 @@ def item_sentences(state: MeetingState, item_state: ItemState, told: dict | None
     for seat_id, text in item_state.dissents:
         person = state.person(seat_id, attendance.item_epoch(state, item_id))
         out.append(wording.dissent(wording.member_short(person.name, person.party), text))
-    out.append(wording.not_taking_part(attendance.non_participants(state, item_id)))
+    out.append(wording.not_taking_part(attendance.non_participants(state, item_id, False)))
+    out.append(wording.declared_inhabil(attendance.declared_inhabil(state, item_id)))
     if item_state.epoch is not None and not attendance.for_item(state, item_id).quorate:
         out.append(wording.not_quorate())
     out += (told if told is not None else movements_by_item(state)).get(item_id, [])
+    out += breaks_by_item(state).get(item_id, []) if state.breaks else []
     return out
 
 

@@ -85,8 +85,13 @@ class _RecordFile:
                     )
                 )
 
-    def meta(self, agenda_sha256: str, notice: Callable[[Notice], None]) -> dict:
-        """The record's header; written first if the file has none yet (and may be written)."""
+    def meta(
+        self, agenda_sha256: str, notice: Callable[[Notice], None], rehearsal: bool = False
+    ) -> dict:
+        """The record's header; written first if the file has none yet (and may be written).
+
+        A rehearsal's record says so ("rehearsal": true), so it is never taken for the real
+        one; records without the key (every record before it) are real meetings."""
         table = self.db.table("meta")
         found = table.get(doc_id=1)
         if found is None:
@@ -96,6 +101,8 @@ class _RecordFile:
                 "agenda_sha256": agenda_sha256,
                 "created": pendulum.now().isoformat(),
             }
+            if rehearsal:
+                meta["rehearsal"] = True
             if not self.storage.read_only:
                 # Also when the file exists but holds no meta yet: a crash may have come
                 # between creating it and its first line.
@@ -136,6 +143,7 @@ class MeetingRecord:
         read_only: bool = False,
         notice: Callable[[Notice], None] | None = None,
         storage_options: dict | None = None,
+        rehearsal: bool = False,
     ):
         self.read_only = read_only
         self.notices: list[Notice] = []
@@ -145,7 +153,7 @@ class MeetingRecord:
         self.save_errno: int | None = None  # the OSError's errno behind save_error
         self._file = _RecordFile(Path(path), read_only, self._note, storage_options)
         try:
-            self.meta = self._file.meta(agenda_sha256, self._note)
+            self.meta = self._file.meta(agenda_sha256, self._note, rehearsal)
             # The storage's own documents: each event is held once.
             self.events: list[dict] = self._file.storage.documents("events")
         except BaseException:
@@ -219,7 +227,9 @@ class MeetingRecord:
         try:
             if new.storage.documents("events"):
                 raise RecordError(f"{path}: a record exists there already; choose a new file name")
-            meta = new.meta(self.meta.get("agenda_sha256", ""), self._note)
+            meta = new.meta(
+                self.meta.get("agenda_sha256", ""), self._note, bool(self.meta.get("rehearsal"))
+            )
             new.storage.append("events", self.events)  # one write, one fsync
         except StorageFull as err:
             new.close()
