@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual import events
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Padding, RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from meetingtui.meeting import MeetingState
+from meetingtui.agenda import Item
+from meetingtui.meeting import ItemState, MeetingState
 
 MARKS = {
     "under_way": "▶",
@@ -26,108 +34,146 @@ WORDS = {
 }
 
 
-def status_of(state: MeetingState, item_id: str) -> str:
-    if state.item(item_id).postponed:
+def row_status(item_state: ItemState, under_way: str | None) -> str:
+    """The status a row shows: postponed and 'under way' come before the recorded one."""
+    if item_state.postponed:
         return "postponed"
-    if state.in_item and state.current == item_id and not state.closed:
+    if item_state.item.id == under_way:
         return "under_way"
-    return state.item(item_id).status
+    return item_state.status
 
 
-def prompt_of(state: MeetingState, number: int, item_id: str) -> str:
-    return _prompt(number, state.item(item_id), status_of(state, item_id))
-
-
-def _prompt(number: int, item_state, status: str) -> str:
-    item = item_state.item
+def row_text(number: int, item: Item, status: str) -> str:
     closed = "[lukket] " if item.closed else ""
     word = f" ({WORDS[status]})" if WORDS[status] else ""
     return f"{MARKS[status]} {number}. {closed}{item.title}{word}"
 
 
-def _prompts(state: MeetingState) -> list[str]:
-    """Every row's text, as prompt_of gives it, in one pass (no lookups by id)."""
-    under_way = state.current if state.in_item and not state.closed else None
-    return [
-        _prompt(
-            number,
-            item_state,
-            "postponed"
-            if item_state.postponed
-            else "under_way"
-            if item_state.item.id == under_way
-            else item_state.status,
-        )
-        for number, item_state in enumerate(state.items, 1)
-    ]
+def under_way(state: MeetingState) -> str | None:
+    return state.current if state.in_item and not state.closed else None
+
+
+class Row(Visual):
+    """One agenda row's prompt: its text, which the list changes in place.
+
+    A row is one line (titles have no line breaks, and the list neither wraps nor folds
+    them), so its height is known without measuring it.
+    """
+
+    def __init__(self, text: str):
+        self.content = Content(text)
+
+    def __str__(self) -> str:
+        return self.content.plain
+
+    @property
+    def text(self) -> str:
+        return self.content.plain
+
+    @text.setter
+    def text(self, text: str) -> None:
+        self.content = Content(text)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self.content.render_strips(width, height, style, options)[:1]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1
 
 
 class AgendaList(OptionList):
     """The agenda; redrawn on every change, so it touches only the rows that changed.
 
-    Rebuilding all options (set_options) on every key made the list measure and wrap
-    every row again: about 60 ms a key at 500 items. Prompts are plain text (Content), not
-    markup: a title or the ' [lukket]' mark in square brackets is shown as written.
+    OptionList's public way to change a prompt (replace_option_prompt_at_index) drops
+    every row's cached height and rendering, so the next frame measures all rows and
+    renders every visible one again: at 500 items that doubled the cost of drawing the
+    list on a key. Here each prompt is a Row whose text changes in place, and the list
+    draws its lines itself (Textual's line API, `render_line`, with OptionList's styles),
+    one line per row, keeping each row's line until its text, style or width changes.
+    Only public Textual API is used. Prompts are plain text (Content), not markup: a
+    title or the ' [lukket]' mark in square brackets is shown as written.
     """
 
-    def __init__(self, *args, **kwargs):
+    DEFAULT_CSS = "AgendaList { text-wrap: nowrap; text-overflow: ellipsis; }"
+    KEEP_LINES = 2048  # rendered lines kept (rows x styles x widths)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._ids: list[str] = []
-        self._prompts: list[str] = []
+        self._rows: list[Row] = []
+        self._shown: list[tuple[Item, str]] = []  # each row's item and status, as shown
+        self._row_lines: dict[tuple[int, str, Style, int], Strip] = {}
+        self._hovered: int | None = None
 
     def show(self, state: MeetingState, viewing: str) -> None:
-        ids = [item_state.item.id for item_state in state.items]
-        prompts = _prompts(state)
+        items, current = state.items, under_way(state)
+        ids = [item_state.item.id for item_state in items]
         if ids != self._ids:
-            self.set_options(Option(Content(p), id=i) for i, p in zip(ids, prompts, strict=True))
+            self._shown = [(s.item, row_status(s, current)) for s in items]
+            self._rows = [
+                Row(row_text(number, item, status))
+                for number, (item, status) in enumerate(self._shown, 1)
+            ]
+            self._row_lines.clear()
+            self.set_options(Option(row, id=i) for i, row in zip(ids, self._rows, strict=True))
+            self._ids = ids
         else:
-            changed = {
-                i: Content(p)
-                for i, (old, p) in enumerate(zip(self._prompts, prompts, strict=True))
-                if old != p
-            }
-            if changed:
-                self._replace_prompts(changed)
-        self._ids, self._prompts = ids, prompts
+            shown = self._shown
+            for index, item_state in enumerate(items):
+                status = row_status(item_state, current)
+                item = item_state.item
+                if shown[index][1] != status or shown[index][0] is not item:
+                    shown[index] = (item, status)
+                    text = row_text(index + 1, item, status)
+                    if self._rows[index].text != text:
+                        self._rows[index].text = text
+                        self.refresh_line(index)
         highlighted = ids.index(viewing) if viewing in ids else 0
         if self.highlighted != highlighted:
             self.highlighted = highlighted
 
-    def _replace_prompts(self, changed: dict[int, Content]) -> None:
-        """Replace some prompts, measuring and rendering only those rows again.
+    # -- drawing: what OptionList.render_line draws, for one-line rows ----------------------
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if not 0 <= index < len(self._rows):
+            return Strip.blank(width, self.get_visual_style("option-list--option").rich_style)
+        if self.options[index].disabled:
+            style = self.get_visual_style("option-list--option", "option-list--option-disabled")
+        elif self.highlighted == index:
+            style = self.get_visual_style("option-list--option", "option-list--option-highlighted")
+        elif self._hovered == index:
+            style = self.get_visual_style("option-list--option", "option-list--option-hover")
+        else:
+            style = self.get_visual_style("option-list--option")
+        row = self._rows[index]
+        key = (index, row.text, style, width)
+        line = self._row_lines.get(key)
+        if line is None:
+            visual: Visual = row
+            padding = self.get_component_styles("option-list--option").padding
+            if padding:
+                visual = Padding(row, padding)
+            strips = Visual.to_strips(self, visual, width, None, style)
+            line = strips[0] if strips else Strip.blank(width)
+            line = line.extend_cell_length(width, style.rich_style).apply_meta({"option": index})
+            if len(self._row_lines) >= self.KEEP_LINES:
+                self._row_lines.clear()
+            self._row_lines[key] = line
+        return line
 
-        OptionList.replace_option_prompt_at_index clears every cached row height and
-        render, so the next frame measures all rows again. This keeps the others: it
-        uses OptionList internals (Textual is pinned to 8.2.x), and falls back to the
-        public method if they are not there.
-        """
-        try:
-            cache, renders = self._line_cache, self._option_render_cache
-            options = [self.get_option_at_index(index) for index in changed]
-            for option, prompt in zip(options, changed.values(), strict=True):
-                option._set_prompt(prompt)
-            stale = set(options)
-            for key in [k for k in renders.keys() if k[0] in stale]:  # noqa: SIM118 (an LRUCache)
-                renders.discard(key)
-            if cache.lines:  # rows measured already: measure the changed ones again
-                width = self.scrollable_content_region.width - self._get_left_gutter_width()
-                padding = self.get_component_styles("option-list--option").padding
-                moved = False
-                for index, option in zip(changed, options, strict=True):
-                    height = (
-                        self._get_visual(option).get_height(self.styles, width - padding.width)
-                        + option._divider
-                    )
-                    if cache.heights.get(index) != height:
-                        cache.heights[index] = height
-                        moved = True
-                if moved:  # lay the rows out again from the known heights
-                    cache.lines.clear()
-                    for index in range(len(self.options)):
-                        cache.index_to_line[index] = len(cache.lines)
-                        cache.lines.extend((index, line) for line in range(cache.heights[index]))
-                    self._update_lines()  # the new virtual size
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hovered = event.style.meta.get("option")
+        if hovered != self._hovered:
+            self._hovered = hovered
             self.refresh()
-        except AttributeError:
-            for index, prompt in changed.items():
-                self.replace_option_prompt_at_index(index, prompt)
+
+    def on_leave(self, _event: events.Leave) -> None:
+        if self._hovered is not None:
+            self._hovered = None
+            self.refresh()

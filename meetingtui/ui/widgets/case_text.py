@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import Any
 
-from rich.console import Console, ConsoleOptions, RenderResult
 from rich.markdown import Markdown
-from rich.segment import Segment
+from textual.app import ComposeResult, RenderResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual, visualize
+from textual.widget import Widget
 
 from meetingtui.agenda import SECTION_TITLES, Item
 
@@ -31,57 +35,103 @@ def case_markdown(item: Item) -> str:
     return "\n\n".join(parts)
 
 
-class RenderedMarkdown:
-    """Markdown rendered once per width, then replayed line by line.
+class Rendering:
+    """One case text's Markdown, rendered to screen lines once per width (the last two).
 
-    Textual renders a Static's content twice in the frame that shows it (once to measure
-    its height, once to draw it), and again whenever the screen is laid out; rich's
-    Markdown (parse and wrap about 4 KB) was the costliest part of showing an item.
+    A Static holding rich's Markdown renders it twice in the frame that shows it (once
+    to measure its height, once to draw it), and again whenever the screen is laid out:
+    parsing and wrapping about 4 KB was the costliest part of showing an item. These
+    lines are what that Static drew (the same `Visual.to_strips` call), kept.
     """
 
-    def __init__(self, text: str):
-        self.markdown = Markdown(text)
-        self._lines: dict[int, list[list[Segment]]] = {}  # by width: the last two
+    KEEP_WIDTHS = 2
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        lines = self._lines.get(options.max_width)
-        if lines is None:
-            lines = console.render_lines(self.markdown, options.update(height=None), pad=False)
-            if len(self._lines) > 1:
-                self._lines.pop(next(iter(self._lines)))
-            self._lines[options.max_width] = lines
-        new_line = Segment.line()
-        for line in lines:
-            yield from line
-            yield new_line
+    def __init__(self, text: str):
+        self.text = text
+        self._strips: dict[tuple[int, Style], list[Strip]] = {}
+
+    def strips(self, widget: Widget, width: int) -> list[Strip]:
+        """The lines at `width`, styled as `widget` shows them."""
+        key = (width, widget.visual_style)
+        strips = self._strips.get(key)
+        if strips is None:
+            visual = visualize(widget, Markdown(self.text), markup=False)
+            strips = Visual.to_strips(widget, visual, width, None, widget.visual_style)
+            if len(self._strips) >= self.KEEP_WIDTHS:
+                self._strips.pop(next(iter(self._strips)))
+            self._strips[key] = strips
+        return strips
+
+
+class CaseBody(Widget):
+    """The lines of one Rendering; as tall as they are (the CaseText around it scrolls).
+
+    Uses Textual's line API: a frame that shows a rendered item copies lines, and laying
+    the screen out asks only how many there are.
+    """
+
+    DEFAULT_CSS = "CaseBody { height: auto; }"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rendering: Rendering | None = None
+
+    def show(self, rendering: Rendering) -> None:
+        if rendering is not self.rendering:
+            self.rendering = rendering
+            self.refresh(layout=True)  # another height
+
+    def render(self) -> RenderResult:
+        """What is shown, for anything that asks (measuring a width, selecting text)."""
+        return Markdown(self.rendering.text) if self.rendering else ""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self.rendering is None or not width:
+            return 0
+        return len(self.rendering.strips(self, width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        strips = self.rendering.strips(self, width) if self.rendering and width else []
+        if y < len(strips):
+            return strips[y]
+        return Strip.blank(width, self.visual_style.rich_style)
 
 
 class CaseText(VerticalScroll, can_focus=True):
     KEEP = 8  # items whose rendering is kept, for going back and forth
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._rendered: OrderedDict[str, RenderedMarkdown] = OrderedDict()
+        self._rendered: OrderedDict[str, Rendering] = OrderedDict()
 
-    def compose(self):
-        yield Static(id="case-body")
+    def compose(self) -> ComposeResult:
+        yield CaseBody(id="case-body")
 
     def show(self, item: Item) -> None:
-        self.query_one("#case-body", Static).update(self._rendering(item))
+        self.query_one(CaseBody).show(self._rendering(item))
         self.scroll_home(animate=False)
 
     def prepare(self, item: Item) -> None:
-        """Render an item's case text now (when idle), so that showing it next is quick."""
-        body = self.query_one("#case-body", Static)
-        width = body.content_region.width
-        if width > 0:
-            options = self.app.console_options.update_width(width).update(highlight=False)
-            self.app.console.render_lines(self._rendering(item), options, pad=False)
+        """Render an item's case text now (when idle), so that showing it next is quick.
 
-    def _rendering(self, item: Item) -> RenderedMarkdown:
+        At the width it will be shown at: the case text's width less the scroll bar when
+        the text is taller than the box (as almost every case text is), the full width
+        when it fits.
+        """
+        body = self.query_one(CaseBody)
+        full = self.content_region.width
+        if full <= 0 or not body.is_mounted:
+            return
+        rendering = self._rendering(item)
+        narrow = full - self.styles.scrollbar_size_vertical
+        if narrow <= 0 or len(rendering.strips(body, narrow)) <= self.content_region.height:
+            rendering.strips(body, full)
+
+    def _rendering(self, item: Item) -> Rendering:
         text = case_markdown(item)
-        rendered = self._rendered.pop(text, None) or RenderedMarkdown(text)
-        self._rendered[text] = rendered
+        rendering = self._rendered.pop(text, None) or Rendering(text)
+        self._rendered[text] = rendering
         while len(self._rendered) > self.KEEP:
             self._rendered.popitem(last=False)
-        return rendered
+        return rendering
