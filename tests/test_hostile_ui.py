@@ -582,12 +582,6 @@ async def test_control_characters_in_a_record_never_reach_the_terminal(tmp_path,
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/widgets/agenda_list.py shows a prompt as Content(p): control characters in an "
-    "added item's title from an old record reach the terminal (the change is in the report "
-    "of issue 9: Content(p) -> literal(p)); remove this mark when it is made",
-)
 async def test_control_characters_in_an_added_items_title_never_reach_the_terminal(
     tmp_path, monkeypatch
 ):
@@ -602,12 +596,6 @@ async def test_control_characters_in_an_added_items_title_never_reach_the_termin
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/widgets/case_text.py renders an attachment's title as Markdown (a link in it "
-    "becomes a terminal hyperlink); the change is in the report of issue 9: escape bilag "
-    "titles and the case number, Markdown(..., hyperlinks=False); remove this mark then",
-)
 async def test_attachment_titles_are_shown_literally_in_the_case_text(tmp_path):
     path = tmp_path / "bilag.toml"
     titles = [HOSTILE["markdown"], HOSTILE["link"], HOSTILE["bold"]]

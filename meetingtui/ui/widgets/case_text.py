@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from typing import Any
 
@@ -15,6 +16,7 @@ from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from meetingtui.agenda import SECTION_TITLES, Item
+from meetingtui.terminal_text import printable
 
 ORDER = ("resume", "indstilling", "sagsfremstilling", "klimavurdering")
 
@@ -24,15 +26,27 @@ def case_markdown(item: Item) -> str:
     if item.closed:
         parts.append("**LUKKET PUNKT** – indholdet vises ikke i det offentlige referat.")
     if item.case:
-        parts.append(f"Sag {item.case}")
+        parts.append(f"Sag {markdown_literal(item.case)}")
     for key in ORDER:
         if key in item.sections:
             parts.append(f"## {SECTION_TITLES[key]}\n\n{item.sections[key]}")
     if item.bilag:
-        parts.append("## Bilag\n\n" + "\n".join(f"- {title}" for title in item.bilag))
+        titles = (markdown_literal(title) for title in item.bilag)
+        parts.append("## Bilag\n\n" + "\n".join(f"- {title}" for title in titles))
     if len(parts) == (1 if item.case else 0) + (1 if item.closed else 0):
         parts.append("*Ingen sagsfremstilling.*")
     return "\n\n".join(parts)
+
+
+def markdown_literal(text: str) -> str:
+    """One-line agenda text (a case number, an attachment's title) inside the Markdown:
+    shown as written, its Markdown characters escaped, never a link or a heading."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~&])", r"\\\1", printable(text))
+
+
+def case_markdown_renderable(text: str) -> Markdown:
+    """The case text's Markdown, with control characters shown, never as terminal links."""
+    return Markdown(printable(text, multiline=True), hyperlinks=False)
 
 
 class Rendering:
@@ -55,7 +69,7 @@ class Rendering:
         key = (width, widget.visual_style)
         strips = self._strips.get(key)
         if strips is None:
-            visual = visualize(widget, Markdown(self.text), markup=False)
+            visual = visualize(widget, case_markdown_renderable(self.text), markup=False)
             strips = Visual.to_strips(widget, visual, width, None, widget.visual_style)
             if len(self._strips) >= self.KEEP_WIDTHS:
                 self._strips.pop(next(iter(self._strips)))
@@ -83,7 +97,7 @@ class CaseBody(Widget):
 
     def render(self) -> RenderResult:
         """What is shown, for anything that asks (measuring a width, selecting text)."""
-        return Markdown(self.rendering.text) if self.rendering else ""
+        return case_markdown_renderable(self.rendering.text) if self.rendering else ""
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if self.rendering is None or not width:
