@@ -495,3 +495,25 @@ def test_recover_says_which_lines_it_left_out(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Copied 3 readable events" in result.stdout
     assert f"{path}, line 3: left out: checksum does not match" in result.stdout
+
+
+def test_a_symbolic_link_to_an_open_record_names_the_writer(tmp_path):
+    """The second app through a link is told who has the record open, as on the same path."""
+    import os
+    import socket
+
+    path = tmp_path / "meeting.record"
+    writer = MeetingRecord(path)
+    try:
+        link = tmp_path / "link.record"
+        link.symlink_to(path)
+        with pytest.raises(RecordError, match="is a symbolic link") as caught:
+            MeetingRecord(link)
+        message = str(caught.value)
+        assert f"process {os.getpid()} on {socket.gethostname()}" in message
+        assert "open in another meetingtui" in message
+    finally:
+        writer.close()
+    with pytest.raises(RecordError) as closed:
+        MeetingRecord(link)
+    assert "open in another meetingtui" not in str(closed.value), "nobody holds it now"

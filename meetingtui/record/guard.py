@@ -33,6 +33,7 @@ from pathlib import Path
 from meetingtui import files
 from meetingtui.errors import RecordError
 from meetingtui.notices import Notice, NoticeCode
+from meetingtui.record import lock
 
 MAX_BYTES = 256 * 1024 * 1024  # a 500-item meeting with 5,000 events is under 5 MB
 READ_FLAGS = os.O_RDONLY | files.NOFOLLOW | files.NONBLOCK | files.CLOEXEC | files.BINARY
@@ -51,9 +52,11 @@ def problem(path: Path, st: os.stat_result, read_only: bool) -> str | None:
             target = f" to {os.readlink(path)}"
         except OSError:
             target = ""
+        holder = lock.holder_of(path.resolve())
+        held = f"; that record is open in another meetingtui ({holder})" if holder else ""
         return (
-            f"{path}: is a symbolic link{target}, not a record file; open the record by its "
-            "own path (one file, one path, one lock)"
+            f"{path}: is a symbolic link{target}, not a record file{held}; open the record by "
+            "its own path (one file, one path, one lock)"
         )
     if kind:
         return f"{path}: is {kind}, not a record file (expected a .record file)"

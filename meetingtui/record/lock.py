@@ -162,6 +162,28 @@ class RecordLock:
                 os.close(fd)
 
 
+def holder_of(record: Path, backend: Backend | None = None) -> str | None:
+    """Who writes `record` now ("process N on HOST, since …"), or None if nobody does.
+
+    A probe for messages about another path to the same file: the lock is tried and let
+    go at once; a lock file that cannot be opened says nothing."""
+    flags = os.O_RDWR | files.NOFOLLOW | files.CLOEXEC | files.BINARY
+    try:
+        fd = os.open(lock_path(Path(record)), flags)
+    except OSError:
+        return None
+    try:
+        backend = backend or default_backend()
+        if backend.try_lock(fd):
+            backend.unlock(fd)
+            return None
+        return _holder(fd)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def _holder(fd: int) -> str:
     try:
         os.lseek(fd, 0, os.SEEK_SET)
