@@ -1,0 +1,171 @@
+"""Issue 10 through the keys: items end, movements placed, breaks, rehearsals, corrections.
+
+Each test checks what the screen shows and the exported sentences word for word.
+"""
+
+from __future__ import annotations
+
+import pendulum
+from test_ui_actions import open_meeting, referat, text_of
+from ui_support import TZ, Clock, Keys, demo_app
+
+from meetingtui.ui.screens.pickers import MemberPicker
+
+
+def ended(app, item_id: str) -> list[str]:
+    """The times (HH.MM) the record says an item's handling ended."""
+    return [
+        pendulum.parse(e["time"]).in_tz(TZ).format("HH.mm")
+        for e in app.secretary.record.events
+        if e["kind"] == "item_closed" and e["item"] == item_id
+    ]
+
+
+def placement(app) -> str:
+    """What the member picker says about where the registration stands."""
+    return str(app.screen.query_one("#placement").render())
+
+
+def toasts(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+# -- 1. the item's end --------------------------------------------------------------------------
+async def test_a_quick_decision_ends_the_item_and_typing_never_does():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("d")
+        await keys.type("Udvalget drøftede sagen")
+        await pilot.pause(1.2)  # autosave
+        await keys.press("escape")
+        assert app.secretary.state.in_item
+        assert ended(app, "delstrategier") == []
+        clock.set(10, 10)
+        await keys.press("f3")
+        assert not app.secretary.state.in_item
+        assert ended(app, "delstrategier") == ["10.10"]
+        assert (
+            app.secretary.state.item("delstrategier").decision
+            == "Udvalget drøftede sagen\nIndstillingen godkendt."
+        )
+
+
+async def test_f6_in_the_editor_postpones_and_ends_the_item():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        await keys.press("d")
+        clock.set(10, 7)
+        await keys.press("f6")
+        state = app.secretary.state
+        assert state.item("delstrategier").postponed
+        assert not state.in_item
+        assert ended(app, "delstrategier") == ["10.07"]
+
+
+async def test_the_end_key_after_a_typed_decision_and_an_arrival_between_items():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        clock.set(10, 5)
+        await keys.press("l", *["down"] * 6, "enter")  # Lars Mogensen leaves at 10.05
+        await keys.press("d")
+        await keys.type("Sagen blev drøftet.")
+        clock.set(10, 10)
+        await keys.press("f7")  # in the editor: records the text, then the end
+        assert ended(app, "delstrategier") == ["10.10"]
+        await keys.press("escape", "full_stop")  # nothing under way any more
+        assert "Intet punkt er i gang." in toasts(app)
+        clock.set(10, 12)
+        await keys.press("a")
+        assert isinstance(app.screen, MemberPicker)
+        assert "står efter behandlingen af punkt 1" in placement(app)  # no item 2 yet
+        await keys.press("enter")
+        clock.set(10, 15)
+        await keys.press("n")
+        assert "Punkt 2 af 7" in text_of(app, "#status")
+    text = referat(app, full=True)
+    assert "Lars Mogensen forlod mødet kl. 10.05 under behandlingen af punkt 1." in text
+    assert "Lars Mogensen ankom kl. 10.12 før behandlingen af punkt 2." in text
+
+
+# -- 2. where an arrival or departure stands, and the flip ------------------------------------------
+async def test_a_departure_flipped_to_between_items_reads_so_in_the_referat():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        clock.set(10, 20)
+        await keys.press("l", *["down"] * 6)
+        shown = placement(app)
+        assert "Registreringen står under behandlingen af punkt 1" in shown
+        assert "Ctrl+F: efter behandlingen af punkt 1 i stedet" in shown
+        await keys.press("ctrl+f")
+        shown = placement(app)
+        assert "Registreringen står efter behandlingen af punkt 1" in shown
+        assert "Ctrl+F: under behandlingen af punkt 1 i stedet" in shown
+        await keys.press("enter")
+        assert not isinstance(app.screen, MemberPicker)
+    text = referat(app, full=True)
+    assert "Lars Mogensen forlod mødet kl. 10.20 efter behandlingen af punkt 1." in text
+
+
+async def test_a_refused_time_keeps_the_picker_open_with_the_reason_and_the_member():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        clock.set(10, 20)
+        await keys.press("l", *["down"] * 6, "tab", "end", "ctrl+u")
+        await keys.type("09.30")
+        await keys.press("enter")
+        assert isinstance(app.screen, MemberPicker)
+        picker = app.screen
+        refused = str(picker.query_one("#refused").render())
+        assert refused == "Kl. 09.30 er før mødet begyndte (kl. 10.00); ret navneopråbet i stedet."
+        option = picker.query_one("#members").highlighted_option
+        assert option is not None and option.id == "lars-mogensen"
+        await keys.press("end", "ctrl+u")
+        await keys.type("10.15")
+        await keys.press("enter")
+        assert not isinstance(app.screen, MemberPicker)
+    text = referat(app, full=True)
+    assert "Lars Mogensen forlod mødet kl. 10.15 under behandlingen af punkt 1." in text
+
+
+# -- 3. breaks ---------------------------------------------------------------------------------------
+async def test_a_break_is_suspended_and_resumed_with_its_times_and_shown_meanwhile():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        clock.set(10, 30)
+        await keys.press("b")
+        assert "Mødet suspenderes kl." in str(app.screen.query_one(".dialog-title").render())
+        await keys.press("enter")
+        state = app.secretary.state
+        assert state.suspended and not state.in_item
+        assert "Mødet er suspenderet (pause)" in text_of(app, "#status")
+        clock.set(10, 45)
+        await keys.press("b")
+        assert "Mødet genoptages kl." in str(app.screen.query_one(".dialog-title").render())
+        await keys.press("enter")
+        assert not app.secretary.state.suspended
+        assert "Punkt 1 af 7 · slut" in text_of(app, "#status")
+        await keys.press("n")
+        assert "Punkt 2 af 7" in text_of(app, "#status")
+        assert "· slut" not in text_of(app, "#status")
+    kinds = [(e["kind"], e.get("time", "")[11:16]) for e in app.secretary.record.events]
+    assert ("meeting_suspended", "10:30") in kinds
+    assert ("meeting_resumed", "10:45") in kinds
+    assert "Mødet blev suspenderet kl. 10.30 og genoptaget kl. 10.45." in referat(app)
