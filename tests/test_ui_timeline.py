@@ -169,3 +169,39 @@ async def test_a_break_is_suspended_and_resumed_with_its_times_and_shown_meanwhi
     assert ("meeting_suspended", "10:30") in kinds
     assert ("meeting_resumed", "10:45") in kinds
     assert "Mødet blev suspenderet kl. 10.30 og genoptaget kl. 10.45." in referat(app)
+
+
+# -- 4. roll call: "kommer senere" -------------------------------------------------------------------
+async def test_roll_call_marks_a_member_who_comes_later():
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await keys.press("down", "k")
+        assert app.secretary.state.seats["meho-selman"].status == "later"
+        table = app.screen.query_one("#roll")
+        assert table.get_row("meho-selman")[2].plain == "◐ kommer senere"
+        assert "6 af 7 til stede" in text_of(app, "#rollcall-intro")
+
+
+# -- 5. the chair's views --------------------------------------------------------------------------
+async def test_the_chair_panel_shows_seats_length_low_point_and_lost_quorum():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        # Three sent apologies: 4 of 7 present, exactly the quorum (4 needed).
+        await keys.press("down", "a", "down", "a", "down", "a")
+        await open_meeting(keys, clock)
+        clock.set(10, 20)
+        await keys.press("l", "enter")  # Anja Lund leaves: 3 left, no quorum
+        await keys.press("f4")
+        clock.set(10, 25)
+        await keys.press("n")
+        clock.set(11, 20)
+        await keys.press("t")
+        shown = text_of(app, "#attendance-body")
+    assert "3 af 7 pladser besat" in shown
+    assert "Mødet har varet 1 t 20 min" in shown
+    # the core counts item 1 as it ended (the chair gone), and gives the item's start
+    assert "Færrest deltagende: 3 (Punkt 1)" in shown
+    assert "Ikke beslutningsdygtigt fra Punkt 1 (taget op kl. 10.00)" in shown
