@@ -205,3 +205,64 @@ async def test_the_chair_panel_shows_seats_length_low_point_and_lost_quorum():
     # the core counts item 1 as it ended (the chair gone), and gives the item's start
     assert "Færrest deltagende: 3 (Punkt 1)" in shown
     assert "Ikke beslutningsdygtigt fra Punkt 1 (taget op kl. 10.00)" in shown
+
+
+# -- 6. rehearsal and after the fact -----------------------------------------------------------------
+async def test_a_rehearsal_has_its_own_record_a_simulated_clock_and_says_proeve():
+    from meetingtui import paths
+    from meetingtui.ui.app import create_app
+
+    app = create_app(None, None, rehearse="09.30")
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        assert app.secretary.rehearsal
+        assert app.title.startswith("PRØVE · ")
+        assert app.secretary.record.path == paths.rehearsal_record(app.secretary.agenda)
+        await keys.press("o")
+        assert str(app.screen.query_one("#value").value) == "09.30"  # the simulated clock
+        await keys.press("enter")
+        assert text_of(app, "#status").startswith("PRØVE  │  Punkt 1 af 7")
+    assert "PRØVE" in referat(app)
+
+
+def test_the_cli_passes_rehearse_and_its_time_to_the_app(monkeypatch):
+    from meetingtui import cli
+    from meetingtui.ui import app as app_module
+
+    calls = []
+
+    class Ran:
+        return_code = 0
+
+        def run(self):
+            pass
+
+    def fake(agenda, record, rehearse=None):
+        calls.append((agenda, record, rehearse))
+        return Ran()
+
+    monkeypatch.setattr(app_module, "create_app", fake)
+    assert cli.main(["m.toml", "--rehearse", "09.30"]) == 0
+    assert cli.main(["m.toml", "--rehearse"]) == 0
+    assert cli.main(["m.toml"]) == 0
+    assert calls == [("m.toml", None, "09.30"), ("m.toml", None, ""), ("m.toml", None, None)]
+
+
+async def test_after_the_fact_the_next_item_asks_for_its_time():
+    clock = Clock()
+    clock.moment = clock.moment.add(days=3)  # the meeting was three days ago
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        assert not app.secretary.mode.uses_clock
+        await keys.press("o")
+        assert app.screen.query_one("#value").value == "10.00"  # the announced start
+        await keys.press("enter", "f3", "n")
+        assert "Punkt 2 tages op kl." in str(app.screen.query_one(".dialog-title").render())
+        assert app.screen.query_one("#value").value == "10.00"  # the latest registered
+        await keys.press("end", "ctrl+u")
+        await keys.type("10.40")
+        await keys.press("enter")
+        assert app.secretary.viewing == "udbudsproces"
+    opened = [e["time"][11:16] for e in app.secretary.record.events if e["kind"] == "item_opened"]
+    assert opened == ["10:00", "10:40"]

@@ -199,7 +199,27 @@ class MainScreen(PeopleActions):
         self.app.act(move)
 
     def action_next(self) -> None:
+        if not self.secretary.mode.uses_clock and self.secretary.live:  # after the fact
+            self._next_after_the_fact()
+            return
         self._go(lambda: self.secretary.step(1))
+
+    @work(exclusive=True)
+    async def _next_after_the_fact(self) -> None:
+        """After the fact no clock gives the time: the next item is taken up at the time
+        typed (offered: the latest registered)."""
+        self.save_typed_text()
+        state, viewing = self.secretary.state, self.secretary.viewing
+        ids = [s.item.id for s in state.items]
+        target = ids[min(ids.index(viewing) + 1, len(ids) - 1)] if viewing in ids else ids[0]
+        if target == viewing and state.in_item:
+            return
+        number = state.number(target)
+        await flows.ask_time_until(
+            self.app,
+            f"Punkt {number} tages op kl.",
+            lambda time: self.secretary.go_to(target, time=time),
+        )
 
     def action_previous(self) -> None:
         self._go(lambda: self.secretary.step(-1))
