@@ -266,3 +266,60 @@ async def test_after_the_fact_the_next_item_asks_for_its_time():
         assert app.secretary.viewing == "udbudsproces"
     opened = [e["time"][11:16] for e in app.secretary.record.events if e["kind"] == "item_opened"]
     assert opened == ["10:00", "10:40"]
+
+
+# -- 7. corrections ------------------------------------------------------------------------------------
+def history_row(app, words: str) -> int:
+    """The row of the corrections list whose text holds `words`."""
+    return next(i for i, e in enumerate(app.screen._entries.values()) if words in e.text)
+
+
+async def test_a_corrected_time_that_moves_a_departure_says_where_it_now_stands():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        clock.set(10, 20)
+        await keys.press("l", *["down"] * 6, "enter")  # Lars Mogensen, during item 1
+        clock.set(10, 30)
+        await keys.press("f3")
+        clock.set(10, 35)
+        await keys.press("n", "r")
+        row = history_row(app, "Lars Mogensen")
+        await keys.press(*["down"] * row, "t", "end", "ctrl+u")
+        await keys.type("10.32")
+        await keys.press("enter")
+        assert (
+            "Flyttet: står nu efter behandlingen af punkt 1 "
+            "(før: under behandlingen af punkt 1)." in toasts(app)
+        )
+        assert app.screen.query_one("#history").highlighted == row  # the cursor stays
+    text = referat(app, full=True)
+    assert "Lars Mogensen forlod mødet kl. 10.32 efter behandlingen af punkt 1." in text
+
+
+async def test_removing_a_registration_asks_first_and_keeps_the_cursor():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        clock.set(10, 20)
+        await keys.press("l", *["down"] * 6, "enter")
+        await keys.press("r")
+        row = history_row(app, "Lars Mogensen")
+        await keys.press(*["down"] * row, "x")
+        assert "Fjern registreringen:" in str(app.screen.query_one(".dialog-title").render())
+        await keys.press("enter")  # the first answer: keep it
+        assert not attendance_in_room(app, "lars-mogensen")
+        await keys.press("x", "down", "enter")  # yes, remove it
+        assert attendance_in_room(app, "lars-mogensen")
+        assert app.screen.query_one("#history").highlighted == row
+    assert "Lars Mogensen forlod" not in referat(app, full=True)
+
+
+def attendance_in_room(app, member: str) -> bool:
+    from meetingtui import attendance
+
+    return attendance.seat_in_room(app.secretary.state.seats[member])
