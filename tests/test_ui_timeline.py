@@ -323,3 +323,24 @@ def attendance_in_room(app, member: str) -> bool:
     from meetingtui import attendance
 
     return attendance.seat_in_room(app.secretary.state.seats[member])
+
+
+# -- 8. finding a member ---------------------------------------------------------------------------
+async def test_a_member_is_found_by_part_of_the_name_or_by_number():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        clock.set(10, 20)
+        await keys.press("l")
+        await keys.type("mog")
+        members = app.screen.query_one("#members")
+        assert members.option_count == 1
+        assert "Søg: mog" in str(app.screen.query_one("#search").render())
+        await keys.press("enter")  # Lars Mogensen
+        clock.set(10, 25)
+        await keys.press("l", "2")  # the second in the room: Meho Selman
+    text = referat(app, full=True)
+    assert "Lars Mogensen forlod mødet kl. 10.20 under behandlingen af punkt 1." in text
+    assert "Meho Selman forlod mødet kl. 10.25 under behandlingen af punkt 1." in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -68,13 +69,22 @@ class MemberPicker(Dialog[PickedMember]):
         self.kind = kind
         self.move = move
         self.flipped = False
+        self.typed = ""  # typed to find a member by part of the name
+
+    def _options(self) -> list[Option]:
+        """The members whose label holds what was typed; the first nine numbered 1-9."""
+        wanted = self.typed.casefold()
+        return [
+            Option(literal(f"{number if number <= 9 else ' '}  {label}"), id=mid)
+            for number, (mid, label) in enumerate(self.members, 1)
+            if wanted in label.casefold()
+        ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(literal(self.title_text), classes="dialog-title")
-            yield OptionList(
-                *[Option(literal(label), id=mid) for mid, label in self.members], id="members"
-            )
+            yield Label(id="search", classes="hint")
+            yield OptionList(*self._options(), id="members")
             if self.time is not None:
                 yield Label("Tidspunkt (TT.MM, tom = nu):")
                 yield PlainInput(self.time, id="time")
@@ -82,9 +92,37 @@ class MemberPicker(Dialog[PickedMember]):
                 yield Label(id="placement")
                 yield Label(id="refused", classes="refused")
             tab = " · Tab tidspunkt" if self.time is not None else ""
-            yield Label(literal(f"↑↓ vælg · Enter gem{tab} · Esc fortryd"), classes="hint")
+            yield Label(
+                literal(f"1-9, skriv en del af navnet eller ↑↓ · Enter gem{tab} · Esc fortryd"),
+                classes="hint",
+            )
+
+    def on_key(self, event: events.Key) -> None:
+        """In the list: a digit picks that member, letters find by part of the name."""
+        members = self.query_one("#members", OptionList)
+        if self.focused is not members:
+            return
+        char = event.character or ""
+        if char and char in "123456789" and int(char) <= len(self.members):
+            event.stop()
+            self._finish(self.members[int(char) - 1][0])
+        elif char.isalpha() or (char == " " and self.typed) or event.key == "backspace":
+            event.stop()
+            self.typed = self.typed[:-1] if event.key == "backspace" else self.typed + char
+            self._find()
+
+    def _find(self) -> None:
+        members = self.query_one("#members", OptionList)
+        members.set_options(self._options())
+        if members.option_count:
+            members.highlighted = 0
+        search = self.query_one("#search", Label)
+        search.display = bool(self.typed)
+        found = "" if members.option_count else " · ingen fundet"
+        search.update(literal(f"Søg: {self.typed}{found} (Backspace sletter)"))
 
     def on_mount(self) -> None:
+        self.query_one("#search", Label).display = False
         if self.kind is not None:
             self.query_one("#refused", Label).display = False
         self._show_placement()
