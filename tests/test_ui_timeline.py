@@ -6,10 +6,13 @@ Each test checks what the screen shows and the exported sentences word for word.
 from __future__ import annotations
 
 import pendulum
+import pytest
 from test_ui_actions import open_meeting, referat, text_of
 from ui_support import TZ, Clock, Keys, demo_app
 
 from meetingtui.ui.screens.pickers import MemberPicker
+
+pytestmark = pytest.mark.slow  # Pilot-driven screens, as test_ui_actions.py (conftest)
 
 
 def ended(app, item_id: str) -> list[str]:
@@ -79,7 +82,7 @@ async def test_the_end_key_after_a_typed_decision_and_an_arrival_between_items()
         await keys.press("d")
         await keys.type("Sagen blev drøftet.")
         clock.set(10, 10)
-        await keys.press("f7")  # in the editor: records the text, then the end
+        await keys.press("f8")  # in the editor: records the text, then the end
         assert ended(app, "delstrategier") == ["10.10"]
         await keys.press("escape", "full_stop")  # nothing under way any more
         assert "Intet punkt er i gang." in toasts(app)

@@ -34,9 +34,9 @@ class MainScreen(PeopleActions):
         Binding("f3", "quick('approved')", "Godkendt", show=False),
         Binding("f4", "quick('information')", "Til orientering", show=False),
         Binding("f5", "quick('no_remarks')", "Ingen bemærkn.", show=False),
-        # F6 and F7 work in the editor too (TextArea binds them itself: priority wins)
+        # F6 and F8 work in the editor too (TextArea binds F6 itself: priority wins; its F7 selects all)
         Binding("f6", f"quick('{labels.POSTPONE}')", "Udsat", show=False, priority=True),
-        Binding("f7", "end_item", "Punktet slut", show=False, priority=True),
+        Binding("f8", "end_item", "Punktet slut", show=False, priority=True),
         Binding("full_stop", "end_item", "Punktet slut", show=False),
         Binding("a", "arrive", "Ankommer"),
         Binding("l", "leave", "Går"),
@@ -82,7 +82,7 @@ class MainScreen(PeopleActions):
         agenda.border_subtitle = "▶ i gang ✓ besluttet ⏸ udsat ! mangler"
         self.query_one(DecisionEditor).border_title = (
             "Beslutning · d skriv · F2 anbefaler · F3 godkendt · F4 til orientering · "
-            "F5 ingen bemærkninger · F6 udsat · F7 punktet slut · Esc færdig"
+            "F5 ingen bemærkninger · F6 udsat · F8 punktet slut · Esc færdig"
         )
         agenda.focus()
 
@@ -175,7 +175,7 @@ class MainScreen(PeopleActions):
         self._end_item()  # the status line says so: no toast on every quick decision
 
     def action_end_item(self) -> None:
-        """The handling of the item ends, after the decision typed (F7, or . outside the
+        """The handling of the item ends, after the decision typed (F8, or . outside the
         editor). Typing and autosave never end an item: only this key and F2-F6 do."""
         self.save_typed_text()
         ended = self._end_item()

@@ -25,7 +25,7 @@ class StatusBar(Static):
         elif state.opened:
             phase = f"Punkt {number} af {len(state.items)}"
             if not state.in_item and state.current == viewing:
-                phase += " · slut"  # its handling has ended (a quick decision, F7)
+                phase += " · slut"  # its handling has ended (a quick decision, F8)
         else:
             phase = "Mødet er ikke åbnet"
         shown = (phase, in_room, state.agenda.seats, quorate, save_status, rehearsal)
