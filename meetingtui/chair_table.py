@@ -13,7 +13,7 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from meetingtui import attendance, labels, session, wording
+from meetingtui import attendance, labels, session, times, wording
 from meetingtui.agenda import Agenda
 from meetingtui.meeting import fold
 from meetingtui.record import RecordFollower
@@ -36,12 +36,15 @@ def render(overview: attendance.Overview, body: str) -> RenderableType:
         ),
         " " + labels.chair_quorum_counts(counted, overview.needed),
     )
+    if overview.seats_text:
+        head.append("\n" + overview.seats_text)
     if overview.opened is None:
         head.append("\n" + labels.CHAIR_NOT_OPENED)
     elif overview.closed is not None:
         head.append("\n" + wording.meeting_times(overview.opened, overview.closed))
     elif overview.current_item:
         head.append("\n" + printable(labels.chair_now(overview.current_item)))
+    head.append(_meeting_so_far(overview))
     table = Table(show_edge=False, expand=False)
     for column in labels.CHAIR_COLUMNS:
         table.add_column(column)
@@ -59,6 +62,20 @@ def render(overview: attendance.Overview, body: str) -> RenderableType:
     if moves:
         parts.append(literal_text(f"{labels.CHAIR_MOVEMENTS}: " + "; ".join(moves)))
     return Group(*parts)
+
+
+def _meeting_so_far(overview: attendance.Overview) -> str:
+    """The meeting's length, the fewest taking part and where quorum was lost, each on a
+    line of its own ('' before the meeting)."""
+    lines = []
+    if overview.duration_text:
+        lines.append(labels.chair_duration(overview.duration_text, overview.closed is not None))
+    if overview.lowest_taking_part is not None and overview.lowest_item:
+        lines.append(labels.chair_lowest(overview.lowest_taking_part, overview.lowest_item))
+    if overview.quorum_lost is not None:
+        item, when = overview.quorum_lost
+        lines.append(labels.chair_quorum_lost(item, wording.time_of_day(when)))
+    return "".join("\n" + line for line in lines)
 
 
 def run(agenda_path: str | None, record_path: str | None, watch: bool) -> int:
@@ -80,4 +97,7 @@ def run(agenda_path: str | None, record_path: str | None, watch: bool) -> int:
 
 
 def _overview(agenda: Agenda, events: list[dict]) -> attendance.Overview:
-    return attendance.overview(fold(agenda, events))
+    now = times.system_now()
+    if now.in_tz(agenda.meeting.timezone).date() != agenda.meeting.date:
+        return attendance.overview(fold(agenda, events))  # not today: no running length
+    return attendance.overview(fold(agenda, events), now=now)

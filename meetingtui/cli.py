@@ -58,6 +58,14 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--record", help="the meeting record file (default: one per meeting in the data directory)"
     )
+    run.add_argument(
+        "--rehearse",
+        nargs="?",
+        const="",
+        metavar="HH.MM",
+        help="a rehearsal (PRØVE): its own record and a simulated clock from the meeting's "
+        "start, or from HH.MM",
+    )
     run.set_defaults(handler=run_app)
 
     check = sub.add_parser("check", help="validate agenda files")
@@ -102,13 +110,14 @@ def run_app(args) -> int:
     from meetingtui.errors import RecordDamaged
     from meetingtui.ui.app import create_app
 
+    rehearse = getattr(args, "rehearse", None)
     try:
-        app = create_app(args.agenda, args.record)
+        app = create_app(args.agenda, args.record, rehearse=rehearse)
     except RecordDamaged as damage:
         copy = offer_recovered_copy(damage)
         if copy is None:
             raise
-        app = create_app(args.agenda, copy)
+        app = create_app(args.agenda, copy, rehearse=rehearse)
     app.run()
     return app.return_code or 0
 

@@ -60,6 +60,18 @@ def chair_now(item: str) -> str:
     return f"Nu: {item}"
 
 
+def chair_duration(text: str, closed: bool) -> str:
+    return f"Mødets varighed: {text}" if closed else f"Mødet har varet {text}"
+
+
+def chair_lowest(count: int, item: str) -> str:
+    return f"Færrest deltagende: {count} ({item})"
+
+
+def chair_quorum_lost(item: str, time: str) -> str:
+    return f"Ikke beslutningsdygtigt fra {item} (taget op kl. {time})"
+
+
 # -- the decision: quick texts (F2-F6) ----------------------------------------------------------
 
 POSTPONE = "postpone"

@@ -97,3 +97,26 @@ def test_the_chairs_table_shows_every_text_as_written_and_writes_only_styles(key
     visible = " ".join(printable(text).split())
     # the body, the item, and each seat's name, party, status, note and movement
     assert " ".join(shown.split()).count(visible) >= 7
+
+
+def test_the_table_shows_seats_length_low_point_and_lost_quorum():
+    agenda = agenda_mod.load(paths.DEMO_AGENDA)
+    events = [
+        ev.make("roll_call", member="jens-wistoft", status="afbud"),
+        ev.make("substitute", member="jens-wistoft", name="Ida Holm", party="A"),
+        ev.make("meeting_opened", time="2025-11-20T10:00:00+01:00"),
+        ev.make("item_opened", item="delstrategier", time="2025-11-20T10:00:00+01:00"),
+        ev.make("left", member="anja-lund", time="2025-11-20T10:10:00+01:00"),
+        ev.make("meeting_closed", time="2025-11-20T11:30:00+01:00"),
+    ]
+    for number, event in enumerate(events, 1):
+        event["id"] = number
+    from meetingtui.meeting import fold
+
+    view = attendance.overview(fold(agenda, events))
+    console = Console(record=True, width=120, file=io.StringIO())
+    console.print(chair_table.render(view, agenda.meeting.body))
+    shown = console.export_text()
+    assert "6 af 7 pladser besat, heraf 1 stedfortræder" in shown
+    assert "Mødets varighed: 1 t 30 min" in shown
+    assert "Færrest deltagende: 6 (Punkt 1)" in shown

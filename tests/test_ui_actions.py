@@ -228,6 +228,8 @@ async def test_undo_steps_back_through_the_meeting():
         await keys.press("f4", "n")
         assert app.secretary.viewing == "udbudsproces"
         await keys.press("ctrl+z")  # takes back opening item 2
+        await keys.press("ctrl+z")  # takes back the end of item 1 (F4 ended it)
+        assert app.secretary.state.in_item
         await keys.press("ctrl+z")  # takes back the decision of item 1
         assert app.secretary.state.item("delstrategier").decision == ""
         assert app.screen.query_one("#decision").text == ""
@@ -444,13 +446,14 @@ async def test_quit_anyway_with_unsaved_work_exits_with_an_error_and_says_what_w
         keys = Keys(pilot)
         await open_meeting(keys, clock)
         failing["on"] = True
-        await keys.press("f4", "escape")  # saved in memory only; the save problem dialog closed
+        # the decision and the item's end: saved in memory only; the save problem dialog closed
+        await keys.press("f4", "escape")
         await keys.press("ctrl+q")
         assert type(app.screen).__name__ == "QuitUnsavedScreen"
         await keys.press("q")
     assert app.return_code == 1
     said = " ".join(capsys.readouterr().err.split())  # printed after the app, on stderr
-    assert "1 registrering kunne ikke gemmes og er tabt" in said
+    assert "2 registreringer kunne ikke gemmes og er tabt" in said
 
 
 async def test_a_polite_kill_with_unsaved_work_saves_an_emergency_copy(tmp_path):

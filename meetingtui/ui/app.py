@@ -57,7 +57,8 @@ class MeetingApp(MeetingAppBase):
         self.secretary = secretary
         self.notices = list(notices)
         meeting = secretary.agenda.meeting
-        self.title = printable(f"{meeting.body} {meeting.date.format('DD-MM-YYYY')}")
+        title = f"{meeting.body} {meeting.date.format('DD-MM-YYYY')}"
+        self.title = printable(f"PRØVE · {title}" if secretary.rehearsal else title)
         self._terminating = False
         self._watchdog: threading.Timer | None = None
 
@@ -268,10 +269,21 @@ def notice_text(notice: Notice | str) -> str:
 def create_app(
     agenda: str | Path | None = None,
     record: str | Path | None = None,
-    now: times.Now = times.system_now,
+    now: times.Now | None = None,
+    rehearse: str | None = None,
 ) -> MeetingApp:
-    """Open the meeting (a new record, or resume the existing one) and build the app."""
-    opened = session.open_session(agenda, record)
+    """Open the meeting (a new record, or resume the existing one) and build the app.
+
+    `rehearse` (None: the real meeting): a rehearsal in its own record, on a simulated
+    clock from the meeting's start, or from the 'HH.MM' given (`now` overrides the clock).
+    """
+    opened = session.open_session(agenda, record, rehearse=rehearse is not None)
+    if now is None:
+        now = (
+            session.rehearsal_clock(opened.agenda, rehearse or None)
+            if rehearse is not None
+            else times.system_now
+        )
     app = MeetingApp(Secretary(opened.agenda, opened.record, now=now), opened.notices)
     gc.freeze()  # the agenda and record stay for the whole meeting: keep them out of GC passes
     return app

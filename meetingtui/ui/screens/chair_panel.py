@@ -25,7 +25,8 @@ class ChairPanel(MeetingDialog[None]):
 
     def redraw(self, _revision: int = 0) -> None:
         secretary = self.secretary
-        view = attendance.overview(secretary.state)
+        now = secretary.now() if secretary.mode.uses_clock else None  # after the fact: none
+        view = attendance.overview(secretary.state, now=now)
         self.query_one("#attendance-body", Static).update(
             chair_table.render(view, secretary.agenda.meeting.body)
         )

@@ -12,7 +12,7 @@ from textual.widgets import Label, Static
 
 from meetingtui.ui.screens.base import MeetingDialog
 
-KEY_NAMES = {"plus": "+", "question_mark": "?", "escape": "Esc", "enter": "Enter"}
+KEY_NAMES = {"plus": "+", "full_stop": ".", "question_mark": "?", "escape": "Esc", "enter": "Enter"}
 
 
 def key_label(keys: str) -> str:

@@ -16,6 +16,7 @@ from meetingtui.events import time_of
 from meetingtui.ui import flows
 from meetingtui.ui.literal import literal
 from meetingtui.ui.screens.base import MeetingDialog
+from meetingtui.ui.screens.pickers import ChoicePicker
 
 
 class Entry(NamedTuple):
@@ -45,7 +46,8 @@ class HistoryScreen(MeetingDialog[None]):
         self._fill()
         self.query_one(OptionList).focus()
 
-    def _fill(self) -> None:
+    def _fill(self, keep: int | None = None) -> None:
+        """List the registrations; `keep`: the row the cursor stays on (as near as there is)."""
         self._entries = {
             str(event["id"]): Entry(event["id"], time_of(event), text)
             for event, text in self.secretary.history()
@@ -54,7 +56,7 @@ class HistoryScreen(MeetingDialog[None]):
         history = self.query_one(OptionList)
         history.set_options(options)
         if options:
-            history.highlighted = 0
+            history.highlighted = min(keep or 0, len(options) - 1)
 
     def _selected(self) -> Entry | None:
         option = self.query_one(OptionList).highlighted_option
@@ -74,11 +76,26 @@ class HistoryScreen(MeetingDialog[None]):
         current = times.display(entry.time, self.secretary.tz)
         time = await flows.ask_time(self.app, f"Ret tidspunktet for: {entry.text}", current)
         if time:
-            self.app.act(self.secretary.amend_time, entry.event_id, time)
-            self._fill()
+            row = self.query_one(OptionList).highlighted
+            amended = self.app.act(self.secretary.amend_time, entry.event_id, time)
+            if amended.ok and amended.value:  # an arrival or departure now stands elsewhere
+                self.notify(amended.value, timeout=12)
+            self._fill(row)
 
-    def action_retract(self) -> None:
+    @work(exclusive=True)
+    async def action_retract(self) -> None:
         entry = self._selected()
-        if entry is not None and self.app.act(self.secretary.retract, entry.event_id).ok:
+        if entry is None:
+            return
+        answer = await self.app.push_screen_wait(
+            ChoicePicker(
+                f"Fjern registreringen: {entry.text}?",
+                [("no", "Nej, behold den"), ("yes", "Ja, fjern den")],
+            )
+        )
+        if answer != "yes":
+            return
+        row = self.query_one(OptionList).highlighted
+        if self.app.act(self.secretary.retract, entry.event_id).ok:
             self.notify("Registreringen er fjernet (historikken bevares i registreringsfilen).")
-            self._fill()
+            self._fill(row)

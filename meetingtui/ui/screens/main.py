@@ -10,14 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Label, OptionList
 
-from meetingtui import attendance, labels, wording
-from meetingtui.meeting import Seat
+from meetingtui import labels, wording
 from meetingtui.terminal_text import without_controls
 from meetingtui.ui import flows
 from meetingtui.ui.literal import literal
 from meetingtui.ui.save_status import SaveStatus
-from meetingtui.ui.screens.base import MeetingScreen
-from meetingtui.ui.screens.pickers import MemberPicker, PickedMember, ReasonPicker, TextPrompt
+from meetingtui.ui.screens.people import PeopleActions
+from meetingtui.ui.screens.pickers import TextPrompt
 from meetingtui.ui.widgets.agenda_list import AgendaList
 from meetingtui.ui.widgets.case_text import CaseText
 from meetingtui.ui.widgets.decision_editor import DecisionEditor
@@ -25,7 +24,7 @@ from meetingtui.ui.widgets.people_strip import PeopleStrip
 from meetingtui.ui.widgets.status_bar import StatusBar
 
 
-class MainScreen(MeetingScreen[None]):
+class MainScreen(PeopleActions):
     BINDINGS = [
         Binding("n", "next", "Næste"),
         Binding("p", "previous", "Forrige", show=False),
@@ -35,7 +34,10 @@ class MainScreen(MeetingScreen[None]):
         Binding("f3", "quick('approved')", "Godkendt", show=False),
         Binding("f4", "quick('information')", "Til orientering", show=False),
         Binding("f5", "quick('no_remarks')", "Ingen bemærkn.", show=False),
-        Binding("f6", f"quick('{labels.POSTPONE}')", "Udsat", show=False),
+        # F6 and F8 work in the editor too (TextArea binds F6 itself: priority wins; its F7 selects all)
+        Binding("f6", f"quick('{labels.POSTPONE}')", "Udsat", show=False, priority=True),
+        Binding("f8", "end_item", "Punktet slut", show=False, priority=True),
+        Binding("full_stop", "end_item", "Punktet slut", show=False),
         Binding("a", "arrive", "Ankommer"),
         Binding("l", "leave", "Går"),
         Binding("i", "not_taking_part", "Deltager ikke"),
@@ -52,6 +54,7 @@ class MainScreen(MeetingScreen[None]):
         Binding("W", "preview_all", "Vis referat", show=False),
         Binding("t", "attendance", "Fremmøde"),
         Binding("e", "export", "Eksportér"),
+        Binding("b", "pause", "Pause/genoptag", show=False),
         Binding("x", "close_meeting", "Afslut møde", show=False),
         Binding("f1,question_mark", "help", "Hjælp"),
         Binding("ctrl+q", "quit", "Afslut (gemmer alt)", show=False),
@@ -79,7 +82,7 @@ class MainScreen(MeetingScreen[None]):
         agenda.border_subtitle = "▶ i gang ✓ besluttet ⏸ udsat ! mangler"
         self.query_one(DecisionEditor).border_title = (
             "Beslutning · d skriv · F2 anbefaler · F3 godkendt · F4 til orientering · "
-            "F5 ingen bemærkninger · F6 udsat · Esc færdig"
+            "F5 ingen bemærkninger · F6 udsat · F8 punktet slut · Esc færdig"
         )
         agenda.focus()
 
@@ -101,7 +104,10 @@ class MainScreen(MeetingScreen[None]):
 
     def redraw_status(self, _status: SaveStatus = SaveStatus.SAVED) -> None:
         self.query_one(StatusBar).show(
-            self.secretary.state, self.secretary.viewing, self.app.save_status
+            self.secretary.state,
+            self.secretary.viewing,
+            self.app.save_status,
+            self.secretary.rehearsal,
         )
 
     def _show_item(self, item_id: str) -> None:
@@ -164,8 +170,28 @@ class MainScreen(MeetingScreen[None]):
             current = self._editor_text()
             editor.load(f"{current}\n{text}" if current.strip() else text)
         self.save_typed_text()
-        if name == labels.POSTPONE:
-            self.app.act(self.secretary.postpone)
+        if name == labels.POSTPONE and not self.app.act(self.secretary.postpone).ok:
+            return
+        self._end_item()  # the status line says so: no toast on every quick decision
+
+    def action_end_item(self) -> None:
+        """The handling of the item ends, after the decision typed (F8, or . outside the
+        editor). Typing and autosave never end an item: only this key and F2-F6 do."""
+        self.save_typed_text()
+        ended = self._end_item()
+        if ended is False:
+            self.notify("Intet punkt er i gang.", severity="warning")
+        elif ended:
+            number = self.secretary.state.number(self.secretary.viewing)
+            self.notify(f"Behandlingen af punkt {number} er slut.")
+
+    def _end_item(self) -> bool | None:
+        """End the item under way, if one is and it is the one shown; None if it is not."""
+        state = self.secretary.state
+        if not (state.in_item and state.current == self.secretary.viewing):
+            return False
+        result = self.app.act(self.secretary.end_item)
+        return True if result.ok and result.value else None
 
     # -- moving ---------------------------------------------------------------------------
     def _go(self, move: Callable[[], None]) -> None:
@@ -173,7 +199,27 @@ class MainScreen(MeetingScreen[None]):
         self.app.act(move)
 
     def action_next(self) -> None:
+        if not self.secretary.mode.uses_clock and self.secretary.live:  # after the fact
+            self._next_after_the_fact()
+            return
         self._go(lambda: self.secretary.step(1))
+
+    @work(exclusive=True)
+    async def _next_after_the_fact(self) -> None:
+        """After the fact no clock gives the time: the next item is taken up at the time
+        typed (offered: the latest registered)."""
+        self.save_typed_text()
+        state, viewing = self.secretary.state, self.secretary.viewing
+        ids = [s.item.id for s in state.items]
+        target = ids[min(ids.index(viewing) + 1, len(ids) - 1)] if viewing in ids else ids[0]
+        if target == viewing and state.in_item:
+            return
+        number = state.number(target)
+        await flows.ask_time_until(
+            self.app,
+            f"Punkt {number} tages op kl.",
+            lambda time: self.secretary.go_to(target, time=time),
+        )
 
     def action_previous(self) -> None:
         self._go(lambda: self.secretary.step(-1))
@@ -192,100 +238,6 @@ class MainScreen(MeetingScreen[None]):
     def action_postpone(self) -> None:
         if self.app.act(self.secretary.postpone).ok:
             self.notify("Punktet er udsat.")
-
-    # -- people -----------------------------------------------------------------------------
-    def _members(self, where: Callable[[str, Seat], bool]) -> list[tuple[str, str]]:
-        state = self.secretary.state
-        return [
-            (sid, wording.member_label(state.person(sid).name, state.person(sid).party))
-            for sid, seat in state.seats.items()
-            if where(sid, seat)
-        ]
-
-    @work(exclusive=True)
-    async def action_arrive(self) -> None:
-        members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
-        picked = await self._pick("Hvem ankommer?", members, with_time=True)
-        if picked:
-            self.app.act(self.secretary.arrive, picked.member, picked.time)
-
-    @work(exclusive=True)
-    async def action_leave(self) -> None:
-        members = self._members(lambda sid, seat: attendance.seat_in_room(seat))
-        picked = await self._pick("Hvem går?", members, with_time=True)
-        if picked:
-            self.app.act(self.secretary.leave, picked.member, picked.time)
-
-    @work(exclusive=True)
-    async def action_not_taking_part(self) -> None:
-        item = self.secretary.state.item(self.secretary.viewing)
-        att = attendance.for_item(self.secretary.state, item.item.id)
-        members = self._members(
-            lambda sid, seat: sid in att.present and sid not in item.not_taking_part
-        )
-        picked = await self._pick("Hvem deltager ikke i dette punkt?", members)
-        if not picked:
-            return
-        reason = await self.app.push_screen_wait(
-            ReasonPicker(self.secretary.state.person(picked.member).name)
-        )
-        if reason:
-            self.app.act(self.secretary.not_taking_part, picked.member, reason)
-
-    @work(exclusive=True)
-    async def action_taking_part(self) -> None:
-        item = self.secretary.state.item(self.secretary.viewing)
-        members = self._members(lambda sid, seat: sid in item.not_taking_part)
-        picked = await self._pick("Hvem deltager alligevel i punktet?", members)
-        if picked:
-            self.app.act(self.secretary.taking_part, picked.member)
-
-    @work(exclusive=True)
-    async def action_substitute(self) -> None:
-        members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
-        picked = await self._pick("Stedfortræder for hvem?", members)
-        if not picked:
-            return
-        person = await flows.ask_substitute(self.app, picked.member)
-        if person:
-            self.app.act(self.secretary.substitute, picked.member, *person)
-
-    async def _pick(
-        self, title: str, members: list[tuple[str, str]], with_time: bool = False
-    ) -> PickedMember | None:
-        if not members:
-            self.notify("Ingen at vælge imellem.", severity="warning")
-            return None
-        time = self.secretary.now_text() if with_time else None
-        return await self.app.push_screen_wait(MemberPicker(title, members, time))
-
-    @work(exclusive=True)
-    async def action_vote(self) -> None:
-        from meetingtui.ui.screens.vote import VoteScreen
-
-        result = await self.app.push_screen_wait(
-            VoteScreen(self.secretary.state, self.secretary.viewing)
-        )
-        if result is not None:
-            self.app.act(self.secretary.vote, result.in_favour, result.against, result.abstaining)
-
-    @work(exclusive=True)
-    async def action_dissent(self) -> None:
-        att = attendance.for_item(self.secretary.state, self.secretary.viewing)
-        members = self._members(lambda sid, seat: sid in att.taking_part)
-        picked = await self._pick("Hvis afvigende mening skal tilføres protokollen?", members)
-        if not picked:
-            return
-        name = self.secretary.state.person(picked.member).name
-        text = await self.app.push_screen_wait(
-            TextPrompt(
-                f"Afvigende mening fra {name}: skriv kun selve bemærkningen",
-                hint=f"Referatet skriver: {name} (…) ønskede følgende bemærkning tilført "
-                'beslutningsprotokollen: "…" · Enter gem · Esc fortryd',
-            )
-        )
-        if text:
-            self.app.act(self.secretary.dissent, picked.member, text)
 
     @work(exclusive=True)
     async def action_summary(self) -> None:
@@ -319,6 +271,16 @@ class MainScreen(MeetingScreen[None]):
         self.save_typed_text()
         if await flows.ask_time_until(self.app, "Mødet slutter kl.", self.secretary.close_meeting):
             self.notify("Mødet er afsluttet. Tryk e for at eksportere referatet.")
+
+    @work(exclusive=True)
+    async def action_pause(self) -> None:
+        """A break: the meeting is suspended (ending the item under way), or goes on."""
+        self.save_typed_text()
+        if self.secretary.state.suspended:
+            if await flows.ask_time_until(self.app, "Mødet genoptages kl.", self.secretary.resume):
+                self.notify("Mødet er genoptaget. Tryk n for at tage det næste punkt op.")
+        elif await flows.ask_time_until(self.app, "Mødet suspenderes kl.", self.secretary.suspend):
+            self.notify("Mødet er suspenderet. Tryk b, når det genoptages.")
 
     def action_undo(self) -> None:
         self.save_typed_text()

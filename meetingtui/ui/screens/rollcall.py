@@ -19,12 +19,17 @@ from meetingtui.ui.screens.base import MeetingScreen
 from meetingtui.ui.screens.help import HelpScreen
 from meetingtui.ui.screens.main import MainScreen
 
-MARKS = {"present": "●", "afbud": "○", "absent": "○"}  # status by mark and word, not colour
+MARKS = {
+    "present": "●",
+    "afbud": "○",
+    "absent": "○",
+    "later": "◐",
+}  # status by mark and word, not colour
 COLUMNS = ("name", "party", "status")
 
 
 def roll_status(status: str) -> str:
-    """'● til stede', '○ afbud', '○ fraværende uden afbud'."""
+    """'● til stede', '○ afbud', '○ fraværende uden afbud', '◐ kommer senere'."""
     return f"{MARKS[status]} {labels.ROLL_STATUS[status]}"
 
 
@@ -34,6 +39,7 @@ class RollCallScreen(MeetingScreen[None]):
         Binding("a", "status('afbud')", "Afbud"),
         Binding("f", "status('absent')", "Uden afbud"),
         Binding("t", "status('present')", "Til stede"),
+        Binding("k", "status('later')", "Kommer senere", show=False),
         Binding("s", "substitute", "Stedfortræder"),
         Binding("c", "chair", "Mødeleder", show=False),
         Binding("ctrl+z", "undo", "Fortryd", show=False),

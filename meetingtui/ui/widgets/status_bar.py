@@ -11,23 +11,30 @@ from meetingtui.ui.save_status import SaveStatus
 
 
 class StatusBar(Static):
-    _shown: tuple[str, int, int, bool, SaveStatus] | None = None
+    _shown: tuple[str, int, int, bool, SaveStatus, bool] | None = None
 
-    def show(self, state: MeetingState, viewing: str, save_status: SaveStatus) -> None:
+    def show(
+        self, state: MeetingState, viewing: str, save_status: SaveStatus, rehearsal: bool = False
+    ) -> None:
         in_room, quorate = attendance.quorum_now(state)
         number = state.number(viewing) if state.has_item(viewing) else 0
         if state.closed:
             phase = "Mødet er afsluttet"
+        elif state.suspended:
+            phase = "Mødet er suspenderet (pause)"
         elif state.opened:
             phase = f"Punkt {number} af {len(state.items)}"
+            if not state.in_item and state.current == viewing:
+                phase += " · slut"  # its handling has ended (a quick decision, F8)
         else:
             phase = "Mødet er ikke åbnet"
-        shown = (phase, in_room, state.agenda.seats, quorate, save_status)
+        shown = (phase, in_room, state.agenda.seats, quorate, save_status, rehearsal)
         if shown == self._shown:
             return  # unchanged: an update would lay the screen out again for nothing
         self._shown = shown
         quorum = "Beslutningsdygtigt: JA" if quorate else "Beslutningsdygtigt: NEJ"
         text = Text.assemble(
+            ("PRØVE  │  " if rehearsal else "", "bold reverse"),
             (phase, "bold"),
             "  │  ",
             f"Til stede {in_room}/{state.agenda.seats}",
