@@ -319,7 +319,9 @@ def test_valid_agenda_round_trips(parts):
     assert [(i.closed, i.flag, i.kind) for i in loaded.items] == [
         (e["closed"], e["flag"], e["kind"]) for e in entries
     ]
-    assert [i.sections for i in loaded.items] == [e["sections"] for e in entries]
+    assert [{s.heading: s.text for s in i.sections} for i in loaded.items] == [
+        {agenda_mod.SECTION_TITLES[k]: v for k, v in e["sections"].items()} for e in entries
+    ]
     assert [i.bilag for i in loaded.items] == [
         tuple(nfc(b.strip()) for b in e["bilag"]) for e in entries
     ]

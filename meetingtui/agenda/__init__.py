@@ -30,6 +30,7 @@ from meetingtui.agenda.model import (
     Meeting,
     Member,
     Person,
+    Section,
     has_words,
     slug,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "Meeting",
     "Member",
     "Person",
+    "Section",
     "has_words",
     "load",
     "parse",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -40,6 +40,14 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Section:
+    """One part of an item's case text: its heading as the agenda writes it, and Markdown."""
+
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Item:
     id: str
     title: str
@@ -47,7 +55,7 @@ class Item:
     closed: bool = False
     flag: bool = False
     kind: str = "sag"
-    sections: dict[str, str] = field(default_factory=dict)
+    sections: tuple[Section, ...] = ()  # in the agenda's order
     bilag: tuple[str, ...] = ()
     invented: bool = False
 

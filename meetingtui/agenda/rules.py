@@ -20,12 +20,14 @@ from meetingtui.agenda.model import (
     KINDS,
     PARTIES,
     ROLES,
+    SECTION_TITLES,
     SECTIONS,
     Agenda,
     Item,
     Meeting,
     Member,
     Person,
+    Section,
     has_words,
     slug,
 )
@@ -326,13 +328,13 @@ class Checker(FieldReader):
                 (*where, "kind"),
                 f"{shown} is not an item kind (expected one of {', '.join(KINDS)})",
             )
-        sections = {}
+        sections = []
         for name in SECTIONS:
             text = self.text(table, (*where, name), required=False, multiline=True)
             if text and not has_words(text):
                 self.problem((*where, name), "has only Markdown markup, no words (expected prose)")
             elif text.strip():
-                sections[name] = text
+                sections.append(Section(SECTION_TITLES[name], text))
         bilag = table.get("bilag", [])
         if not isinstance(bilag, list):
             self.problem(
@@ -361,7 +363,7 @@ class Checker(FieldReader):
             closed=self.flag(table, (*where, "closed")),
             flag=self.flag(table, (*where, "flag")),
             kind=kind if kind in KINDS else "sag",
-            sections=sections,
+            sections=tuple(sections),
             bilag=tuple(nfc(b.strip()) for b in bilag),
             invented=self.flag(table, (*where, "invented")),
         )

@@ -8,7 +8,6 @@ decision, votes, dissent, non-participation or attachments. The full variant sho
 from __future__ import annotations
 
 from meetingtui import attendance, markdown, wording
-from meetingtui.agenda import SECTION_TITLES
 from meetingtui.meeting import ItemState, MeetingState
 from meetingtui.minutes.model import (
     Block,
@@ -133,10 +132,9 @@ def item_blocks(
         blocks.append(Paragraph.of(item.case))
     if item_state.added:
         blocks.append(Paragraph.of(wording.added_item(number)))
-    for key, title in SECTION_TITLES.items():
-        if key in item.sections:
-            blocks.append(Heading(title, 2))
-            blocks += case_text(item.sections[key])
+    for section in item.sections:
+        blocks.append(Heading(section.heading, 2))
+        blocks += case_text(section.text)
     if item.kind == "underskriftsside":
         if full:
             blocks.append(Signatures(tuple(signatories(state))))

@@ -15,10 +15,11 @@ from textual.style import Style
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
-from meetingtui.agenda import SECTION_TITLES, Item
+from meetingtui.agenda import Item, Section
 from meetingtui.terminal_text import printable
 
-ORDER = ("resume", "indstilling", "sagsfremstilling", "klimavurdering")
+# What the secretary reads first during the item; the other sections follow in the agenda's order.
+FIRST = ("resumé", "resume", "indstilling")
 
 
 def case_markdown(item: Item) -> str:
@@ -27,15 +28,22 @@ def case_markdown(item: Item) -> str:
         parts.append("**LUKKET PUNKT** – indholdet vises ikke i det offentlige referat.")
     if item.case:
         parts.append(f"Sag {markdown_literal(item.case)}")
-    for key in ORDER:
-        if key in item.sections:
-            parts.append(f"## {SECTION_TITLES[key]}\n\n{item.sections[key]}")
+    for section in reading_order(item.sections):
+        parts.append(f"## {markdown_literal(section.heading)}\n\n{section.text}")
     if item.bilag:
         titles = (markdown_literal(title) for title in item.bilag)
         parts.append("## Bilag\n\n" + "\n".join(f"- {title}" for title in titles))
     if len(parts) == (1 if item.case else 0) + (1 if item.closed else 0):
         parts.append("*Ingen sagsfremstilling.*")
     return "\n\n".join(parts)
+
+
+def reading_order(sections: tuple[Section, ...]) -> list[Section]:
+    def rank(section: Section) -> int:
+        heading = section.heading.strip().lower()
+        return FIRST.index(heading) if heading in FIRST else len(FIRST)
+
+    return sorted(sections, key=rank)  # stable: the others keep the agenda's order
 
 
 def markdown_literal(text: str) -> str:
