@@ -63,13 +63,17 @@ DECISIONS = [
 ]
 
 
+KEY_OF_TITLE = {title: key for key, title in agenda_mod.SECTION_TITLES.items()}
+
+
 def _corpus() -> dict[str, list[str]]:
     """The reference agenda's paragraphs, by section (headings and lists kept whole)."""
     reference = agenda_mod.load(DEMO_AGENDA)
     out: dict[str, list[str]] = {name: [] for name in agenda_mod.SECTIONS}
     for item in reference.items:
-        for name, text in item.sections.items():
-            out[name] += [p.strip() for p in text.split("\n\n") if p.strip()]
+        for section in item.sections:
+            name = KEY_OF_TITLE[section.heading]
+            out[name] += [p.strip() for p in section.text.split("\n\n") if p.strip()]
     return out
 
 

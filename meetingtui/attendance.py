@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pendulum
 
+from meetingtui import labels
 from meetingtui.agenda import Person
 from meetingtui.meeting import MeetingState, Seat
 
@@ -52,11 +53,8 @@ def _starts_present(seat: Seat) -> bool:
 
 
 def seat_present(seat: Seat, epoch: int) -> bool:
-    present = _starts_present(seat)
-    for move in seat.movements:
-        if epoch >= move.threshold:
-            present = move.kind == "arrived"
-    return present
+    moved = seat.moved(epoch)  # the last movement applying by then (a lookup, not a scan)
+    return _starts_present(seat) if moved is None else moved
 
 
 def seat_in_room(seat: Seat) -> bool:
@@ -89,12 +87,30 @@ def for_item(state: MeetingState, item_id: str) -> ItemAttendance:
     )
 
 
-def non_participants(state: MeetingState, item_id: str) -> list[str]:
-    """Names for 'deltog ikke i sagens behandling': the absent, then the present who did not take part."""
+def non_participants(state: MeetingState, item_id: str, inhabil: bool = True) -> list[str]:
+    """Names for 'deltog ikke i sagens behandling': the absent, then the present who did not
+    take part (without those declared inhabil when `inhabil` is False: the referat says
+    theirs in a sentence of its own, `declared_inhabil`)."""
     att = for_item(state, item_id)
+    own = state.item(item_id).own_sentence
     names = [state.seats[sid].member.name for sid in att.absent_members]
-    names += [state.person(sid, att.epoch).name for sid, _ in att.not_taking_part]
+    names += [
+        state.person(sid, att.epoch).name
+        for sid, reason in att.not_taking_part
+        if inhabil or reason != "inhabil" or sid not in own
+    ]
     return names
+
+
+def declared_inhabil(state: MeetingState, item_id: str) -> list[str]:
+    """Names of those present who did not take part in the item because they were inhabil."""
+    att = for_item(state, item_id)
+    own = state.item(item_id).own_sentence
+    return [
+        state.person(sid, att.epoch).name
+        for sid, reason in att.not_taking_part
+        if reason == "inhabil" and sid in own
+    ]
 
 
 def absent_people(state: MeetingState, item_id: str) -> list[Person]:
@@ -108,22 +124,37 @@ def absent_people(state: MeetingState, item_id: str) -> list[Person]:
 def absent_all_meeting(state: MeetingState, seat_id: str) -> bool:
     """The member never sat in the meeting ('(Fravær)' on the front page)."""
     seat = state.seats[seat_id]
-    if any(member_present(seat, e) for e in range(1, max(state.epoch, 1) + 1)):
+    last = max(state.epoch, 1)
+    if seat.substitute is not None:  # the member's own epochs end where the substitute's begin
+        last = min(last, seat.substitute_from - 1)
+    if seat.filled_during(1, last, _starts_present(seat)):
         return False
     return not any(m.kind == "arrived" and not m.substitute for m in seat.movements)
 
 
+def expected_later(state: MeetingState, seat_id: str) -> bool:
+    """Marked "kommer senere" at the roll call and not come yet, the meeting not over."""
+    seat = state.seats[seat_id]
+    if seat.status != "later" or state.closed is not None or seat.substitute is not None:
+        return False
+    return not any(m.kind == "arrived" for m in seat.movements)
+
+
 def took_part(state: MeetingState) -> list[Person]:
     """Everyone who sat in the meeting at some point, seat by seat (the signatories)."""
-    people: list[Person] = []
+    people: dict[Person, None] = {}  # in order, each once
     last = max(state.epoch, 1)
     for sid, seat in state.seats.items():
-        for epoch in range(1, last + 1):
-            if seat_present(seat, epoch):
-                person = state.person(sid, epoch)
-                if person not in people:
-                    people.append(person)
-    return people
+        at_start = _starts_present(seat)
+        # the member sits until the substitute's first epoch, the substitute from it
+        member_until = last if seat.substitute is None else min(last, seat.substitute_from - 1)
+        if seat.filled_during(1, member_until, at_start):
+            people.setdefault(state.person(sid, 1), None)
+        if seat.substitute is not None:
+            first = max(1, seat.substitute_from)
+            if seat.filled_during(first, last, at_start):
+                people.setdefault(state.person(sid, first), None)
+    return list(people)
 
 
 def movements(state: MeetingState) -> list[MovementLine]:
@@ -161,10 +192,12 @@ class SeatLine:
     seat_id: str
     name: str
     party: str
-    status: str  # "til stede", "afbud", "fraværende", "gået", "stedfortræder"
+    status: (
+        str  # labels: "til stede", "afbud", "fraværende uden afbud", "gået", "stedfortræder for …"
+    )
     in_room: bool
     taking_part: bool  # in the current item
-    note: str  # e.g. "ankom kl. 10.40", "inhabil"
+    note: str  # why a member present does not take part in the current item: "inhabil"
 
 
 @dataclass(frozen=True)
@@ -181,32 +214,88 @@ class Overview:
     movements: tuple[MovementLine, ...]
     opened: pendulum.DateTime | None
     closed: pendulum.DateTime | None
+    # issue 10: the meeting's length, the low point and a substitute's seat
+    duration: pendulum.Duration | None = None  # opening to close (or `now`), real time
+    duration_text: str = ""  # "1 t 20 min"
+    lowest_taking_part: int | None = None  # the fewest taking part in an item taken up
+    lowest_item: str | None = None  # "Punkt 3" where it was
+    quorum_lost: tuple[str, pendulum.DateTime] | None = None  # first item not quorate, when
+    seats_filled: int = 0  # seats filled now, a substitute's included
+    substitutes_seated: int = 0
+    seats_text: str = ""  # "7 af 9 pladser besat, heraf 1 stedfortræder"
 
 
-ROLL_LABELS = {"present": "til stede", "afbud": "afbud", "absent": "fraværende uden afbud"}
-REASON_LABELS = {"inhabil": "inhabil", "left_room": "forlod lokalet", "other": "deltager ikke"}
+def duration_text(duration: pendulum.Duration) -> str:
+    """'1 t 20 min' (whole minutes; the real time passed, so DST-correct)."""
+    minutes = int(duration.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} t {minutes} min" if hours else f"{minutes} min"
 
 
-def overview(state: MeetingState) -> Overview:
+def seats_text(filled: int, seats: int, substitutes: int) -> str:
+    text = f"{filled} af {seats} pladser besat"
+    if substitutes:
+        word = "stedfortræder" if substitutes == 1 else "stedfortrædere"
+        text += f", heraf {substitutes} {word}"
+    return text
+
+
+def _low_point(
+    state: MeetingState,
+) -> tuple[int | None, str | None, tuple[str, pendulum.DateTime] | None]:
+    lowest: tuple[int, str] | None = None
+    lost: tuple[str, pendulum.DateTime] | None = None
+    for item_state in state.items:
+        if item_state.epoch is None or item_state.opened_at is None:
+            continue
+        att = for_item(state, item_state.item.id)
+        label = f"Punkt {state.number(item_state.item.id)}"
+        if lowest is None or len(att.taking_part) < lowest[0]:
+            lowest = (len(att.taking_part), label)
+        if not att.quorate and (lost is None or item_state.opened_at < lost[1]):
+            lost = (label, item_state.opened_at)
+    if lowest is None:
+        return None, None, lost
+    return lowest[0], lowest[1], lost
+
+
+def overview(state: MeetingState, now: pendulum.DateTime | None = None) -> Overview:
+    """The chair's overview; `now` (the Secretary's clock) gives a running meeting's length."""
     current = _current_item(state)
     att = for_item(state, current) if current else None
     not_taking = dict(att.not_taking_part) if att else {}
+    taking_part_now = set(att.taking_part) if att else set()
     lines = []
     for sid, seat in state.seats.items():
         person = state.person(sid)
         in_room = seat_in_room(seat)
-        status = (
-            ROLL_LABELS[seat.status] if not seat.movements else ("til stede" if in_room else "gået")
-        )
         if seat.substitute and person == seat.substitute:
-            status = f"stedfortræder for {seat.member.name}"
-        note = REASON_LABELS.get(not_taking.get(sid, ""), "")
-        taking = in_room and sid not in not_taking and (att is None or sid in att.taking_part)
+            status = labels.seat_substitute(seat.member.name)
+        elif seat.movements:
+            status = labels.SEAT_IN_ROOM if in_room else labels.SEAT_GONE
+        else:
+            status = labels.ROLL_STATUS[seat.status]
+        note = labels.REASON.get(not_taking.get(sid, ""), "")
+        taking = in_room and sid not in not_taking and (att is None or sid in taking_part_now)
         lines.append(SeatLine(sid, person.name, person.party, status, in_room, taking, note))
     in_room_now = sum(line.in_room for line in lines)
     taking_part = len(att.taking_part) if att else None
     needed = state.agenda.quorum_needed()
     counted = taking_part if taking_part is not None else in_room_now
+    duration = None
+    if state.began is not None:
+        end = state.closed or now
+        if end is not None and end >= state.began:
+            duration = end - state.began  # aware times: the real time passed
+    lowest, lowest_item, lost = _low_point(state)
+    filled = sum(1 for seat in state.seats.values() if seat_in_room(seat))
+    subs = sum(
+        1
+        for sid, seat in state.seats.items()
+        if seat_in_room(seat)
+        and seat.substitute is not None
+        and state.person(sid) == seat.substitute
+    )
     heading = None
     if current:
         item = state.item(current).item
@@ -222,4 +311,12 @@ def overview(state: MeetingState) -> Overview:
         tuple(movements(state)),
         state.opened,
         state.closed,
+        duration,
+        duration_text(duration) if duration is not None else "",
+        lowest,
+        lowest_item,
+        lost,
+        filled,
+        subs,
+        seats_text(filled, state.agenda.seats, subs),
     )

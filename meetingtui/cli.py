@@ -12,9 +12,10 @@ from pathlib import Path
 
 from rich.console import Console
 
-from meetingtui import __version__
+from meetingtui import __version__, files
 from meetingtui import agenda as agenda_mod
 from meetingtui.errors import AgendaError, MeetingtuiError
+from meetingtui.terminal_text import Printable
 
 COMMANDS = ("check", "export", "attendance", "recover", "run")
 
@@ -31,6 +32,12 @@ def main(argv: list[str] | None = None) -> int:
         for line in str(error).splitlines():
             err.print(f"meetingtui: {line}", markup=False)
         return error.exit_code
+    except OSError as error:
+        # A file the core did not expect to fail (each known case is a MeetingtuiError):
+        # still one line, never a traceback.
+        where = f"{error.filename}: " if error.filename else ""
+        err.print(f"meetingtui: {where}{files.reason(error)}", markup=False)
+        return 1
     except KeyboardInterrupt:
         return 130
 
@@ -50,6 +57,14 @@ def parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--record", help="the meeting record file (default: one per meeting in the data directory)"
+    )
+    run.add_argument(
+        "--rehearse",
+        nargs="?",
+        const="",
+        metavar="HH.MM",
+        help="a rehearsal (PRØVE): its own record and a simulated clock from the meeting's "
+        "start, or from HH.MM",
     )
     run.set_defaults(handler=run_app)
 
@@ -95,13 +110,14 @@ def run_app(args) -> int:
     from meetingtui.errors import RecordDamaged
     from meetingtui.ui.app import create_app
 
+    rehearse = getattr(args, "rehearse", None)
     try:
-        app = create_app(args.agenda, args.record)
+        app = create_app(args.agenda, args.record, rehearse=rehearse)
     except RecordDamaged as damage:
         copy = offer_recovered_copy(damage)
         if copy is None:
             raise
-        app = create_app(args.agenda, copy)
+        app = create_app(args.agenda, copy, rehearse=rehearse)
     app.run()
     return app.return_code or 0
 
@@ -120,8 +136,10 @@ def offer_recovered_copy(damage) -> Path | None:
     )
     if answer.strip().lower() not in ("j", "ja", "y", "yes"):
         return None
-    target, count = recover_copy(Path(damage.path))
+    target, count, left_out = recover_copy(Path(damage.path))
     err.print(f"meetingtui: fortsætter i {target} ({count} hændelser)", markup=False)
+    for line in left_out_lines(damage.path, left_out):
+        err.print(f"meetingtui: {line}", markup=False)
     return target
 
 
@@ -165,7 +183,7 @@ def run_export(args) -> int:
         from meetingtui.minutes import build
         from meetingtui.minutes.terminal import renderable
 
-        out.print(renderable(build(state, full=args.full)))
+        out.print(Printable(renderable(build(state, full=args.full))))
         return 0
     path, warnings = export.export_with_warnings(
         state,
@@ -189,10 +207,24 @@ def run_attendance(args) -> int:
 def run_recover(args) -> int:
     from meetingtui.record import recover_copy
 
-    target, count = recover_copy(Path(args.record))
-    Console(highlight=False, soft_wrap=True, emoji=False).print(
+    target, count, left_out = recover_copy(Path(args.record))
+    out = Console(highlight=False, soft_wrap=True, emoji=False)
+    out.print(
         f"Copied {count} readable events to {target}; the damaged file {args.record} is untouched. "
         f"Open the copy with --record {target}",
         markup=False,
     )
+    for line in left_out_lines(args.record, left_out):
+        out.print(line, markup=False)
     return 0
+
+
+SHOWN_LEFT_OUT = 20
+
+
+def left_out_lines(record, left_out: list[tuple[int, str]]) -> list[str]:
+    """One line per line of the damaged record not copied (the first SHOWN_LEFT_OUT)."""
+    shown = [f"{record}, line {line}: left out: {why}" for line, why in left_out[:SHOWN_LEFT_OUT]]
+    if len(left_out) > SHOWN_LEFT_OUT:
+        shown.append(f"{record}: and {len(left_out) - SHOWN_LEFT_OUT} more lines left out")
+    return shown

@@ -34,8 +34,8 @@ class RecordDamaged(RecordError):
         where = f"{path}, line {line}" if line else str(path)
         super().__init__(
             f"{where}: {problem}; the file is left untouched "
-            f"({readable_events} events before the damage can be copied to a new file "
-            f"with `meetingtui recover {path}`)"
+            f"(`meetingtui recover {path}` copies its {readable_events} readable events "
+            "to a new file)"
         )
 
 

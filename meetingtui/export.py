@@ -1,23 +1,31 @@
 """Write the referat to disk: the file name, the variant, and a write that loses nothing.
 
 An export never overwrites an existing file silently: with the default name it takes the
-next free one (`-2`, `-3`, ...); an explicit path that exists is refused unless
-`overwrite` is given. The file is written to a temporary file, fsynced, then linked
-into place, so a symlink planted at the target is never followed.
+next free one (`-2`, `-3`, ...; the rule in `files.free_names`); an explicit path that
+exists is refused unless `overwrite` is given. The file is written to a temporary file,
+fsynced, then linked into place (or, to overwrite, renamed over the old one), so a
+symlink planted at the target is never followed. A disk without hard links (FAT, exFAT:
+USB sticks) gets the file created under its name (never over anything) and written
+there; a file that cannot be written whole is removed again.
+
+Every way a path can fail (no permission, a read-only disk, a file where a folder
+should be, a folder, FIFO or device where the file should be) is an ExportError, one
+line saying where and what: the CLI prints it, the app shows it and stays up. Only a
+regular file is ever overwritten, and only with `overwrite`.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 
-from meetingtui import paths
+from meetingtui import files, paths
 from meetingtui.agenda import Agenda
 from meetingtui.errors import ExportError
 from meetingtui.meeting import MeetingState
 from meetingtui.minutes import build
-from meetingtui.record.storage import make_dirs, write_fully
 
 
 def docx_bytes(state: MeetingState, full: bool) -> bytes:
@@ -37,12 +45,10 @@ def target_path(agenda: Agenda, full: bool, output: Path | None) -> tuple[Path, 
         return paths.output_dir() / paths.export_name(agenda, full), False
     named_folder = str(output).endswith(("/", os.sep))
     output = Path(output)
-    names_a_file = (
-        output.suffix.lower() == ".docx"
-        or output.is_symlink()
-        or (output.exists() and not output.is_dir())
-    )
-    if named_folder or output.is_dir() or not names_a_file:
+    found = _stat(output, follow=False)
+    is_dir = found is not None and stat.S_ISDIR((_stat(output) or found).st_mode)
+    names_a_file = output.suffix.lower() == ".docx" or (found is not None and not is_dir)
+    if named_folder or is_dir or not names_a_file:
         return output / paths.export_name(agenda, full), False
     return output, True
 
@@ -72,48 +78,77 @@ def export_with_warnings(
     return written, warnings
 
 
+# os.link fails so on a disk without hard links (FAT, exFAT, some network shares).
+NO_LINKS = frozenset(
+    {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP}
+)
+
+
 def write_new(path: Path, data: bytes, overwrite: bool = False, next_free: bool = True) -> Path:
+    """Write the file whole under `path` (or the next free name); the path it got."""
+    _ready_folder(path.parent)
+    found = _stat(path, follow=False)
+    kind = files.not_a_file(found) if found is not None else None
+    # A link is replaced itself with `overwrite`, else taken like any existing name (the
+    # next free one is used); a folder, FIFO or device is never written over or opened.
+    if kind and kind != "a symbolic link" and (overwrite or not next_free):
+        raise ExportError(
+            f"{path}: is {kind}, not a file (choose another name with -o; --overwrite "
+            "replaces only a file)"
+        )
     try:
-        make_dirs(path.parent)
-    except OSError as err:
-        raise ExportError(f"{path.parent}: cannot create the folder: {_reason(err)}") from None
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        if overwrite:
+            files.replace_file(path, data)  # replaces a symlink itself, never its target
+            return path
+        temp = files.write_unique(
+            lambda suffix: path.with_name(f".{path.name}.{os.getpid()}{suffix}.tmp"), data
+        )
         try:
-            write_fully(fd, data, os.write)
-            os.fsync(fd)
+            return files.link_unique(temp, files.numbered(path), next_free)
+        except OSError as err:
+            if isinstance(err, FileExistsError) or err.errno not in NO_LINKS:
+                raise
         finally:
-            os.close(fd)
-        return _place(temp, path, overwrite, next_free)
+            temp.unlink(missing_ok=True)
+        # No hard links here: create the file under its name (O_EXCL) and write it.
+        if not next_free:
+            files.write_new(path, data)
+            return path
+        return files.write_unique(files.numbered(path), data)
+    except FileExistsError:
+        raise ExportError(
+            f"{path}: exists already (use --overwrite to replace it, or another -o)"
+        ) from None
     except OSError as err:
-        raise ExportError(f"{path}: the referat could not be written: {_reason(err)}") from None
-    finally:
-        temp.unlink(missing_ok=True)
+        raise ExportError(
+            f"{path}: the referat could not be written: {files.reason(err)}"
+        ) from None
 
 
-def _place(temp: Path, path: Path, overwrite: bool, next_free: bool) -> Path:
-    if overwrite:
-        os.replace(temp, path)  # replaces a symlink itself, never what it points to
-        return path
-    candidate, n = path, 1
-    while True:
-        try:
-            os.link(temp, candidate)  # fails if anything, a symlink too, is there
-            return candidate
-        except FileExistsError:
-            if not next_free:
-                raise ExportError(
-                    f"{path}: exists already (use --overwrite to replace it, or another -o)"
-                ) from None
-            n += 1
-            candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+def _stat(path: Path, follow: bool = True) -> os.stat_result | None:
+    """The path's stat, None if there is nothing there; ExportError if it cannot be looked at."""
+    try:
+        return os.stat(path) if follow else os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as err:
+        if follow and err.errno == errno.ELOOP:
+            return None
+        raise ExportError(f"{path}: cannot be reached: {files.reason(err)}") from None
 
 
-def _reason(err: OSError) -> str:
-    return {
-        errno.ENOSPC: "the disk is full",
-        errno.EROFS: "the disk is read-only",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-    }.get(err.errno, err.strerror or str(err))
+def _ready_folder(folder: Path) -> None:
+    """Make the folder (0700 where new), or say in one line why it cannot be one."""
+    existing = folder
+    while _stat(existing) is None and existing.parent != existing:
+        existing = existing.parent
+    found = _stat(existing)
+    if found is not None and not stat.S_ISDIR(found.st_mode):
+        kind = files.not_a_file(found) or "a file"
+        raise ExportError(
+            f"{existing}: is {kind}, not a folder (the referat cannot be saved in {folder})"
+        )
+    try:
+        files.make_dirs(folder)
+    except OSError as err:
+        raise ExportError(f"{folder}: cannot create the folder: {files.reason(err)}") from None

@@ -1,19 +1,161 @@
-"""The Danish words the secretary and the chair see on screen: one home for every label.
+"""The Danish words the secretary and the chair see on screen: one home for every shared label.
 
-The referat's own sentences live in `wording`; this module holds the labels of the
-screens, the chair's views and the history list. Plain Python: the core and the UI
-both read it, so a label is written once and never disagrees with itself.
+The referat's own sentences live in `wording`; this module holds the labels that more than
+one place shows (screens, the chair's views, the history list, the pre-export check).
+Plain Python: the core and the UI both read it, so a label is written once and never
+disagrees with itself. Labels used by a single screen only stay beside that screen.
 """
 
 from __future__ import annotations
 
+import errno
+
+from meetingtui import wording
 from meetingtui.notices import NoticeCode
 
+# -- attendance ------------------------------------------------------------------------------
+
 # Roll call: a member's status before the meeting (events.ROLL_STATUSES).
-ROLL_STATUS = {"present": "til stede", "afbud": "afbud", "absent": "fraværende uden afbud"}
+ROLL_STATUS = {
+    "present": "til stede",
+    "afbud": "afbud",
+    "absent": "fraværende uden afbud",
+    "later": "kommer senere",
+}
 
 # Why a member does not take part in an item (events.REASONS).
 REASON = {"inhabil": "inhabil", "left_room": "forlod lokalet", "other": "anden grund"}
+
+# An arrival or a departure (Movement.kind), in running text: "Anja Lund ankom kl. 10.40".
+MOVED = {"arrived": "ankom", "left": "gik"}
+
+# A seat in the chair's overview once people have come and gone.
+SEAT_IN_ROOM = ROLL_STATUS["present"]
+SEAT_GONE = "gået"
+
+
+def seat_substitute(member: str) -> str:
+    """The status of a seat a substitute sits in: 'stedfortræder for Jens Wistoft'."""
+    return f"stedfortræder for {member}"
+
+
+# -- the chair's table -------------------------------------------------------------------------
+
+CHAIR_QUORUM = {True: "JA, beslutningsdygtigt", False: "NEJ, ikke beslutningsdygtigt"}
+CHAIR_COLUMNS = ("Medlem", "Parti", "Status", "Deltager i punktet")
+CHAIR_TAKING_PART = {True: "ja", False: "nej"}
+CHAIR_NOT_OPENED = "Mødet er ikke åbnet endnu (tallene bygger på navneopråbet)."
+CHAIR_MOVEMENTS = "Ankomster og afgange"
+
+
+def chair_counts(in_room: int, seats: int) -> str:
+    return f"Til stede: {in_room} af {seats} medlemmer."
+
+
+def chair_quorum_counts(counted: int, needed: int) -> str:
+    return f"({counted} deltager, {needed} kræves)"
+
+
+def chair_now(item: str) -> str:
+    return f"Nu: {item}"
+
+
+def chair_duration(text: str, closed: bool) -> str:
+    return f"Mødets varighed: {text}" if closed else f"Mødet har varet {text}"
+
+
+def chair_lowest(count: int, item: str) -> str:
+    return f"Færrest deltagende: {count} ({item})"
+
+
+def chair_quorum_lost(item: str, time: str) -> str:
+    return f"Ikke beslutningsdygtigt fra {item} (taget op kl. {time})"
+
+
+# -- the decision: quick texts (F2-F6) ----------------------------------------------------------
+
+POSTPONE = "postpone"
+"""The quick text that also postpones the item."""
+
+
+def quick_texts(body: str, higher: str) -> dict[str, str]:
+    """The quick decision texts by name, in key order (F2, F3, ...); POSTPONE postpones too."""
+    recommend = (
+        f"{body} anbefaler indstillingen over for {higher}."
+        if higher
+        else "Indstillingen anbefales."
+    )
+    return {
+        "recommend": recommend,
+        "approved": "Indstillingen godkendt.",
+        "information": "Til orientering.",
+        "no_remarks": "Ingen bemærkninger.",
+        POSTPONE: wording.postponed(),
+    }
+
+
+# -- saving --------------------------------------------------------------------------------------
+
+# The save status line (ui.save_status.SaveStatus, by value).
+SAVE_STATUS = {"saved": "✓ Gemt", "typing": "✎ Gemmer…", "failed": "⚠ IKKE GEMT"}
+
+# Why the disk refused a write, by the OSError's errno.
+SAVE_CAUSES = {
+    errno.ENOSPC: "Disken er fuld.",
+    errno.EDQUOT: "Diskkvoten er brugt op.",
+    errno.EROFS: "Disken er blevet skrivebeskyttet.",
+    errno.EACCES: "Der er ikke tilladelse til at skrive i filen.",
+    errno.EPERM: "Der er ikke tilladelse til at skrive i filen.",
+    errno.EIO: "Disken melder en fejl.",
+}
+SAVE_CAUSE_UNKNOWN = "Disken afviser at gemme."
+
+
+QUIT_UNSAVED_TITLE = "⚠ Ikke alt er gemt"
+
+
+def quit_unsaved(count: int) -> str:
+    """What quitting now would cost, in the dialog Ctrl+Q shows while the disk refuses."""
+    what = "1 registrering er" if count == 1 else f"{count} registreringer er"
+    return (
+        f"{what} ikke gemt. Afslutter du nu, går de tabt. Gem registreringen et andet "
+        "sted (fx på et USB-stik), eller prøv igen."
+    )
+
+
+def lost_on_exit(count: int) -> str:
+    """Printed after the app when it quit with registrations the disk refused."""
+    what = "1 registrering" if count == 1 else f"{count} registreringer"
+    return f"meetingtui: {what} kunne ikke gemmes og er tabt (disken afviste at gemme)."
+
+
+def saved_elsewhere_on_exit(path: object) -> str:
+    """Printed after the app when, told to stop, it saved the record in another place."""
+    return (
+        f"meetingtui: disken afviste at gemme; hele registreringen er gemt i {path}. "
+        f"Fortsæt mødet med --record {path}"
+    )
+
+
+EXPORT_REFUSED = "Mappen kan ikke skrives i, eller disken er fuld."
+
+
+def export_failed(variant: str, cause: str, detail: object) -> str:
+    """The export screen's line when a referat could not be written."""
+    return (
+        f"⚠ {variant} referat kunne ikke gemmes. {cause} Tryk m for at gemme det i en "
+        f"anden mappe (fx på et USB-stik). ({detail})"
+    )
+
+
+def save_cause(error_number: int | None) -> str:
+    """Why a write failed, in Danish: the errno's cause, or a general one."""
+    if error_number is None:
+        return SAVE_CAUSE_UNKNOWN
+    return SAVE_CAUSES.get(error_number, SAVE_CAUSE_UNKNOWN)
+
+
+# -- notices from the core when a meeting is opened ---------------------------------------------
 
 NOTICE_TEXTS = {
     NoticeCode.TORN_WRITE_DROPPED: "Den sidste registrering fra før afbrydelsen blev aldrig "
@@ -23,4 +165,12 @@ NOTICE_TEXTS = {
     "skrevet færdig og er ikke vist.",
     NoticeCode.AGENDA_CHANGED: "Dagsordensfilen er ændret, siden mødet blev startet. "
     "Kontrollér at punkterne stadig passer.",
+    NoticeCode.RECORD_ON_NETWORK_DRIVE: "Mødets fil ligger på et netværksdrev. Dér kan en "
+    "anden computer måske skrive i den samtidig, og en registrering, der er vist som gemt, "
+    "kan gå tabt, hvis forbindelsen svigter. Gem mødet på computerens egen disk, hvis du kan.",
+    NoticeCode.RECORD_MADE_PRIVATE: "Mødets fil kunne læses af andre brugere på computeren. "
+    "Den er nu kun tilgængelig for dig, som alle mødefiler skal være.",
+    NoticeCode.RECORD_NOT_PRIVATE: "Mødets fil kan læses af andre, og disken (fx et USB-stik "
+    "eller et netværksdrev) kan ikke begrænse adgangen. Gem mødet på computerens egen disk, "
+    "hvis det indeholder lukkede punkter.",
 }

@@ -107,7 +107,9 @@ def parse(text: str) -> list[TextBlock]:
             if items and numbered != bool(number):
                 flush_list()
             numbered = bool(number)
-            items.append((bullet or number).group(1).strip())
+            marker = bullet or number
+            assert marker is not None  # one of the two matched, by the branch's condition
+            items.append(marker.group(1).strip())
         elif items and raw.startswith((" ", "\t")):
             items[-1] += " " + line.strip()
         else:

@@ -18,6 +18,12 @@ class NoticeCode(Enum):
     """The same, seen by a read-only reader: the file is left as it is."""
     AGENDA_CHANGED = "agenda_changed"
     """The agenda file differs from the one the record was started with."""
+    RECORD_ON_NETWORK_DRIVE = "record_on_network_drive"
+    """The record is on a network drive (SMB, NFS, ...), where locks and fsync may not hold."""
+    RECORD_MADE_PRIVATE = "record_made_private"
+    """The record was readable or writable by others; it is now for its owner only (0600)."""
+    RECORD_NOT_PRIVATE = "record_not_private"
+    """The record is readable by others and its disk keeps no permissions (FAT, exFAT, SMB)."""
 
 
 @dataclass(frozen=True)

@@ -36,12 +36,19 @@ def default_record(agenda: Agenda) -> Path:
     return data_dir() / "records" / name
 
 
+def rehearsal_record(agenda: Agenda) -> Path:
+    """A rehearsal's record: apart from the real one, and named so it cannot be taken for
+    it (<data dir>/rehearsals/<body>-<date>-PROEVE.record)."""
+    name = f"{safe_name(agenda.meeting.body)}-{agenda.meeting.date.isoformat()}-PROEVE.record"
+    return data_dir() / "rehearsals" / name
+
+
 def output_dir() -> Path:
     return Path(os.environ.get("MEETINGTUI_OUTPUT_DIR", "output"))
 
 
-def export_name(agenda: Agenda, full: bool) -> str:
-    variant = "-fuld" if full else ""
+def export_name(agenda: Agenda, full: bool, rehearsal: bool = False) -> str:
+    variant = ("-fuld" if full else "") + ("-PROEVE" if rehearsal else "")
     return (
         f"referat-{safe_name(agenda.meeting.body)}-{agenda.meeting.date.isoformat()}{variant}.docx"
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from meetingtui import attendance, times
-from meetingtui.meeting import MeetingState
+from meetingtui import attendance, labels, times
+from meetingtui.meeting import ItemState, MeetingState
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,10 @@ def problems(state: MeetingState) -> list[Problem]:
 
 def movement_problems(state: MeetingState) -> list[Problem]:
     """Arrivals and departures outside the meeting's own times (e.g. after a corrected time)."""
-    out = []
+    out: list[Problem] = []
     tz = state.agenda.meeting.timezone
     for line in attendance.movements(state):
-        verb = "ankom" if line.kind == "arrived" else "gik"
+        verb = labels.MOVED[line.kind]
         at = times.display(line.time, tz)
         if state.opened and line.time < state.opened:
             out.append(Problem(None, f"{line.name} {verb} kl. {at}, før mødet begyndte."))
@@ -43,7 +43,7 @@ def movement_problems(state: MeetingState) -> list[Problem]:
     return out
 
 
-def item_problems(state: MeetingState, number: int, item_state) -> list[Problem]:
+def item_problems(state: MeetingState, number: int, item_state: ItemState) -> list[Problem]:
     item = item_state.item
     out: list[Problem] = []
     if (
@@ -66,14 +66,15 @@ def item_problems(state: MeetingState, number: int, item_state) -> list[Problem]
                 f"afstemningen har {len(voters)} stemmer, men {len(att.taking_part)} deltager i punktet.",
             )
         )
-    absent = [state.person(s, att.epoch).name for s in voters if s not in att.present]
+    present, voting = set(att.present), set(voters)  # sets: a vote of 2,000 stays linear
+    absent = [state.person(s, att.epoch).name for s in voters if s not in present]
     if absent:
         out.append(Problem(number, f"{', '.join(absent)} er fraværende, men har stemt."))
-    out_of_item = [state.person(s, att.epoch).name for s, _ in att.not_taking_part if s in voters]
+    out_of_item = [state.person(s, att.epoch).name for s, _ in att.not_taking_part if s in voting]
     if out_of_item:
         out.append(
             Problem(number, f"{', '.join(out_of_item)} deltager ikke i punktet, men har stemt.")
         )
-    if len(set(voters)) != len(voters):
+    if len(voting) != len(voters):
         out.append(Problem(number, "et medlem har stemt mere end én gang."))
     return out

@@ -4,36 +4,100 @@ This is the only way the UI changes a meeting. It checks that an action makes se
 (one cannot arrive twice), records it (durable on return unless the disk refuses, see
 `saved`), and keeps `state` current: cheaply by applying the new event, or by folding
 again when the event rewrites the past (undo, corrections).
+
+It is also where typed text enters the core, through the one rule of `text_input`:
+one-line text (names, parties, titles, times) with a control character or a bidi
+control is refused with an ActionError; multi-line text (decision, summary, dissent, an
+added item's case text) keeps its tabs and line breaks and loses any other control
+character. What was dropped is reported, never silent: the text actions return a
+`TextSaved` saying so, and `take_notice()` gives the Danish line for the last action.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pendulum
 
-from meetingtui import attendance, export, preflight, times
+from meetingtui import attendance, export, preflight, text_input, timeline, times
 from meetingtui import events as ev
 from meetingtui.agenda import Agenda
-from meetingtui.errors import MeetingtuiError
+from meetingtui.eventkinds.items import ItemSpec
+from meetingtui.eventkinds.registry import describe
 from meetingtui.meeting import MeetingState, changes_past, effective, fold, last_undoable
 from meetingtui.record import MeetingRecord
+from meetingtui.secretary_times import ActionError, Timekeeping
 
 
-class ActionError(MeetingtuiError):
-    """An action that does not fit the meeting as it stands (message in Danish, for the UI)."""
+@dataclass(frozen=True)
+class TextSaved:
+    """What a text action (decision, summary, dissent) did with the text typed.
+
+    True when something new was recorded (as `set_decision`'s bool was). `text` is the
+    text as recorded, which the editor should show from now on; `dropped` counts the
+    control characters left out of what was typed, and `message` says so in Danish
+    (None when nothing was dropped).
+    """
+
+    changed: bool
+    text: str
+    dropped: int = 0
+
+    @property
+    def message(self) -> str | None:
+        return text_input.dropped_message(self.dropped)
+
+    def __bool__(self) -> bool:
+        return self.changed
 
 
-class Secretary:
-    def __init__(self, agenda: Agenda, record: MeetingRecord, now: times.Now = times.system_now):
+class Secretary(Timekeeping):
+    """The secretary's desk on one meeting.
+
+    `mode` (timeline.Mode) says how times are found: LIVE and REHEARSAL ask the clock
+    (`now`; a rehearsal's is a times.SimulatedClock), AFTER_THE_FACT never does: every
+    time is typed, and the time offered is the previous registration's. None: by the
+    meeting's date (`timeline.mode_for`), a rehearsal when the record says it is one.
+    """
+
+    def __init__(
+        self,
+        agenda: Agenda,
+        record: MeetingRecord,
+        now: times.Now = times.system_now,
+        mode: timeline.Mode | None = None,
+    ):
         self.agenda = agenda
         self.record = record
         self.now = now
-        self.state: MeetingState = fold(agenda, record.events)
+        if mode is None:
+            rehearsal = bool(getattr(record, "meta", {}).get("rehearsal"))
+            today = now().in_tz(agenda.meeting.timezone).date()
+            mode = timeline.Mode.REHEARSAL if rehearsal else timeline.mode_for(agenda, today)
+        self.mode = mode
+        self.state: MeetingState = fold(agenda, record.events, self.rehearsal)
         self.viewing: str = self.state.current or agenda.items[0].id
+        self._notice: str | None = None
+        self._offered: pendulum.DateTime | None = None  # the default time last offered
+
+    # -- typed text -----------------------------------------------------------------------
+    def take_notice(self) -> str | None:
+        """The Danish line about text cleaned by the last action (control characters
+        dropped from a pasted text), once; None if there is nothing to say."""
+        notice, self._notice = self._notice, None
+        return notice
+
+    def _multiline(self, text: str) -> tuple[str, int]:
+        """Multi-line typed text without control characters; the count dropped is noted."""
+        kept, dropped = text_input.clean_multiline(text)
+        self._notice = text_input.dropped_message(dropped)
+        return kept, dropped
 
     # -- recording ----------------------------------------------------------------------
-    def _record(self, kind: str, **fields) -> dict:
+    def _record(self, kind: str, **fields: Any) -> dict[str, Any]:
         try:
             event = self.record.append(ev.make(kind, now=self.now(), **fields))
         except ev.EventError as error:
@@ -41,7 +105,7 @@ class Secretary:
                 f"Kan ikke gemmes: teksten indeholder tegn, der ikke kan gemmes ({error})."
             ) from None
         if changes_past(event):
-            self.state = fold(self.agenda, self.record.events)
+            self.state = fold(self.agenda, self.record.events, self.rehearsal)
             if not self.state.has_item(self.viewing):  # e.g. an added item was taken back
                 self.viewing = self.state.current or self.state.items[0].item.id
         else:
@@ -62,50 +126,6 @@ class Secretary:
     def move_record(self, path: str | Path) -> None:
         self.record.move_to(path)
 
-    # -- times --------------------------------------------------------------------------
-    @property
-    def tz(self) -> str:
-        return self.agenda.meeting.timezone
-
-    def time(self, text: str | None) -> pendulum.DateTime:
-        """A typed time on the meeting day, or now if nothing was typed."""
-        if text is None or not text.strip():
-            return self.now_on_meeting_day()
-        return times.parse(text, self.agenda.meeting.date, self.tz)
-
-    def now_on_meeting_day(self) -> pendulum.DateTime:
-        """The clock's time of day on the meeting's date.
-
-        Typed times are read on the meeting's date, so 'now' must be too, or the two could
-        not be compared when an agenda (the demo, a rehearsal) is taken on another day.
-        """
-        now, day = self.now().in_tz(self.tz), self.agenda.meeting.date
-        return pendulum.datetime(
-            day.year, day.month, day.day, now.hour, now.minute, now.second, tz=self.tz
-        )
-
-    def _movement_time(self, text: str | None) -> pendulum.DateTime:
-        """A typed time for an arrival or departure: inside the meeting, and not ahead of now."""
-        when = self.time(text)
-        opened, closed = self.state.opened, self.state.closed
-        if opened is not None and when < opened:
-            raise ActionError(
-                f"Kl. {times.display(when, self.tz)} er før mødet begyndte (kl. {times.display(opened, self.tz)}); "
-                "ret navneopråbet i stedet."
-            )
-        if closed is not None and when > closed:
-            raise ActionError(
-                f"Kl. {times.display(when, self.tz)} er efter mødet sluttede (kl. {times.display(closed, self.tz)})."
-            )
-        if when > self.now_on_meeting_day().add(minutes=2):
-            raise ActionError(
-                f"Kl. {times.display(when, self.tz)} er endnu ikke kommet (klokken er {self.now_text()})."
-            )
-        return when
-
-    def now_text(self) -> str:
-        return times.display(self.now(), self.tz)
-
     # -- before the meeting ---------------------------------------------------------------
     def set_roll(self, member: str, status: str) -> None:
         if self.state.seats[member].status != status:
@@ -115,21 +135,44 @@ class Secretary:
         self._record("chair_set", member=member)
 
     def substitute(self, member: str, name: str, party: str, time: str | None = None) -> None:
+        """A substitute takes `member`'s seat. One person fills at most one seat, and a
+        member of the body cannot be anyone's substitute (names compared normalised)."""
         seat = self.state.seats[member]
         if self.state.opened is not None and attendance.seat_in_room(seat) and not seat.substitute:
             raise ActionError(f"{seat.member.name} er til stede; registrér først at medlemmet går.")
-        name = " ".join(name.split())
+        name = self._one_line(name, "Stedfortræderens navn")
+        party = self._one_line(party or "", "Partiet")
         if not name:
             raise ActionError("Stedfortræderen skal have et navn.")
-        when = self.time(time).isoformat() if self.state.opened else None
+        self._check_one_seat(member, name)
+        when = self._checked("substitute", time).isoformat() if self.state.opened else None
         self._record(
             "substitute", member=member, name=name, party=party or seat.member.party, time=when
         )
 
+    def _check_one_seat(self, member: str, name: str) -> None:
+        key = text_input.name_key(name)
+        for seat_id, seat in self.state.seats.items():
+            if text_input.name_key(seat.member.name) == key:
+                where = "til stede" if attendance.seat_in_room(seat) else "medlem af udvalget"
+                raise ActionError(
+                    f"{seat.member.name} er {where} og kan ikke være stedfortræder"
+                    + (" for et andet medlem." if seat_id != member else " for sig selv.")
+                )
+            if (
+                seat_id != member
+                and seat.substitute is not None
+                and text_input.name_key(seat.substitute.name) == key
+            ):
+                raise ActionError(
+                    f"{seat.substitute.name} er allerede stedfortræder for {seat.member.name}; "
+                    "en person kan kun have én plads."
+                )
+
     def open_meeting(self, time: str | None = None) -> None:
         if self.state.opened is not None and self.state.closed is None:
             raise ActionError("Mødet er allerede åbnet.")
-        opened = self.time(time)
+        opened = self._checked("meeting_opened", time)
         self._record("meeting_opened", time=opened.isoformat())
         if self.state.current is None:  # the first item starts with the meeting
             self.go_to(self._first_untaken(), at=opened)
@@ -144,12 +187,45 @@ class Secretary:
     def live(self) -> bool:
         return self.state.opened is not None and self.state.closed is None
 
-    def go_to(self, item_id: str, at: pendulum.DateTime | None = None) -> None:
+    def go_to(
+        self, item_id: str, at: pendulum.DateTime | None = None, time: str | None = None
+    ) -> None:
+        """View an item; in a running meeting, take it up (at `at`, or the typed `time`, or
+        the default time), which ends the item under way and ends a break."""
         if not self.state.has_item(item_id):
             raise ActionError(f"Punktet '{item_id}' findes ikke.")
-        self.viewing = item_id
         if self.live and not (self.state.current == item_id and self.state.in_item):
-            self._record("item_opened", item=item_id, time=(at or self.time(None)).isoformat())
+            when = at or self._check("item_opened", self.time(time))
+            self.viewing = item_id
+            if self.state.suspended:
+                self._record("meeting_resumed", time=when.isoformat())
+            self._record("item_opened", item=item_id, time=when.isoformat())
+        self.viewing = item_id
+
+    def end_item(self, time: str | None = None) -> bool:
+        """The handling of the item under way ends (a quick decision, the key after a typed
+        decision); False if no item is under way. Taking up the next item ends it too."""
+        if not (self.live and self.state.in_item and self.state.current):
+            return False
+        when = self._checked("item_closed", time)
+        self._record("item_closed", item=self.state.current, time=when.isoformat())
+        return True
+
+    def suspend(self, time: str | None = None) -> None:
+        """The meeting is suspended (a break); it ends the item under way."""
+        if not self.live:
+            raise ActionError("Mødet er ikke i gang.")
+        if self.state.suspended:
+            raise ActionError("Mødet er allerede suspenderet.")
+        when = self._checked("meeting_suspended", time)
+        self._record("meeting_suspended", time=when.isoformat())
+
+    def resume(self, time: str | None = None) -> None:
+        """The meeting goes on after a break (taking up an item does it too)."""
+        if not self.state.suspended:
+            raise ActionError("Mødet er ikke suspenderet.")
+        when = self._checked("meeting_resumed", time)
+        self._record("meeting_resumed", time=when.isoformat())
 
     def step(self, offset: int) -> None:
         ids = [s.item.id for s in self.state.items]
@@ -159,60 +235,71 @@ class Secretary:
             self.go_to(ids[target])
 
     def postpone(self, item_id: str | None = None) -> None:
-        self._record("item_postponed", item=item_id or self.viewing)
-
-    def set_decision(self, text: str, item_id: str | None = None) -> bool:
+        """Postpone the item; its decision reads "Udsat." unless one was typed."""
         item_id = item_id or self.viewing
-        if self.state.item(item_id).decision == text:
-            return False
-        self._record("decision_set", item=item_id, text=text)
-        return True
+        if not self.state.item(item_id).decision.strip():  # first: a decision un-postpones
+            self._record("decision_set", item=item_id, text="Udsat.")
+        self._record("item_postponed", item=item_id)
 
-    def set_summary(self, text: str, item_id: str | None = None) -> None:
+    def set_decision(self, text: str, item_id: str | None = None) -> TextSaved:
+        """Record the item's decision as typed (control characters dropped). False-y when
+        it is the decision already recorded."""
+        item_id = item_id or self.viewing
+        text, dropped = self._multiline(text)
+        if self.state.item(item_id).decision == text:
+            return TextSaved(False, text, dropped)
+        self._record("decision_set", item=item_id, text=text)
+        return TextSaved(True, text, dropped)
+
+    def set_summary(self, text: str, item_id: str | None = None) -> TextSaved:
+        text, dropped = self._multiline(text)
         self._record("summary_set", item=item_id or self.viewing, text=text)
+        return TextSaved(True, text, dropped)
 
     def add_item(self, title: str, case: str = "", closed: bool = False) -> str:
-        title = " ".join(title.split())
+        """Put a new item on the agenda after the one viewed; its id. Control characters
+        dropped from the case text are told by `take_notice()`."""
+        title = self._one_line(title, "Titlen")
         if not title:
             raise ActionError("Det nye punkt skal have en titel.")
+        case, _ = self._multiline(case)
         before = {s.item.id for s in self.state.items}
-        spec = {"title": title, "case": case.strip(), "closed": closed}
-        self._record("item_added", item=spec, after=self.viewing)
+        spec: ItemSpec = {"title": title, "case": case.strip(), "closed": closed}
+        self._record("item_added", spec=spec, after=self.viewing)
         return next(s.item.id for s in self.state.items if s.item.id not in before)
 
     def close_meeting(self, time: str | None = None) -> None:
         if self.state.opened is None:
             raise ActionError("Mødet er ikke åbnet.")
-        when = self.time(time)
-        last = self._last_registered_time()
-        if last is not None and when < last:
-            raise ActionError(
-                f"Mødet kan ikke slutte kl. {times.display(when, self.tz)}: der er registreret "
-                f"noget kl. {times.display(last, self.tz)}."
-            )
-        if when < self.state.opened:
-            raise ActionError(
-                f"Mødet kan ikke slutte før det begyndte (kl. {times.display(self.state.opened, self.tz)})."
-            )
+        when = self._checked("meeting_closed", time)
         self._record("meeting_closed", time=when.isoformat())
 
-    def _last_registered_time(self) -> pendulum.DateTime | None:
-        times = [m.time for seat in self.state.seats.values() for m in seat.movements]
-        times += [t for t, _ in self.state.openings]
-        return max(times) if times else None
-
     # -- people -------------------------------------------------------------------------
-    def arrive(self, member: str, time: str | None = None) -> None:
+    def arrive(self, member: str, time: str | None = None, placement: str | None = None) -> None:
+        """A member (or their substitute) arrives. `placement`: "during" or "between" when
+        the secretary flipped where the dialog said it stands; None: by the time."""
         seat = self.state.seats[member]
         if attendance.seat_in_room(seat):
             raise ActionError(f"{self.state.person(member).name} er allerede til stede.")
-        self._record("arrived", member=member, time=self._movement_time(time).isoformat())
+        self._move("arrived", member, time, placement)
 
-    def leave(self, member: str, time: str | None = None) -> None:
+    def leave(self, member: str, time: str | None = None, placement: str | None = None) -> None:
         seat = self.state.seats[member]
         if not attendance.seat_in_room(seat):
             raise ActionError(f"{self.state.person(member).name} er ikke til stede.")
-        self._record("left", member=member, time=self._movement_time(time).isoformat())
+        self._move("left", member, time, placement)
+
+    def _move(self, kind: str, member: str, time: str | None, placement: str | None) -> None:
+        if self.state.opened is None:
+            raise ActionError("Mødet er ikke åbnet; ret navneopråbet i stedet.")
+        when = self._checked(kind, time)
+        if placement not in (None, "during", "between"):
+            raise ActionError(f"Ukendt placering: {placement}.")
+        if placement is not None and timeline.where(self.state, kind, when).during == (
+            placement == "during"
+        ):
+            placement = None  # what the time says anyway: nothing to keep
+        self._record(kind, member=member, time=when.isoformat(), placement=placement)
 
     def not_taking_part(self, member: str, reason: str, item_id: str | None = None) -> None:
         self._record("not_taking_part", item=item_id or self.viewing, member=member, reason=reason)
@@ -220,17 +307,26 @@ class Secretary:
     def taking_part(self, member: str, item_id: str | None = None) -> None:
         self._record("taking_part", item=item_id or self.viewing, member=member)
 
-    def vote(self, in_favour, against, abstaining, item_id: str | None = None) -> None:
+    def vote(
+        self,
+        in_favour: Iterable[str],
+        against: Iterable[str],
+        abstaining: Iterable[str],
+        item_id: str | None = None,
+    ) -> None:
         self._record(
             "vote",
             item=item_id or self.viewing,
             **{"for": list(in_favour), "against": list(against), "abstain": list(abstaining)},
         )
 
-    def dissent(self, member: str, text: str, item_id: str | None = None) -> None:
+    def dissent(self, member: str, text: str, item_id: str | None = None) -> TextSaved:
+        text, dropped = self._multiline(text)
         if not text.strip():
             raise ActionError("Skriv den bemærkning, medlemmet ønsker tilført protokollen.")
-        self._record("dissent", item=item_id or self.viewing, member=member, text=text.strip())
+        text = text.strip()
+        self._record("dissent", item=item_id or self.viewing, member=member, text=text)
+        return TextSaved(True, text, dropped)
 
     # -- undo and corrections ------------------------------------------------------------------
     def undo(self) -> str | None:
@@ -245,13 +341,7 @@ class Secretary:
     def retract(self, event_id: int) -> None:
         self._record("retract", target=event_id)
 
-    def amend_time(self, event_id: int, time: str) -> None:
-        target = next((e for e in self.record.events if e["id"] == event_id), None)
-        if target is None or "time" not in target:
-            raise ActionError("Den registrering har intet tidspunkt at rette.")
-        self._record("amend", target=event_id, changes={"time": self.time(time).isoformat()})
-
-    def history(self) -> list[tuple[dict, str]]:
+    def history(self) -> list[tuple[dict[str, Any], str]]:
         """The changes in force, newest first, each with a Danish description."""
         return [(e, describe(e, self.state)) for e in reversed(effective(self.record.events))]
 
@@ -264,63 +354,4 @@ class Secretary:
         return export.export_with_warnings(self.state, full=full, output=output)
 
 
-def describe(event: dict, state: MeetingState) -> str:
-    """One Danish line for an event (history list, undo message)."""
-    kind = event["kind"]
-    tz = state.agenda.meeting.timezone
-
-    def who() -> str:
-        seat = state.seats.get(event.get("member", ""))
-        return seat.member.name if seat else event.get("member", "?")
-
-    def item() -> str:
-        item_id = event.get("item")
-        if isinstance(item_id, str) and state.has_item(item_id):
-            return f"punkt {state.number(item_id)}"
-        return "et punkt"
-
-    def at() -> str:
-        time = ev.time_of(event)
-        return f"kl. {times.display(time, tz)}" if time else ""
-
-    texts = {
-        "meeting_opened": lambda: f"Mødet åbnet {at()}",
-        "meeting_closed": lambda: f"Mødet afsluttet {at()}",
-        "roll_call": lambda: f"Navneopråb: {who()} {attendance.ROLL_LABELS[event['status']]}",
-        "chair_set": lambda: f"Mødeleder: {who()}",
-        "substitute": lambda: f"Stedfortræder for {who()}: {event['name']}",
-        "arrived": lambda: f"{who()} ankom {at()}",
-        "left": lambda: f"{who()} gik {at()}",
-        "item_opened": lambda: f"Behandling af {item()} begyndt {at()}",
-        "item_closed": lambda: f"Behandling af {item()} afsluttet {at()}",
-        "item_postponed": lambda: f"{item().capitalize()} udsat",
-        "decision_set": lambda: f"Beslutning i {item()}: {_short(event['text'])}",
-        "summary_set": lambda: f"Offentligt resumé i {item()}: {_short(event['text'])}",
-        "not_taking_part": lambda: (
-            f"{who()} deltager ikke i {item()} ({ev.REASON_LABELS[event['reason']]})"
-        ),
-        "taking_part": lambda: f"{who()} deltager igen i {item()}",
-        "vote": lambda: (
-            f"Afstemning i {item()}: {len(event['for'])} for, {len(event['against'])} imod, {len(event['abstain'])} undlod"
-        ),
-        "dissent": lambda: f"Afvigende mening fra {who()} i {item()}",
-        "item_added": lambda: f"Punkt tilføjet: {event['item'].get('title', '')}",
-        "retract": lambda: "Fjernelse af en registrering",
-        "amend": lambda: (
-            "Rettelse af et tidspunkt"
-            + (
-                f" til kl. {times.display(ev.time_of(event['changes']), tz)}"
-                if "time" in event["changes"]
-                else ""
-            )
-        ),
-    }
-    return texts.get(kind, lambda: kind)().strip()
-
-
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-__all__ = ["ActionError", "Secretary", "describe"]
+__all__ = ["ActionError", "Secretary", "TextSaved", "describe"]

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from meetingtui import agenda as agenda_mod
-from meetingtui import paths
+from meetingtui import paths, times
 from meetingtui.agenda import Agenda
+from meetingtui.errors import MeetingtuiError
 from meetingtui.meeting import MeetingState, fold
+from meetingtui.notices import Notice
 from meetingtui.record import MeetingRecord
 
 
@@ -16,10 +18,11 @@ from meetingtui.record import MeetingRecord
 class Session:
     agenda: Agenda
     record: MeetingRecord
-    notices: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    """What opening the record found (a torn write, a changed agenda): codes for the UI."""
 
     def state(self) -> MeetingState:
-        return fold(self.agenda, self.record.events)
+        return fold(self.agenda, self.record.events, bool(self.record.meta.get("rehearsal")))
 
 
 def resolve_agenda(path: str | Path | None) -> Path:
@@ -27,11 +30,41 @@ def resolve_agenda(path: str | Path | None) -> Path:
 
 
 def open_session(
-    agenda_path: str | Path | None, record_path: str | Path | None = None, read_only: bool = False
+    agenda_path: str | Path | None,
+    record_path: str | Path | None = None,
+    read_only: bool = False,
+    rehearse: bool = False,
 ) -> Session:
+    """Open a meeting's record; `rehearse`: a rehearsal's own record (paths.rehearsal_record
+    unless a path is given), marked as one in its meta, never the real record."""
     agenda, record_file = locate(agenda_path, record_path)
-    record = MeetingRecord(record_file, agenda.sha256, read_only=read_only)
+    if rehearse and record_path is None:
+        record_file = paths.rehearsal_record(agenda)
+    record = MeetingRecord(record_file, agenda.sha256, read_only=read_only, rehearsal=rehearse)
+    if rehearse != bool(record.meta.get("rehearsal")):
+        record.close()
+        raise RecordKindMismatch(record_file, rehearse)
     return Session(agenda, record, list(record.notices))
+
+
+class RecordKindMismatch(MeetingtuiError):
+    """A rehearsal opened on a real record, or a real meeting on a rehearsal's."""
+
+    def __init__(self, path: Path, rehearse: bool):
+        self.path = path
+        if rehearse:
+            message = f"{path} er referatet fra det rigtige møde, ikke en prøve"
+        else:
+            message = f"{path} er en prøve (PRØVE), ikke det rigtige møde"
+        super().__init__(message)
+
+
+def rehearsal_clock(agenda: Agenda, start: str | None = None) -> times.SimulatedClock:
+    """A rehearsal's clock: from the meeting's start (or `start`, 'HH.MM', as typed after
+    --rehearse) on the meeting's day, advancing with real time."""
+    meeting = agenda.meeting
+    begin = times.parse(start, meeting.date, meeting.timezone) if start else meeting.start
+    return times.SimulatedClock(begin)
 
 
 def locate(agenda_path: str | Path | None, record_path: str | Path | None) -> tuple[Agenda, Path]:

@@ -29,10 +29,23 @@ def parse(text: str, day: pendulum.Date, tz: str) -> pendulum.DateTime:
             day.year, day.month, day.day, hour, minute, tz=tz, raise_on_unknown_times=True
         )
     except Exception:
-        raise TimeInputError(
-            f"kl. {hour:02d}.{minute:02d} findes ikke eller findes to gange den {day.format('DD-MM-YYYY')} "
-            "(skift til/fra sommertid): skriv et andet klokkeslæt"
-        ) from None
+        raise TimeInputError(_dst_message(hour, minute, day, tz)) from None
+
+
+def _dst_message(hour: int, minute: int, day: pendulum.Date, tz: str) -> str:
+    """Which case applies: the hour does not exist (clocks go forward) or happens twice."""
+    when = f"kl. {hour:02d}.{minute:02d} den {day.format('DD-MM-YYYY')}"
+    naive = pendulum.naive(day.year, day.month, day.day, hour, minute)
+    earlier = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=tz, fold=0).naive()
+    if earlier != naive:
+        return (
+            f"{when} findes ikke: uret stilles frem til sommertid den nat. "
+            "Skriv et andet klokkeslæt"
+        )
+    return (
+        f"{when} findes to gange: uret stilles tilbage til vintertid den nat. "
+        "Skriv et andet klokkeslæt"
+    )
 
 
 def display(moment: pendulum.DateTime, tz: str) -> str:
@@ -41,3 +54,16 @@ def display(moment: pendulum.DateTime, tz: str) -> str:
 
 def system_now() -> pendulum.DateTime:
     return pendulum.now()
+
+
+class SimulatedClock:
+    """A rehearsal's clock: starts at `start` (the meeting's start, or the time given to
+    --rehearse) and advances with real time."""
+
+    def __init__(self, start: pendulum.DateTime, real: Now = system_now):
+        self.start = start
+        self._real = real
+        self._began = real()
+
+    def __call__(self) -> pendulum.DateTime:
+        return self.start + (self._real() - self._began)

@@ -51,8 +51,35 @@ def member_short(name: str, party: str) -> str:
     return f"{name} ({party})"
 
 
-def title_line(body: str, day: pendulum.Date) -> str:
-    return f"REFERAT {body} d. {date_short(day)}"
+REHEARSAL = "PRØVE"
+
+
+def title_line(body: str, day: pendulum.Date, rehearsal: bool = False) -> str:
+    """'REFERAT Udvalg d. 20-11-2025'; a rehearsal's: 'PRØVE – REFERAT …'."""
+    title = f"REFERAT {body} d. {date_short(day)}"
+    return f"{REHEARSAL} – {title}" if rehearsal else title
+
+
+def rehearsal_note() -> str:
+    return "PRØVE: dette referat er fra en prøvegennemgang, ikke fra mødet."
+
+
+def suspended(start: pendulum.DateTime, end: pendulum.DateTime | None) -> str:
+    """'Mødet blev suspenderet kl. 11.00 og genoptaget kl. 11.15.'"""
+    if end is None:
+        return f"Mødet blev suspenderet kl. {time_of_day(start)}."
+    return f"Mødet blev suspenderet kl. {time_of_day(start)} og genoptaget kl. {time_of_day(end)}."
+
+
+def declared_inhabil(names: Sequence[str]) -> str:
+    """'X erklærede sig inhabil og deltog ikke i sagens behandling.' (plural: inhabile)."""
+    if not names:
+        return ""
+    word = "inhabil" if len(names) == 1 else "inhabile"
+    return f"{join(names)} erklærede sig {word} og deltog ikke i sagens behandling."
+
+
+EXPECTED_LATER = "kommer senere"
 
 
 def decision_heading(body: str, day: pendulum.Date) -> str:

@@ -38,6 +38,7 @@ import pendulum
 
 from meetingtui import events as ev
 from meetingtui.errors import MeetingtuiError
+from meetingtui.notices import Notice, NoticeCode
 from meetingtui.record import MeetingRecord, logfile
 
 BASE = pendulum.datetime(2025, 11, 20, 10, 0, tz="Europe/Copenhagen")
@@ -233,7 +234,7 @@ def _check(
     path: Path, acknowledged: set[int], lost: set[int], figures: Figures, kill: int
 ) -> int | None:
     """Open the record as the app would; count what is missing. Its size, or None."""
-    notices: list[str] = []
+    notices: list[Notice] = []
     try:
         record = MeetingRecord(path, notice=notices.append)
     except MeetingtuiError as err:
@@ -245,7 +246,7 @@ def _check(
         events = record.events
     finally:
         record.close()
-    figures.torn_tails_dropped += sum("never completed" in notice for notice in notices)
+    figures.torn_tails_dropped += sum(n.code is NoticeCode.TORN_WRITE_DROPPED for n in notices)
     in_order = [event["id"] for event in events] == list(range(1, len(events) + 1))
     if not in_order:
         figures.problems.append(f"kill {kill}: events out of order or with gaps")

@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.table import Table
 
 from meetingtui import events as ev
+from meetingtui.notices import NoticeCode
 from meetingtui.record import MeetingRecord
 
 
@@ -50,6 +51,7 @@ def try_cut(
 ) -> None:
     path = folder / f"cut-{figures.cuts}.record"
     path.write_bytes(data[:keep] + tail)
+    path.chmod(0o600)  # the app's own file, as the power cut left it
     figures.cuts += 1
     try:
         record = MeetingRecord(path, "bench")
@@ -60,7 +62,8 @@ def try_cut(
         kinds = [e for e in record.events if e["kind"] == "decision_set"]
         figures.events_lost += max(0, expected - len([e for e in kinds if e["item"] != "last"]))
         figures.torn_kept += any(e["item"] == "last" for e in kinds)
-        figures.missing_notice += not record.notices
+        codes = [notice.code for notice in record.notices]
+        figures.missing_notice += codes != [NoticeCode.TORN_WRITE_DROPPED]
         figures.missing_backup += not list(folder.glob(f"{path.name}.torn-*"))
     finally:
         record.close()

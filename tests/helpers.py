@@ -195,7 +195,7 @@ class Play:
         return self.add("item_postponed", item=item)
 
     def add_item(self, spec: dict, after: str | None = None) -> dict:
-        return self.add("item_added", item=spec, after=after)
+        return self.add("item_added", spec=spec, after=after)
 
     def retract(self, target: int, undo: bool = False) -> dict:
         """Take an event back: as undo does (undo=True), or as a removal in corrections."""

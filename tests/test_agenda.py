@@ -175,7 +175,7 @@ def test_demo_meeting(demo_agenda):
 
 
 def test_demo_members_in_the_order_of_the_published_minutes(demo_agenda):
-    # FORMAT.md: the Mødedeltagere line, in the body's own order
+    # docs/reference/FORMAT.md: the Mødedeltagere line, in the body's own order
     assert [(m.name, m.party) for m in demo_agenda.members] == [
         ("Anja Lund", "V"),
         ("Meho Selman", "A"),
@@ -212,7 +212,12 @@ def test_demo_items(demo_agenda):
     assert [item.kind for item in items][-2:] == ["eventuelt", "underskriftsside"]
     assert items[5].title == "Eventuelt" and not items[5].sections
     assert items[6].title == "Underskriftsside"
-    assert set(items[0].sections) == {"resume", "sagsfremstilling", "klimavurdering", "indstilling"}
+    assert [s.heading for s in items[0].sections] == [
+        "Resumé",
+        "Sagsfremstilling",
+        "Klimavurdering",
+        "Indstilling",
+    ]
     assert len(items[0].bilag) == 12
 
 
@@ -470,7 +475,7 @@ def test_start_time_as_text():
 
 def test_markdown_of_the_example_case_text():
     example = agenda_mod.load(EXAMPLE)
-    blocks = markdown.parse(example.items[0].sections["sagsfremstilling"])
+    blocks = markdown.parse(example.items[0].sections[1].text)
     assert blocks == [
         Prose(
             (
@@ -501,7 +506,7 @@ def test_markdown_of_the_example_case_text():
 
 
 def test_markdown_of_the_demo_case_text(demo_agenda):
-    blocks = markdown.parse(demo_agenda.items[0].sections["sagsfremstilling"])
+    blocks = markdown.parse(demo_agenda.items[0].sections[1].text)
     headings = [block.text for block in blocks if isinstance(block, SubHeading)]
     assert "Økonomi til digital innovation" in headings
     assert headings[-1] == "Tværgående prioritering og overblik"

@@ -164,7 +164,8 @@ def test_a_damaged_record_is_left_alone_and_the_app_offers_a_copy(tmp_path):
     copies = list(tmp_path.glob("meeting-gendannet-*.record"))
     assert len(copies) == 1
     reopened = MeetingRecord(copies[0], agenda.sha256, read_only=True)
-    assert [e["kind"] for e in reopened.events] == ["roll_call"]
+    # Every readable event, the one after the damaged line too (issue 9).
+    assert [e["kind"] for e in reopened.events] == ["roll_call", "decision_set"]
 
 
 def test_hanging_up_right_after_start_never_leaves_the_app_running(tmp_path):
@@ -224,3 +225,78 @@ def test_closing_a_tmux_window_right_after_start_never_leaves_the_app_running(tm
 
 def _running(marker: str) -> bool:
     return subprocess.run(["pgrep", "-f", marker], capture_output=True).returncode == 0
+
+
+def big_agenda(members: int) -> str:
+    lines = ["format = 1", "[meeting]", 'body = "Stort udvalg"', "date = 2025-11-20"]
+    lines += ["start = 10:00:00", 'place = "Rådhuset"']
+    first = ("Bo", "Anja", "Mette", "Karsten", "Henriette", "Anne Marie", "Lars")
+    for number in range(members):
+        name = f"{first[number % len(first)]} Jensen {number}"
+        lines += ["[[members]]", f'id = "m{number:05d}"', f'name = "{name}"', 'party = "A"']
+    lines += ["[[items]]", 'id = "punkt"', 'title = "Budget"']
+    return "\n".join(lines) + "\n"
+
+
+def wait_for_exit(term: Terminal, seconds: float) -> float:
+    """Keep reading the terminal (a full pty would block the app) until the app is gone."""
+    started = time.monotonic()
+    while term.process.poll() is None and time.monotonic() - started < seconds:
+        term.read(0.02)
+    return time.monotonic() - started
+
+
+@pytest.mark.parametrize("members", [7, 2000])
+def test_sigterm_is_obeyed_within_a_second_at_any_size(tmp_path, members):
+    """A polite kill (SIGTERM) right after a key, with 7 or 2,000 members on the roll call."""
+    agenda = tmp_path / "udvalg.toml"
+    agenda.write_text(big_agenda(members), encoding="utf-8")
+    record = tmp_path / "meeting.record"
+    term = Terminal(
+        [sys.executable, "-m", "meetingtui", str(agenda), "--record", str(record)],
+        dict(os.environ),
+    )
+    try:
+        term.wait_for("Navneopråb", seconds=60)
+        term.read(0.5)
+        os.write(term.master, b"a")  # a member sends notice; the roll call is redrawn
+        term.read(0.01)
+        os.killpg(term.process.pid, signal.SIGTERM)
+        took = wait_for_exit(term, 10)
+        assert term.process.poll() is not None, "the app ignored SIGTERM"
+        assert took < 1.0, f"the app took {took:.2f} s to obey SIGTERM"
+        assert term.process.returncode in (0, 128 + signal.SIGTERM)
+    finally:
+        if term.process.poll() is None:
+            term.kill()
+        else:
+            os.close(term.master)
+    MeetingRecord(record).close()  # the lock is free again
+
+
+def test_sigterm_saves_text_typed_just_before(tmp_path):
+    record = tmp_path / "meeting.record"
+    term = Terminal([sys.executable, "-m", "meetingtui", "--record", str(record)], dict(os.environ))
+    try:
+        term.wait_for("Navneopråb")
+        term.send("o")
+        term.wait_for("Mødet begynder")
+        term.send("10.00\r")
+        term.wait_for("Punkt 1 af 7")
+        term.send("d")
+        os.write(term.master, b"Til orientering")
+        time.sleep(0.2)  # well inside the pause before typed text is saved
+        os.killpg(term.process.pid, signal.SIGTERM)
+        wait_for_exit(term, 10)
+        assert term.process.returncode == 0
+    finally:
+        if term.process.poll() is None:
+            term.kill()
+        else:
+            os.close(term.master)
+    agenda = agenda_mod.load(paths.DEMO_AGENDA)
+    reopened = MeetingRecord(record, agenda.sha256)
+    try:
+        assert fold(agenda, reopened.events).item("delstrategier").decision == "Til orientering"
+    finally:
+        reopened.close()

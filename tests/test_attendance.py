@@ -20,6 +20,8 @@ from helpers import (
     small_agenda,
     unjoin,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meetingtui import attendance, meeting
 
@@ -251,10 +253,13 @@ def test_inhabil_in_one_item_only_is_named_after_the_absent():
     att = attendance.for_item(state, "budget")
     assert "bo" in att.present and "bo" not in att.taking_part
     assert dict(att.not_taking_part) == {"bo": "inhabil"}
-    # Bo Berg comes before Carl Carlsen in member order, but the absent are named first
+    # the absent are named first; the inhabil member in a sentence of its own after them
     text = play.paragraphs()
-    assert "Carl Carlsen, Frida Friis og Bo Berg deltog ikke i sagens behandling." in (
-        item_section(text, 1)
+    section = item_section(text, 1)
+    assert "Carl Carlsen og Frida Friis deltog ikke i sagens behandling." in section
+    inhabil = "Bo Berg erklærede sig inhabil og deltog ikke i sagens behandling."
+    assert section.index(inhabil) > section.index(
+        "Carl Carlsen og Frida Friis deltog ikke i sagens behandling."
     )
     assert "Carl Carlsen og Frida Friis deltog ikke i sagens behandling." in item_section(text, 2)
     # not taking part is not absence
@@ -537,3 +542,78 @@ def test_absent_all_meeting_marked_fravaer_and_in_every_fravaerende_line():
     assert "Erik Eriksen, B (Fravær)" in line_starting(text, "Mødedeltagere")
     for number in range(1, 8):
         assert fravaerende(text, number) == "Fraværende Erik Eriksen, B"
+
+
+# -- linear cost (issue 9): the quick answers equal the plain rules ------------------------------
+def _naive_present(seat, epoch: int) -> bool:
+    """attendance.seat_present as it was: every movement in the order they happened."""
+    present = attendance._starts_present(seat)
+    for move in seat.movements:
+        if epoch >= move.threshold:
+            present = move.kind == "arrived"
+    return present
+
+
+_moves = st.lists(
+    st.tuples(
+        st.sampled_from(["arrived", "left"]),
+        st.integers(0, 40),  # minutes after 10:00, in any recording order
+        st.integers(0, 6),  # epoch
+        st.booleans(),  # during an item
+    ),
+    max_size=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _moves,
+    st.sampled_from(["present", "afbud"]),
+    st.none() | st.integers(0, 7),
+    st.integers(0, 8),
+    st.integers(0, 8),
+)
+def test_seat_presence_lookups_equal_the_scan_of_every_movement(moves, status, sub, a, b):
+    agenda = small_agenda()
+    seat = meeting.Seat(agenda.members[0], status=status)
+    if sub is not None:
+        seat.substitute, seat.substitute_from = agenda.members[1].substitutes[0], sub
+    start = pendulum.datetime(2025, 11, 20, 10, tz="Europe/Copenhagen")
+    for event_id, (kind, minute, epoch, during) in enumerate(moves, 1):
+        move = meeting.Movement(kind, start.add(minutes=minute), epoch, during, None, event_id)
+        seat.add_movement(move)
+        for e in range(0, 9):  # asked between additions too: the steps follow the movements
+            assert attendance.seat_present(seat, e) == _naive_present(seat, e)
+    assert seat.movements == sorted(seat.movements, key=lambda m: (m.time, m.event_id))
+    first, last = min(a, b), max(a, b)
+    at_start = attendance._starts_present(seat)
+    assert seat.filled_during(first, last, at_start) == any(
+        _naive_present(seat, e) for e in range(first, last + 1)
+    )
+
+
+def test_moment_at_with_openings_out_of_time_order_looks_through_them_all():
+    """A corrected item time can put the openings out of order: the answer is the plain one."""
+    play = started()
+    play.open_item("budget", "10:00")
+    first = play.open_item("byggeri", "10:20")
+    play.open_item("udbud", "10:40")
+    play.amend(first["id"], time=play.at("10:50").isoformat())  # now after item 3's opening
+    state = play.state()
+    assert state.moment_at(play.at("10:30"))[2] == "budget"
+    assert state.moment_at(play.at("10:45"))[2] == "udbud"
+    assert state.moment_at(play.at("10:55"))[2] == "udbud"  # the last taken up, opened by then
+    assert state.moment_at(play.at("09:59")) == (0, False, None)
+
+
+def test_took_part_and_absent_all_meeting_follow_the_substitute(tmp_path):
+    play = started(afbud=["bo"])
+    play.open_item("budget", "10:00")
+    play.close_item("budget", "10:10")
+    play.substitute("bo", "Cecilie Dam", "A", "10:15")
+    play.open_item("byggeri", "10:20")
+    state = play.state()
+    people = [p.name for p in attendance.took_part(state)]
+    assert "Cecilie Dam" in people and "Bo Berg" not in people
+    assert attendance.absent_all_meeting(state, "bo")
+    assert not attendance.absent_all_meeting(state, "anja")

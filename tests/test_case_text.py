@@ -6,14 +6,13 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from rich.markdown import Markdown
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from meetingtui import agenda as agenda_mod
 from meetingtui.paths import DEMO_AGENDA
-from meetingtui.ui.widgets.case_text import CaseText, case_markdown
+from meetingtui.ui.widgets.case_text import CaseText, case_markdown, case_markdown_renderable
 
 CSS = """
 #case { height: 1fr; padding: 0 1; border: round $primary 30%; }
@@ -27,7 +26,7 @@ class StaticCase(VerticalScroll):
         yield Static(id="case-body")
 
     def show(self, item) -> None:
-        self.query_one(Static).update(Markdown(case_markdown(item)))
+        self.query_one(Static).update(case_markdown_renderable(case_markdown(item)))
         self.scroll_home(animate=False)
 
 

@@ -194,7 +194,7 @@ def test_the_full_file_holds_every_marker(tmp_path, field):
 def test_full_file_shows_vote_dissent_and_non_participation_of_the_closed_item(tmp_path):
     path = exported(tmp_path, full=True)
     paragraphs = [p.text for p in docx.Document(str(path)).paragraphs]
-    assert "Dan Dyhr deltog ikke i sagens behandling." in paragraphs
+    assert "Dan Dyhr erklærede sig inhabil og deltog ikke i sagens behandling." in paragraphs
     assert any(p.startswith("For stemte:") and "Imod stemte: Ø." in p for p in paragraphs)
 
 

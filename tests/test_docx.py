@@ -84,7 +84,7 @@ def test_every_item_starts_on_a_new_page(public):
         own = paragraph.paragraph_format.page_break_before
         inherited = paragraph.style.paragraph_format.page_break_before
         assert own is True or (own is None and inherited is True), paragraph.text
-    # the contents start on a page of their own too (front page 1, contents 2: FORMAT.md)
+    # the contents start on a page of their own too (front page 1, contents 2: docs/reference/FORMAT.md)
     contents = next(p for p in document.paragraphs if p.text == "Indholdsfortegnelse")
     assert contents.style.paragraph_format.page_break_before is True
 

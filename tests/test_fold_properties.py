@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meetingtui import attendance, meeting
+from meetingtui.eventkinds.registry import describe
 from meetingtui.minutes import build, text
 
 AGENDA = small_agenda()
@@ -154,6 +155,8 @@ def test_random_meetings_add_up(data, steps):
     play = secretary(data, steps)
     state = play.state()
     check_attendance(state)
+    for event in play.events:  # the history list and undo describe any event
+        assert describe(event, state).strip()
     for full in (False, True):
         minutes = build(state, full=full)
         rendered = text.render(minutes)

@@ -16,7 +16,7 @@ from helpers import docx_paragraphs, normalise
 
 from meetingtui import export, session
 
-# FORMAT.md: item 5's heading lacks ' #' in the reference, "most likely an artefact of the
+# docs/reference/FORMAT.md: item 5's heading lacks ' #' in the reference, "most likely an artefact of the
 # extraction" (the contents have it); the export renders the flag in both places.
 HEADING_WITHOUT_FLAG = (
     "Punkt 5: Oversigt over resultater m.v. for Digitaliserings- og Innovationsudvalget 2022-2025"

@@ -25,6 +25,7 @@ import pytest
 
 from meetingtui.errors import RecordDamaged, RecordError, RecordLocked
 from meetingtui.events import EventError, make
+from meetingtui.notices import Notice, NoticeCode
 from meetingtui.record import MeetingRecord, RecordFollower, logfile, recover_copy
 
 T0 = pendulum.datetime(2025, 11, 20, 10, 0, tz="Europe/Copenhagen")
@@ -57,8 +58,8 @@ def write_record(path: Path, count: int, last_text: str | None = None) -> tuple[
     return written, size_before_last
 
 
-def load(path: Path, **options) -> tuple[list[dict], list[str]]:
-    notices: list[str] = []
+def load(path: Path, **options) -> tuple[list[dict], list[Notice]]:
+    notices: list[Notice] = []
     record = MeetingRecord(path, notice=notices.append, **options)
     try:
         return record.events, notices
@@ -74,6 +75,17 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@pytest.fixture(autouse=True)
+def private_umask():
+    """Files the tests write by hand are private, as the app makes them.
+
+    (A record that others may read is made private with a notice: tested on its own.)
+    """
+    old = os.umask(0o077)
+    yield
+    os.umask(old)
+
+
 # -- power cut inside the last write ---------------------------------------------------------
 def check_cut(path: Path, data: bytes, earlier: list[dict]) -> None:
     """The file holds `data`, torn inside its last write: it loads without that write."""
@@ -81,11 +93,12 @@ def check_cut(path: Path, data: bytes, earlier: list[dict]) -> None:
     path.write_bytes(data)
     events, notices = load(path)
     assert events == earlier, "every event before the torn write must load, and only those"
-    assert len(notices) == 1, "the dropped write is announced"
+    assert [n.code for n in notices] == [NoticeCode.TORN_WRITE_DROPPED], "it is announced"
     found = backups(path)
     assert len(found) == 1, "the file as found is kept"
     assert found[0].read_bytes() == data
-    assert str(path) in notices[0] and found[0].name in notices[0]
+    assert str(path) in notices[0].detail and found[0].name in notices[0].detail
+    assert str(notices[0]) == notices[0].detail  # what the CLI prints
     # Repaired: it opens again without a notice, and the next event follows on.
     again = MeetingRecord(path)
     assert again.notices == [] and again.events == earlier
@@ -157,7 +170,8 @@ def test_a_torn_write_is_only_reported_when_opened_read_only(tmp_path):
     path.write_bytes(torn)
     events, notices = load(path, read_only=True)
     assert events == written[:2]
-    assert len(notices) == 1 and "never completed" in notices[0]
+    assert [n.code for n in notices] == [NoticeCode.TORN_WRITE_IGNORED]
+    assert "never completed" in notices[0].detail
     assert path.read_bytes() == torn and backups(path) == []
 
 
@@ -195,7 +209,8 @@ def test_a_torn_first_write_gives_a_record_that_remembers_its_agenda(tmp_path):
     record.append(event(1))
     record.close()
     reopened = MeetingRecord(path, agenda_sha256="bbb")
-    assert any("agenda file has changed" in n for n in reopened.notices)
+    assert [n.code for n in reopened.notices] == [NoticeCode.AGENDA_CHANGED]
+    assert "agenda file has changed" in reopened.notices[0].detail
     assert reopened.events == [dict(event(1), id=1)]
     reopened.close()
 
@@ -207,7 +222,7 @@ def test_an_empty_file_opens_as_a_new_record(tmp_path):
     record.append(event(1))
     record.close()
     reopened = MeetingRecord(path, agenda_sha256="bbb")
-    assert any("agenda file has changed" in n for n in reopened.notices)
+    assert [n.code for n in reopened.notices] == [NoticeCode.AGENDA_CHANGED]
     reopened.close()
 
 
@@ -231,15 +246,18 @@ def assert_damaged(path: Path, *words: str, read_only: bool = False) -> RecordDa
     return caught.value
 
 
-def assert_recovers(path: Path, expected: list[dict]) -> None:
+def assert_recovers(path: Path, expected: list[dict], left_out: list[int]) -> list[str]:
+    """recover copies `expected` (every readable event) and names the lines it left out."""
     before = path.read_bytes()
-    copy, count = recover_copy(path)
+    copy, count, skipped = recover_copy(path)
     assert copy != path and copy.exists()
     assert count == len(expected)
+    assert [line for line, _ in skipped] == left_out
     assert path.read_bytes() == before
     events, notices = load(copy)
     assert events == expected and notices == []
     assert mode(copy) == 0o600
+    return [why for _, why in skipped]
 
 
 @pytest.mark.parametrize("where", ["payload", "checksum"])
@@ -251,9 +269,11 @@ def test_a_corrupt_line_in_the_middle(tmp_path, where):
     damaged[30 if where == "payload" else 2] ^= 0x01
     lines[3] = bytes(damaged)
     path.write_bytes(b"".join(lines))
-    error = assert_damaged(path, "line 4", "recover")
+    error = assert_damaged(path, "line 4", "recover", "5 readable events")
     assert "checksum" in error.problem or "not a record line" in error.problem
-    assert_recovers(path, written[:2])
+    # Every readable event, those after the damage too, each under its own id.
+    [why] = assert_recovers(path, [*written[:2], *written[3:]], left_out=[4])
+    assert "checksum" in why or "not a record line" in why
 
 
 @pytest.mark.parametrize(
@@ -273,8 +293,8 @@ def test_a_file_that_is_not_a_record_at_all(tmp_path, content):
     path.write_bytes(content)
     assert_damaged(path, "line 1")
     assert_damaged(path, "line 1", read_only=True)
-    copy, count = recover_copy(path)
-    assert count == 0 and load(copy)[0] == []
+    copy, count, left_out = recover_copy(path)
+    assert count == 0 and load(copy)[0] == [] and left_out
 
 
 def checksummed(entry: dict) -> bytes:
@@ -292,7 +312,9 @@ def test_an_event_of_an_unknown_kind(tmp_path, position):
             handle.write(checksummed({"t": "events", "id": "5", "d": event(5)}))
     # A whole, checksummed line is not a torn write, even at the end: it is reported.
     assert_damaged(path, "line 5", "event 4", "coffee_break")
-    assert_recovers(path, written)
+    after = [dict(event(5), id=5)] if position == "middle" else []
+    [why] = assert_recovers(path, [*written, *after], left_out=[5])
+    assert "coffee_break" in why
 
 
 def test_an_event_from_a_future_version(tmp_path):
@@ -303,7 +325,7 @@ def test_an_event_from_a_future_version(tmp_path):
         handle.write(checksummed({"t": "events", "id": "4", "d": future}))
         handle.write(checksummed({"t": "events", "id": "5", "d": event(5)}))
     assert_damaged(path, "line 5", "event 4", "version 99", "newer")
-    assert_recovers(path, written)
+    assert_recovers(path, [*written, dict(event(5), id=5)], left_out=[5])
 
 
 def test_a_record_format_from_the_future(tmp_path):
@@ -323,14 +345,15 @@ def test_damage_is_reported_before_a_torn_tail_is_repaired(tmp_path):
         handle.write(checksummed({"t": "events", "id": "4", "d": odd}))
         handle.write(checksummed({"t": "events", "id": "5", "d": event(5)})[:25])
     assert_damaged(path, "event 4", "coffee_break")
-    assert_recovers(path, written)
+    [odd, torn] = assert_recovers(path, written, left_out=[5, 6])
+    assert "coffee_break" in odd and "never completed" in torn
 
 
 def test_recover_never_overwrites_and_names_each_copy_anew(tmp_path):
     path = tmp_path / "meeting.record"
     written, _ = write_record(path, 2)
-    first, _ = recover_copy(str(path))
-    second, _ = recover_copy(path)
+    first = recover_copy(str(path)).path
+    second = recover_copy(path).path
     assert first != second and load(first)[0] == load(second)[0] == written
     with pytest.raises(RecordError, match="exists"):
         recover_copy(path, target=first)
@@ -435,7 +458,7 @@ def test_a_half_line_that_could_not_be_cut_is_cut_before_the_next_write(tmp_path
 def test_move_to_saves_everything_at_another_place(tmp_path, error, word):
     path = tmp_path / "meeting.record"
     disk = FlakyDisk()
-    notices: list[str] = []
+    notices: list[Notice] = []
     record = MeetingRecord(path, storage_options=disk.options(), notice=notices.append)
     record.append(event(1))
     disk.error = error
@@ -574,7 +597,7 @@ def test_files_are_for_their_owner_only(tmp_path, open_umask):
     assert mode(path) == 0o600, "the repaired file too"
     [backup] = backups(path)
     assert mode(backup) == 0o600
-    copy, _ = recover_copy(path, target=tmp_path / "new" / "copy.record")
+    copy = recover_copy(path, target=tmp_path / "new" / "copy.record").path
     assert mode(copy) == 0o600 and mode(tmp_path / "new") == 0o700
 
 
@@ -595,14 +618,19 @@ def test_the_follower_sees_events_as_they_come(tmp_path):
 
 
 def test_the_follower_follows_a_rewrite_of_the_file(tmp_path):
+    """A writer that drops a torn write replaces the file: the follower reads the new one."""
     path = tmp_path / "meeting.record"
     writer = MeetingRecord(path)
     for n in (1, 2, 3):
         writer.append(event(n))
+    writer.close()
+    line = logfile.encode({"t": "events", "id": "4", "d": event(4)})
+    with open(path, "ab") as handle:
+        handle.write(line[:20])  # a torn write
     follower = RecordFollower(path)
     assert follower.poll() == writer.events
     inode = path.stat().st_ino
-    writer.storage.compact()  # a new file renamed into place
+    writer = MeetingRecord(path)  # drops the torn write: a new file renamed into place
     assert path.stat().st_ino != inode
     writer.append(event(4))
     assert follower.poll() == writer.events

@@ -1,12 +1,20 @@
-"""The reference minutes kept in tests/reference/ are the shared reference, word for word."""
+"""The reference kept in docs/reference/ is the shared reference, word for word.
+
+The code and tests cite docs/reference/ (the referat, FORMAT.md, WORDING.md), so a reader
+of the repository alone finds what a comment refers to.
+"""
 
 from __future__ import annotations
 
 import pytest
-from conftest import KEPT_REFERENCE, SHARED_REFERENCE
+from conftest import KEPT_REFERENCE_DIR, SHARED_REFERENCE_DIR
+
+KEPT = ["referat-diu-2025-11-20.txt", "FORMAT.md", "WORDING.md"]
 
 
-def test_the_kept_copy_is_the_shared_reference():
-    if not SHARED_REFERENCE.exists():
-        pytest.skip("no shared reference beside the project on this machine")
-    assert KEPT_REFERENCE.read_bytes() == SHARED_REFERENCE.read_bytes()
+@pytest.mark.parametrize("name", KEPT)
+def test_the_kept_copy_is_the_shared_reference(name):
+    shared = SHARED_REFERENCE_DIR / name
+    if not shared.exists():
+        pytest.skip(f"no shared {name} beside the project on this machine")
+    assert (KEPT_REFERENCE_DIR / name).read_bytes() == shared.read_bytes()

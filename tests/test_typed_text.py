@@ -54,11 +54,23 @@ def test_windows_line_endings_make_paragraphs_not_stray_characters(tmp_path):
 
 
 def test_characters_word_cannot_hold_are_left_out_with_a_warning(tmp_path):
+    """In a record written before issue 9 (the secretary drops them as they are typed now)."""
     desk = secretary(tmp_path)
-    desk.set_decision("Godkendt\x0b med\x07 rettelser\x1b.")
+    desk._record("decision_set", item=desk.viewing, text="Godkendt\x0b med\x07 rettelser\x1b.")
     path, warnings = export_with_warnings(desk.state, output=tmp_path / "r.docx")
     assert "Godkendt med rettelser." in paragraphs(path)
     assert len(warnings) == 1 and "3 tegn" in warnings[0]
-    # the record keeps exactly what was typed
+    # the record keeps exactly what was recorded
     assert desk.state.item("delstrategier").decision == "Godkendt\x0b med\x07 rettelser\x1b."
+    desk.record.close()
+
+
+def test_control_characters_typed_are_dropped_as_they_enter_with_a_message(tmp_path):
+    desk = secretary(tmp_path)
+    saved = desk.set_decision("Godkendt\x0b med\x07 rettelser\x1b.")
+    assert saved.text == "Godkendt med rettelser." and saved.dropped == 3
+    assert desk.state.item("delstrategier").decision == "Godkendt med rettelser."
+    path, warnings = export_with_warnings(desk.state, output=tmp_path / "r.docx")
+    assert "Godkendt med rettelser." in paragraphs(path)
+    assert warnings == []
     desk.record.close()

@@ -44,3 +44,44 @@ class Keys:
 def demo_app(clock: Clock | None = None, record=None):
     """The app on the bundled demo agenda with a new record of its own (as `meetingtui`)."""
     return create_app(None, record, now=clock or Clock())
+
+
+# -- what reaches the terminal -------------------------------------------------------------------
+
+
+def screen_segments(app) -> list:
+    """The segments the app would write for its whole screen now (toasts and dialogs too)."""
+    import io
+
+    from rich.console import Console
+
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    console = Console(
+        width=app.size.width,
+        height=app.size.height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        legacy_windows=False,
+        safe_box=False,
+    )
+    return list(console.render(update))
+
+
+def screen_text(app) -> str:
+    """The characters on the screen, row by row (no styles)."""
+    rows: list[str] = []
+    for segment in screen_segments(app):
+        if segment.control:  # a full update moves the cursor to the start of each row
+            rows.append("")
+        elif rows:
+            rows[-1] += segment.text
+    return "\n".join(row.rstrip() for row in rows)
+
+
+async def paste(pilot, text: str) -> None:
+    """Paste into the focused widget, as a terminal's bracketed paste arrives."""
+    from textual import events
+
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()

@@ -6,8 +6,13 @@ member, the field, what is wrong and what is expected.
 
 - model.py: the Agenda and its parts, constants, slugs;
 - load.py: reading the file (size, encoding, TOML), the parse cache;
-- fields.py: typed field reading with line numbers;
-- check.py: the rules.
+- fields.py: typed field reading with line numbers (texts, dates, times of day);
+- rules.py: the rules.
+
+Text follows the one rule of `meetingtui.text_input`: a one-line field (a name, a
+title, the body, the place) holds no control character and no bidi control, has
+something visible in it, and is NFC-normalised; member names compare normalised
+(`text_input.name_key`), so lookalike duplicates are refused.
 """
 
 from meetingtui.agenda.load import load, parse
@@ -25,6 +30,7 @@ from meetingtui.agenda.model import (
     Meeting,
     Member,
     Person,
+    Section,
     has_words,
     slug,
 )
@@ -45,6 +51,7 @@ __all__ = [
     "Meeting",
     "Member",
     "Person",
+    "Section",
     "has_words",
     "load",
     "parse",

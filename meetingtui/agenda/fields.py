@@ -8,13 +8,39 @@ from datetime import datetime as DateTime
 from datetime import time as Time
 from pathlib import Path
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
-_BREAKS = re.compile(r"[\n\r\t]")
+from meetingtui import text_input
+from meetingtui.agenda.model import YEARS
+
+# The longest one-line texts an agenda may hold: a name, and a title, body or place.
+NAME_LIMIT = 200
+LINE_LIMIT = 1000
 
 
 def bad_character(value: str, multiline: bool = False):
     """The first character a one-line (or multi-line) text may not hold, as a match, or None."""
-    return _CONTROL.search(value) or (None if multiline else _BREAKS.search(value))
+    return text_input.first_control(value, multiline)
+
+
+def one_line_problem(value: str, limit: int = LINE_LIMIT) -> str | None:
+    """What is wrong with a one-line text past its control characters, as the end of a
+    problem line ('contains bidi control ... (expected ...)'), or None.
+
+    Bidi controls are refused: they show text in another order than it is stored (a
+    name or a title could read as something else). A text with nothing visible is no
+    text. The limits catch a paste gone wrong: a name is at most NAME_LIMIT characters.
+    """
+    bidi = text_input.first_bidi_control(value)
+    if bidi:
+        return (
+            f"contains bidi control {text_input.code_point(bidi)}, which shows text in "
+            "another order than it is stored (expected plain text; right-to-left letters "
+            "need no control characters)"
+        )
+    if value.strip() and not text_input.has_visible(value):
+        return "has only invisible characters (expected a text with letters or digits)"
+    if len(value) > limit:
+        return f"is {len(value):,} characters long (expected at most {limit:,})"
+    return None
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*[A-Za-z0-9_.\"' -]+\]\]?\s*(#.*)?$")
@@ -73,7 +99,15 @@ class FieldReader:
         return start + 1
 
     # -- field readers -----------------------------------------------------------------
-    def text(self, table: dict, where: tuple, required: bool = True, multiline=False) -> str:
+    def text(
+        self,
+        table: dict,
+        where: tuple,
+        required: bool = True,
+        multiline: bool = False,
+        limit: int = LINE_LIMIT,
+    ) -> str:
+        """A text field; a one-line text comes back stripped and NFC-normalised."""
         key = where[-1]
         value = table.get(key)
         if value is None:
@@ -92,7 +126,53 @@ class FieldReader:
             return ""
         if required and not value.strip():
             self.problem(where, "is empty (expected a text)")
-        return value.strip() if not multiline else value.strip("\n")
+        if multiline:
+            return value.strip("\n")
+        problem = one_line_problem(value, limit)
+        if problem:
+            self.problem(where, problem)
+            return ""
+        return text_input.nfc(value.strip())
+
+    def day(self, table: dict, where: tuple) -> Date | None:
+        day = table.get("date")
+        if day is None:
+            self.problem((*where, "date"), "missing (expected a date, e.g. 2025-11-20)")
+            return None
+        if isinstance(day, str):
+            try:
+                day = Date.fromisoformat(day.strip())
+            except ValueError:
+                self.problem(
+                    (*where, "date"), f"{day!r} is not a date that exists (expected YYYY-MM-DD)"
+                )
+                return None
+        if not isinstance(day, Date) or isinstance(day, DateTime):
+            self.problem((*where, "date"), f"is {_kind(day)} (expected a date, e.g. 2025-11-20)")
+            return None
+        if not YEARS[0] <= day.year <= YEARS[1]:
+            self.problem(
+                (*where, "date"),
+                f"year {day.year} is not plausible (expected a year from {YEARS[0]} to {YEARS[1]})",
+            )
+            return None
+        return day
+
+    def time_field(self, table: dict, where: tuple) -> Time | None:
+        clock = table.get("start")
+        if clock is None:
+            self.problem((*where, "start"), "missing (expected a time of day, e.g. 10:00:00)")
+            return None
+        if isinstance(clock, str):
+            found = re.fullmatch(r"([0-9]{1,2})[:.]([0-9]{2})", clock.strip())
+            if found and int(found[1]) < 24 and int(found[2]) < 60:
+                return Time(int(found[1]), int(found[2]))
+        if not isinstance(clock, Time):
+            self.problem(
+                (*where, "start"), f"{clock!r} is not a time of day (expected e.g. 10:00:00)"
+            )
+            return None
+        return clock
 
     def flag(self, table: dict, where: tuple) -> bool:
         value = table.get(where[-1], False)
@@ -150,3 +230,9 @@ def _kind(value) -> str:
         Date: "a date",
         Time: "a time of day",
     }.get(type(value), type(value).__name__)
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """A value quoted for a problem line: its repr (invisible characters escaped), cut short."""
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 2] + "…" + shown[0]

@@ -1,41 +1,67 @@
-"""Load an agenda file: size, encoding and TOML checks, a parse cache, then the rules."""
+"""Load an agenda file: size, encoding and TOML checks, a parse cache, then the rules.
+
+The cache (meetingtui/cache.py) keeps the parsed TOML as signed JSON, bound to the
+file's SHA-256: it can neither run code nor stand for another agenda. TOML's dates and
+times, which JSON lacks, are kept as tagged objects (`{"$toml": "date", "v": ...}`; a
+key of the agenda's own that starts with `$` gets one more `$`), so the cached value is
+exactly what tomllib gave. Either way, the rules are checked on every load, on that
+value, which is the file's.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
-import pickle
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
+from meetingtui import files
 from meetingtui.agenda.fields import _label
-from meetingtui.agenda.model import FORMAT_VERSION, MAX_BYTES, Agenda
+from meetingtui.agenda.model import MAX_BYTES, Agenda
 from meetingtui.agenda.rules import Checker
+from meetingtui.cache import Cache
 from meetingtui.errors import AgendaError
-from meetingtui.record.storage import make_dirs
+
+CACHE_KIND = "agenda"
+CACHE_VERSION = 2  # 1 was a pickle: never read again
 
 
 def load(path: str | Path, cache_dir: Path | None = None) -> Agenda:
     """Load and check an agenda file.
 
     With a `cache_dir`, the parsed TOML of a file already seen (same bytes, by SHA-256)
-    is read from there: parsing a 500-item agenda costs far more than reading it back.
-    The checks run every time either way.
+    is read from there, if it is the user's, signed with the user's key and made from
+    these bytes (meetingtui/cache.py): parsing a 500-item agenda costs far more than
+    reading it back (bench/agenda_cache.py). The rules are checked every time either way.
     """
     path = Path(path)
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_BYTES + 1)  # never read more than the limit allows
+        _refuse_odd(path, os.stat(path))  # a FIFO is never opened: that would wait
+        # O_NONBLOCK: a FIFO swapped in after the stat must not hang the read either.
+        fd = os.open(path, os.O_RDONLY | files.NONBLOCK | files.CLOEXEC | files.BINARY)
+        try:
+            _refuse_odd(path, os.fstat(fd))
+            data = files.read_at_most(fd, MAX_BYTES)  # never more than the limit allows
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise AgendaError([f"{path}: no such file (expected an agenda .toml file)"]) from None
-    except IsADirectoryError:
-        raise AgendaError([f"{path}: is a directory (expected an agenda .toml file)"]) from None
     except OSError as err:
         raise AgendaError(
-            [f"{path}: cannot be read: {err.strerror} (expected a readable agenda .toml file)"]
+            [f"{path}: cannot be read: {files.reason(err)} (expected a readable agenda .toml file)"]
         ) from None
     return parse(data, path, cache_dir)
+
+
+def _refuse_odd(path: Path, st: os.stat_result) -> None:
+    """An agenda is a regular file: a directory, FIFO, device or socket is said to be one."""
+    kind = files.not_a_file(st)
+    if kind:
+        kind = "a directory" if kind == "a folder" else kind
+        raise AgendaError([f"{path}: is {kind} (expected an agenda .toml file)"])
 
 
 def parse(data: bytes, path: Path, cache_dir: Path | None = None) -> Agenda:
@@ -70,7 +96,7 @@ def parse(data: bytes, path: Path, cache_dir: Path | None = None) -> Agenda:
     try:
         if raw is None:
             raw = tomllib.loads(text.removeprefix("\ufeff"))
-            _cache(cache_dir, sha256, raw)
+            _keep(cache_dir, sha256, raw)
     except tomllib.TOMLDecodeError as err:
         raise AgendaError([_toml_problem(path, text, str(err))]) from None
     except RecursionError:
@@ -79,9 +105,9 @@ def parse(data: bytes, path: Path, cache_dir: Path | None = None) -> Agenda:
         ) from None
     except ValueError as err:  # tomllib lets int()'s digit limit through
         found = re.search(r"[0-9_]{1000,}", text)
-        line = f":{text[: found.start()].count(chr(10)) + 1}" if found else ""
+        at = f":{text[: found.start()].count(chr(10)) + 1}" if found else ""
         what = "a number has thousands of digits" if "digits" in str(err) else str(err)
-        raise AgendaError([f"{path}{line}: {what} (expected a short number)"]) from None
+        raise AgendaError([f"{path}{at}: {what} (expected a short number)"]) from None
     checker = Checker(path, text)
     agenda = checker.agenda(raw)
     if checker.problems:
@@ -89,34 +115,55 @@ def parse(data: bytes, path: Path, cache_dir: Path | None = None) -> Agenda:
     return Agenda(agenda.meeting, agenda.members, agenda.items, path, sha256)
 
 
-def _cache_file(cache_dir: Path, sha256: str) -> Path:
-    return cache_dir / f"agenda-{FORMAT_VERSION}-{sha256}.pickle"
+def _cache(cache_dir: Path) -> Cache:
+    return Cache(cache_dir, CACHE_KIND, CACHE_VERSION, max_bytes=8 * MAX_BYTES)
 
 
 def _cached(cache_dir: Path | None, sha256: str) -> dict | None:
-    """The parsed TOML from the cache (the user's own 0700 folder), or None."""
+    """The parsed TOML of the file with this SHA-256 from the cache, or None."""
     if cache_dir is None:
         return None
     try:
-        raw = pickle.loads(_cache_file(cache_dir, sha256).read_bytes())
-    except Exception:  # absent, unreadable or stale: parse the file instead
+        raw = from_json(_cache(cache_dir).get(sha256))
+    except (TypeError, ValueError, KeyError):
         return None
     return raw if isinstance(raw, dict) else None
 
 
-def _cache(cache_dir: Path | None, sha256: str, raw: dict) -> None:
-    if cache_dir is None:
-        return
-    try:
-        make_dirs(cache_dir)
-        target = _cache_file(cache_dir, sha256)
-        temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as file:
-            pickle.dump(raw, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, target)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+def _keep(cache_dir: Path | None, sha256: str, raw: dict) -> None:
+    if cache_dir is not None:
+        _cache(cache_dir).put(sha256, to_json(raw))
+
+
+_TAGS: dict[type, str] = {dt.datetime: "datetime", dt.date: "date", dt.time: "time"}
+_FROM_TAG = {
+    "datetime": dt.datetime.fromisoformat,
+    "date": dt.date.fromisoformat,
+    "time": dt.time.fromisoformat,
+}
+
+
+def to_json(value: Any) -> Any:
+    """TOML's value as JSON: dates and times tagged, `$` keys escaped (see the docstring)."""
+    if isinstance(value, dict):
+        return {("$" + k if k.startswith("$") else k): to_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    tag = _TAGS.get(type(value))
+    if tag:
+        return {"$toml": tag, "v": value.isoformat()}
+    return value
+
+
+def from_json(value: Any) -> Any:
+    """The inverse of to_json."""
+    if isinstance(value, dict):
+        if "$toml" in value:
+            return _FROM_TAG[value["$toml"]](value["v"])
+        return {(k[1:] if k.startswith("$") else k): from_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [from_json(v) for v in value]
+    return value
 
 
 _TOML_HINTS = {

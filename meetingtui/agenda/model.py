@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pendulum
@@ -39,6 +40,14 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Section:
+    """One part of an item's case text: its heading as the agenda writes it, and Markdown."""
+
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Item:
     id: str
     title: str
@@ -46,7 +55,7 @@ class Item:
     closed: bool = False
     flag: bool = False
     kind: str = "sag"
-    sections: dict[str, str] = field(default_factory=dict)
+    sections: tuple[Section, ...] = ()  # in the agenda's order
     bilag: tuple[str, ...] = ()
     invented: bool = False
 
@@ -65,7 +74,8 @@ class Meeting:
 
     @property
     def timezone(self) -> str:
-        return self.start.timezone_name
+        # The loader builds `start` with a named zone (agenda/rules.py), never a bare offset.
+        return self.start.timezone_name or "UTC"
 
 
 @dataclass(frozen=True)
@@ -77,13 +87,18 @@ class Agenda:
     sha256: str = ""
 
     def member(self, member_id: str) -> Member:
-        return self._members_by_id()[member_id]
+        return self._members_by_id[member_id]
 
     def item(self, item_id: str) -> Item:
-        return next(item for item in self.items if item.id == item_id)
+        return self._items_by_id[item_id]
 
-    def _members_by_id(self) -> dict[str, Member]:
+    @cached_property
+    def _members_by_id(self) -> dict[str, Member]:  # built once: 2,000 members, one key each
         return {m.id: m for m in self.members}
+
+    @cached_property
+    def _items_by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items}
 
     @property
     def seats(self) -> int:

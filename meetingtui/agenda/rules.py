@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 import re
-from datetime import date as Date
-from datetime import datetime as DateTime
-from datetime import time as Time
 
 import pendulum
 from pendulum.tz.exceptions import AmbiguousTime, NonExistingTime
 
-from meetingtui.agenda.fields import FieldReader, _kind, bad_character
+from meetingtui.agenda.fields import (
+    NAME_LIMIT,
+    FieldReader,
+    _kind,
+    _shown,
+    bad_character,
+    one_line_problem,
+)
 from meetingtui.agenda.model import (
     FORMAT_VERSION,
     KINDS,
     PARTIES,
     ROLES,
+    SECTION_TITLES,
     SECTIONS,
-    YEARS,
     Agenda,
     Item,
     Meeting,
     Member,
     Person,
+    Section,
     has_words,
     slug,
 )
+from meetingtui.text_input import name_key, nfc
 from meetingtui.wording import LØSGÆNGER
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -57,7 +63,7 @@ class Checker(FieldReader):
         meeting = self.meeting(table if table is not None else {}, checked=table is not None)
         extra = table.get("parties") if table is not None else None
         parties = PARTIES | (
-            {p for p in extra if isinstance(p, str)} if isinstance(extra, list) else set()
+            {nfc(p) for p in extra if isinstance(p, str)} if isinstance(extra, list) else set()
         )
         tables = self.table(raw, "members", array=True)
         members = self.members(tables or [], parties, checked=tables is not None)
@@ -92,7 +98,7 @@ class Checker(FieldReader):
             quorum = None
         parties = table.get("parties", [])
         if not isinstance(parties, list) or not all(
-            isinstance(p, str) and 0 < len(p) <= 3 and p.isalpha() for p in parties
+            isinstance(p, str) and 0 < len(nfc(p)) <= 3 and nfc(p).isalpha() for p in parties
         ):
             self.problem(
                 (*where, "parties"),
@@ -143,46 +149,6 @@ class Checker(FieldReader):
         )
         return None
 
-    def day(self, table: dict, where: tuple) -> Date | None:
-        day = table.get("date")
-        if day is None:
-            self.problem((*where, "date"), "missing (expected a date, e.g. 2025-11-20)")
-            return None
-        if isinstance(day, str):
-            try:
-                day = Date.fromisoformat(day.strip())
-            except ValueError:
-                self.problem(
-                    (*where, "date"), f"{day!r} is not a date that exists (expected YYYY-MM-DD)"
-                )
-                return None
-        if not isinstance(day, Date) or isinstance(day, DateTime):
-            self.problem((*where, "date"), f"is {_kind(day)} (expected a date, e.g. 2025-11-20)")
-            return None
-        if not YEARS[0] <= day.year <= YEARS[1]:
-            self.problem(
-                (*where, "date"),
-                f"year {day.year} is not plausible (expected a year from {YEARS[0]} to {YEARS[1]})",
-            )
-            return None
-        return day
-
-    def time_field(self, table: dict, where: tuple) -> Time | None:
-        clock = table.get("start")
-        if clock is None:
-            self.problem((*where, "start"), "missing (expected a time of day, e.g. 10:00:00)")
-            return None
-        if isinstance(clock, str):
-            found = re.fullmatch(r"([0-9]{1,2})[:.]([0-9]{2})", clock.strip())
-            if found and int(found[1]) < 24 and int(found[2]) < 60:
-                return Time(int(found[1]), int(found[2]))
-        if not isinstance(clock, Time):
-            self.problem(
-                (*where, "start"), f"{clock!r} is not a time of day (expected e.g. 10:00:00)"
-            )
-            return None
-        return clock
-
     def members(self, tables: list[dict], parties: frozenset[str], checked=True) -> list[Member]:
         members: list[Member] = []
         explicit: list[bool] = []
@@ -191,7 +157,7 @@ class Checker(FieldReader):
         for index, table in enumerate(tables):
             where = ("members", index)
             self.unknown_keys(table, _MEMBER_KEYS, where)
-            name = self.text(table, (*where, "name"))
+            name = self.text(table, (*where, "name"), limit=NAME_LIMIT)
             party = self.party(table, where, "party", parties, label="")
             role = table.get("role", "medlem")
             if role not in ROLES:
@@ -227,12 +193,12 @@ class Checker(FieldReader):
         seen: dict[str, int] = {}
         repeated: set[int] = set()
         for index, member in enumerate(members):
-            key = " ".join(member.name.lower().split())
+            key = name_key(member.name)  # 'Mette Juhl', 'mette  juhl', with a zero-width space
             if key and key in seen:
                 repeated.add(index)
                 self.problem(
                     ("members", index, "name"),
-                    f"'{member.name}' is listed twice, as member {seen[key] + 1} and member "
+                    f"{_shown(member.name)} is listed twice, as member {seen[key] + 1} and member "
                     f"{index + 1} (expected each member once)",
                 )
             seen.setdefault(key, index)
@@ -240,10 +206,10 @@ class Checker(FieldReader):
         names = set(seen)
         for index, member in enumerate(members):
             for sub in member.substitutes:
-                if " ".join(sub.name.lower().split()) in names:
+                if name_key(sub.name) in names:
                     self.problem(
                         ("members", index, "substitutes"),
-                        f"'{sub.name}' is a member and cannot also be a substitute "
+                        f"{_shown(sub.name)} is a member and cannot also be a substitute "
                         "(expected substitutes who are not members of the body)",
                     )
         chairs = [index for index, m in enumerate(members) if m.role == "formand"]
@@ -257,6 +223,7 @@ class Checker(FieldReader):
     def party(self, table: dict, where: tuple, key: str, parties, label: str) -> str:
         """The party at table[key]; `label` names a substitute in messages."""
         value = table.get(key)
+        value = nfc(value) if isinstance(value, str) else value
         at = (*where, "party") if not label else (*where, "substitutes")
         prefix = f"{label}: party " if label else ""
         if value is None:
@@ -307,7 +274,11 @@ class Checker(FieldReader):
                     at, f"substitute {name!r} contains a control character (expected plain text)"
                 )
                 continue
-            name = name.strip()
+            problem = one_line_problem(name, NAME_LIMIT)
+            if problem:
+                self.problem(at, f"substitute {_shown(name)} {problem}")
+                continue
+            name = nfc(name.strip())
             sub_party = party
             if "party" in entry:
                 sub_party = self.party(entry, where, "party", parties, label=f"substitute {name!r}")
@@ -357,13 +328,13 @@ class Checker(FieldReader):
                 (*where, "kind"),
                 f"{shown} is not an item kind (expected one of {', '.join(KINDS)})",
             )
-        sections = {}
+        sections = []
         for name in SECTIONS:
             text = self.text(table, (*where, name), required=False, multiline=True)
             if text and not has_words(text):
                 self.problem((*where, name), "has only Markdown markup, no words (expected prose)")
             elif text.strip():
-                sections[name] = text
+                sections.append(Section(SECTION_TITLES[name], text))
         bilag = table.get("bilag", [])
         if not isinstance(bilag, list):
             self.problem(
@@ -378,6 +349,13 @@ class Checker(FieldReader):
                 "(expected titles in quotes)",
             )
             bilag = []
+        else:
+            for number, attachment in enumerate(bilag, 1):
+                problem = one_line_problem(attachment)
+                if problem:
+                    self.problem((*where, "bilag"), f"attachment {number} {problem}")
+                    bilag = []
+                    break
         return Item(
             id=item_id,
             title=title,
@@ -385,7 +363,7 @@ class Checker(FieldReader):
             closed=self.flag(table, (*where, "closed")),
             flag=self.flag(table, (*where, "flag")),
             kind=kind if kind in KINDS else "sag",
-            sections=sections,
-            bilag=tuple(b.strip() for b in bilag),
+            sections=tuple(sections),
+            bilag=tuple(nfc(b.strip()) for b in bilag),
             invented=self.flag(table, (*where, "invented")),
         )

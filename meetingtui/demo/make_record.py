@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pendulum
 
@@ -38,7 +39,7 @@ TIMES = {
 }
 
 
-def demo_events() -> list[dict]:
+def demo_events() -> list[dict[str, Any]]:
     agenda = agenda_mod.load(DEMO_AGENDA)
     day = agenda.meeting.start
 

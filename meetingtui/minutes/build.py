@@ -1,4 +1,4 @@
-"""Build the minutes model from the agenda and the meeting state (FORMAT.md, rule by rule).
+"""Build the minutes model from the agenda and the meeting state (docs/reference/FORMAT.md, rule by rule).
 
 The public variant (default) shows a closed item as its heading, the public summary of
 its decision if one was recorded, and its Fraværende line: nothing of its case text,
@@ -8,7 +8,6 @@ decision, votes, dissent, non-participation or attachments. The full variant sho
 from __future__ import annotations
 
 from meetingtui import attendance, markdown, wording
-from meetingtui.agenda import SECTION_TITLES
 from meetingtui.meeting import ItemState, MeetingState
 from meetingtui.minutes.model import (
     Block,
@@ -28,7 +27,7 @@ CONFIDENTIAL = "FORTROLIGT: fuld udgave med lukkede punkter. Må ikke offentligg
 def build(state: MeetingState, full: bool = False) -> Minutes:
     meeting = state.agenda.meeting
     minutes = Minutes(
-        title=wording.title_line(meeting.body, meeting.date),
+        title=wording.title_line(meeting.body, meeting.date, state.rehearsal),
         subject=meeting.body,
         date=wording.date_short(meeting.date),
         full=full,
@@ -49,12 +48,14 @@ def contents(state: MeetingState) -> list[str]:
 def front_page(state: MeetingState) -> list[Block]:
     meeting = state.agenda.meeting
     blocks: list[Block] = [
-        Title(wording.title_line(meeting.body, meeting.date)),
+        Title(wording.title_line(meeting.body, meeting.date, state.rehearsal)),
         Labelled("Mødedato", wording.datetime_long(meeting.start)),
         Labelled("Mødested", meeting.place),
         Labelled("Mødedeltagere", ", ".join(participants(state))),
     ]
     notes = meeting_notes(state)
+    if state.rehearsal:
+        notes.insert(0, wording.rehearsal_note())
     blocks += [Paragraph.of(note) for note in notes]
     return blocks
 
@@ -64,7 +65,12 @@ def participants(state: MeetingState) -> list[str]:
     out = []
     for seat_id, seat in state.seats.items():
         label = wording.member_label(seat.member.name, seat.member.party)
-        out.append(f"{label} (Fravær)" if attendance.absent_all_meeting(state, seat_id) else label)
+        if attendance.expected_later(state, seat_id):
+            out.append(f"{label} ({wording.EXPECTED_LATER})")
+        elif attendance.absent_all_meeting(state, seat_id):
+            out.append(f"{label} (Fravær)")
+        else:
+            out.append(label)
         if seat.substitute:
             sub = wording.member_label(seat.substitute.name, seat.substitute.party)
             out.append(f"{sub} (stedfortræder)")
@@ -94,7 +100,19 @@ def meeting_notes(state: MeetingState) -> list[str]:
             stand_in = wording.member_short(seat.substitute.name, seat.substitute.party)
             notes.append(wording.substitute(member, stand_in, seat.status == "afbud"))
     notes += [text for place, text in movement_lines(state) if place is None]
+    notes += breaks_by_item(state).get(None, [])
     return notes
+
+
+def breaks_by_item(state: MeetingState) -> dict[str | None, list[str]]:
+    """The breaks' sentences under the item taken up last before each (the item it followed,
+    or was suspended during: a break ends the item under way); None: the front page."""
+    told: dict[str | None, list[str]] = {}
+    for (start, end), epoch in zip(state.breaks, state.break_epochs, strict=True):
+        item = state.taken[epoch - 1] if 1 <= epoch <= len(state.taken) else None
+        place = item if item and state.has_item(item) else None
+        told.setdefault(place, []).append(wording.suspended(start, end))
+    return told
 
 
 def item_blocks(
@@ -114,10 +132,9 @@ def item_blocks(
         blocks.append(Paragraph.of(item.case))
     if item_state.added:
         blocks.append(Paragraph.of(wording.added_item(number)))
-    for key, title in SECTION_TITLES.items():
-        if key in item.sections:
-            blocks.append(Heading(title, 2))
-            blocks += case_text(item.sections[key])
+    for section in item.sections:
+        blocks.append(Heading(section.heading, 2))
+        blocks += case_text(section.text)
     if item.kind == "underskriftsside":
         if full:
             blocks.append(Signatures(tuple(signatories(state))))
@@ -151,16 +168,21 @@ def item_sentences(state: MeetingState, item_state: ItemState, told: dict | None
     for seat_id, text in item_state.dissents:
         person = state.person(seat_id, attendance.item_epoch(state, item_id))
         out.append(wording.dissent(wording.member_short(person.name, person.party), text))
-    out.append(wording.not_taking_part(attendance.non_participants(state, item_id)))
+    out.append(wording.not_taking_part(attendance.non_participants(state, item_id, False)))
+    out.append(wording.declared_inhabil(attendance.declared_inhabil(state, item_id)))
     if item_state.epoch is not None and not attendance.for_item(state, item_id).quorate:
         out.append(wording.not_quorate())
     out += (told if told is not None else movements_by_item(state)).get(item_id, [])
+    out += breaks_by_item(state).get(item_id, []) if state.breaks else []
     return out
 
 
 def vote_sentence(state: MeetingState, item_state: ItemState) -> str:
-    att = attendance.for_item(state, item_state.item.id)
+    """The vote's sentence; empty for an item without a vote."""
     vote = item_state.vote
+    if vote is None:
+        return ""
+    att = attendance.for_item(state, item_state.item.id)
     groups = [
         vote_names(state, group, att.taking_part, att.epoch)
         for group in (vote.in_favour, vote.against, vote.abstaining)
@@ -169,14 +191,15 @@ def vote_sentence(state: MeetingState, item_state: ItemState) -> str:
 
 
 def vote_names(state: MeetingState, voters: tuple[str, ...], taking_part, epoch: int) -> list[str]:
-    """Party letters where a whole party voted alike, names otherwise (WORDING.md)."""
+    """Party letters where a whole party voted alike, names otherwise (docs/reference/WORDING.md)."""
     people = {sid: state.person(sid, epoch) for sid in state.seats}
+    voting, taking = set(voters), set(taking_part)  # sets: a vote of 2,000 stays linear
     by_party: dict[str, list[str]] = {}
     for sid in taking_part:
         by_party.setdefault(people[sid].party, []).append(sid)
     letters, names = [], []
     for party, seats in by_party.items():
-        in_group = [sid for sid in seats if sid in voters]
+        in_group = [sid for sid in seats if sid in voting]
         if party != wording.LØSGÆNGER and in_group and len(in_group) == len(seats):
             letters.append(party)
         else:
@@ -187,7 +210,7 @@ def vote_names(state: MeetingState, voters: tuple[str, ...], taking_part, epoch:
     names += [
         wording.member_short(people[sid].name, people[sid].party)
         for sid in voters
-        if sid not in taking_part
+        if sid not in taking
     ]
     return letters + names
 

@@ -165,8 +165,7 @@ class _Body:
         paragraph = self._paragraph(style=self.styles[f"Heading {level}"])
         _text_keeping_dates_whole(paragraph, text)
         if toc_entry is not None:
-            escaped = toc_entry.replace('"', '\\"')
-            _field(paragraph, f' TC "{escaped}" \\f {TOC_ID} \\l 1 ', result=None)
+            _field(paragraph, f' TC "{_field_text(toc_entry)}" \\f {TOC_ID} \\l 1 ', result=None)
 
     def _runs(self, paragraph, runs: tuple[Run, ...]) -> None:
         for run in runs:
@@ -253,11 +252,27 @@ def _instr(paragraph, text: str) -> None:
     run._r.append(element)
 
 
+def _field_text(text: str) -> str:
+    """Text for a quoted field argument: Word reads a backslash as an escape, so a title
+    with a quote or a backslash must not end the argument or eat the switch after it."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+PROPERTY_LIMIT = 255  # characters python-docx (and Word's core properties) allow
+
+
+def _property_text(text: str, suffix: str = "") -> str:
+    """A long body name or title shortened to fit a document property, keeping the suffix
+    (the text is whole in the document itself)."""
+    room = PROPERTY_LIMIT - len(suffix)
+    return (text if len(text) <= room else text[: room - 1] + "…") + suffix
+
+
 def _properties(document, minutes: Minutes) -> None:
     props = document.core_properties
-    props.title = minutes.title + (" (fuld udgave)" if minutes.full else "")
-    props.subject = minutes.subject
-    props.author = minutes.subject
+    props.title = _property_text(minutes.title, " (fuld udgave)" if minutes.full else "")
+    props.subject = _property_text(minutes.subject)
+    props.author = _property_text(minutes.subject)
     props.last_modified_by = "meetingtui"
     props.keywords = "referat"
     props.comments = minutes.confidential_note

@@ -3,6 +3,10 @@
 Appending an event returns only once it is on disk. If the disk refuses (full,
 read-only, no permission), the event is kept in memory as unsaved, every later append
 retries it first, and `move_to()` lets the secretary save everything to another place.
+
+Opening checks the file before anything is made beside it (guard.py), takes the lock of
+the file (lock.py) for a writer, and warns a writer whose record is on a network drive
+(network.py), where neither the lock nor fsync may hold.
 """
 
 from __future__ import annotations
@@ -10,32 +14,23 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pendulum
 
 from meetingtui import events as ev
+from meetingtui import files
 from meetingtui.errors import RecordDamaged, RecordError, StorageFull
-from meetingtui.record import logfile
+from meetingtui.notices import Notice, NoticeCode
+from meetingtui.record import entries, guard, logfile, network
 from meetingtui.record.lock import RecordLock, lock_path
-from meetingtui.record.storage import (
-    FILE_MODE,
-    LogStorage,
-    RecordDB,
-    _fsync_dir,
-    _reason,
-    _shape_problem,
-    create_unique,
-    make_dirs,
-    write_fully,
-)
+from meetingtui.record.storage import LogStorage, RecordDB
 
 RECORD_FORMAT = 1
 
 
 def check_entry(entry: dict) -> None:
     """Raise ValueError saying what is wrong with a stored entry this version cannot use."""
-    if entry.get("del"):
-        return
     if entry["t"] == "meta":
         found = entry["d"].get("format", 0)
         if not isinstance(found, int) or isinstance(found, bool):
@@ -54,50 +49,49 @@ def check_entry(entry: dict) -> None:
             raise ValueError(f"event {entry['id']}: {err}") from None
 
 
-class MeetingRecord:
+class _RecordFile:
+    """One record file, opened: its lock (for a writer), its storage and TinyDB over it."""
+
     def __init__(
         self,
-        path: str | os.PathLike,
-        agenda_sha256: str = "",
-        read_only: bool = False,
-        notice: Callable[[str], None] | None = None,
+        path: Path,
+        read_only: bool,
+        notice: Callable[[Notice], None],
         storage_options: dict | None = None,
     ):
-        self.path = Path(path)
-        self.read_only = read_only
-        self.notices: list[str] = []
-        self._notice = notice
-        self.pending: list[dict] = []
-        self.save_error: str | None = None
-        self.save_errno: int | None = None  # the OSError's errno behind save_error
-        self.db = None
-        self._lock = None if read_only else RecordLock(self.path)
-        if self._lock:
-            self._lock.acquire()
+        self.path = path
+        guard.check_path(path, read_only)  # before a lock sidecar is made beside it
+        self.lock = None if read_only else RecordLock(path)
+        if self.lock:
+            self.lock.acquire()
         try:
-            self.db = RecordDB(
-                self.path,
-                storage=LogStorage,
-                read_only=read_only,
-                notice=self._note,
-                **{"check": check_entry, **(storage_options or {})},
+            self.storage = LogStorage(
+                path, read_only, notice, check=check_entry, **(storage_options or {})
             )
-            self.meta = self._meta(agenda_sha256)
-            self.events = self._read_events()
         except BaseException:
             self.close()
             raise
+        self.db = RecordDB(self.storage)
+        if not read_only:
+            on_network = network.network_drive(Path(os.path.abspath(path)))
+            if on_network:
+                notice(
+                    Notice(
+                        NoticeCode.RECORD_ON_NETWORK_DRIVE,
+                        f"{path}: the record is on a network drive ({on_network}), where a "
+                        "lock may not stop a writer on another computer and a save may not "
+                        "reach the disk before it is shown as saved; keep the record on this "
+                        "computer's own disk",
+                    )
+                )
 
-    @property
-    def storage(self) -> LogStorage:
-        return self.db.storage
+    def meta(
+        self, agenda_sha256: str, notice: Callable[[Notice], None], rehearsal: bool = False
+    ) -> dict:
+        """The record's header; written first if the file has none yet (and may be written).
 
-    def _note(self, message: str) -> None:
-        self.notices.append(message)
-        if self._notice:
-            self._notice(message)
-
-    def _meta(self, agenda_sha256: str) -> dict:
+        A rehearsal's record says so ("rehearsal": true), so it is never taken for the real
+        one; records without the key (every record before it) are real meetings."""
         table = self.db.table("meta")
         found = table.get(doc_id=1)
         if found is None:
@@ -107,7 +101,9 @@ class MeetingRecord:
                 "agenda_sha256": agenda_sha256,
                 "created": pendulum.now().isoformat(),
             }
-            if not self.read_only:
+            if rehearsal:
+                meta["rehearsal"] = True
+            if not self.storage.read_only:
                 # Also when the file exists but holds no meta yet: a crash may have come
                 # between creating it and its first line.
                 table.insert(meta)
@@ -116,26 +112,67 @@ class MeetingRecord:
             raise RecordDamaged(
                 self.path,
                 None,
-                f"record format {found['format']} is newer than this meetingtui reads ({RECORD_FORMAT})",
+                f"record format {found['format']} is newer than this meetingtui reads "
+                f"({RECORD_FORMAT})",
             )
         if agenda_sha256 and found.get("agenda_sha256") not in ("", agenda_sha256):
-            self._note(f"{self.path}: the agenda file has changed since this record was started")
-        return dict(found)
+            notice(
+                Notice(
+                    NoticeCode.AGENDA_CHANGED,
+                    f"{self.path}: the agenda file has changed since this record was started",
+                )
+            )
+        return {key: value for key, value in found.items() if key != "id"}
 
-    def _read_events(self) -> list[dict]:
-        checked = self.storage._check is check_entry  # every line was checked as loaded
-        out = []
-        for doc in sorted(self.db.table("events"), key=lambda d: d.doc_id):
-            event = dict(doc, id=doc.doc_id)
-            if not checked:
-                try:
-                    ev.validate(event)
-                except ev.EventError as err:
-                    raise RecordDamaged(
-                        self.path, None, f"event {doc.doc_id}: {err}", len(out)
-                    ) from None
-            out.append(event)
-        return out
+    def close(self) -> None:
+        if getattr(self, "db", None) is not None:
+            self.db.close()  # closes the storage
+        elif getattr(self, "storage", None) is not None:
+            self.storage.close()
+        if self.lock:
+            self.lock.release()
+
+
+class MeetingRecord:
+    """A meeting's events, in id order, as saved (or, while the disk refuses, pending)."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        agenda_sha256: str = "",
+        read_only: bool = False,
+        notice: Callable[[Notice], None] | None = None,
+        storage_options: dict | None = None,
+        rehearsal: bool = False,
+    ):
+        self.read_only = read_only
+        self.notices: list[Notice] = []
+        self._notice = notice
+        self.pending: list[dict] = []
+        self.save_error: str | None = None
+        self.save_errno: int | None = None  # the OSError's errno behind save_error
+        self._file = _RecordFile(Path(path), read_only, self._note, storage_options)
+        try:
+            self.meta = self._file.meta(agenda_sha256, self._note, rehearsal)
+            # The storage's own documents: each event is held once.
+            self.events: list[dict] = self._file.storage.documents("events")
+        except BaseException:
+            self._file.close()
+            raise
+
+    @property
+    def path(self) -> Path:
+        return self._file.path
+
+    @property
+    def storage(self) -> LogStorage:
+        """The storage of the file the record writes to now (it changes with move_to)."""
+        return self._file.storage
+
+    def _note(self, notice: Notice) -> None:
+        self.notices.append(notice)
+        if self._notice:
+            self._notice(notice)
 
     # -- writing ------------------------------------------------------------------------
     @property
@@ -163,106 +200,119 @@ class MeetingRecord:
 
     def flush(self) -> bool:
         """Write what is pending; False (and save_error set) if the disk still refuses."""
-        if self.pending:
-            while self.pending:
-                event = self.pending[0]
-                doc = {k: v for k, v in event.items() if k != "id"}
-                try:
-                    self.storage.append("events", event["id"], doc)
-                except StorageFull as err:
-                    self.save_error = str(err)
-                    self.save_errno = getattr(err.__cause__, "errno", None)
-                    return False
-                self.pending.pop(0)
-            self._table_changed()
+        while self.pending:
+            try:
+                self._file.storage.append("events", self.pending[:1])
+            except StorageFull as err:
+                self.save_error = str(err)
+                self.save_errno = getattr(err.__cause__, "errno", None)
+                return False
+            self.pending.pop(0)
         self.save_error = self.save_errno = None
         return True
-
-    def _table_changed(self) -> None:
-        table = self.db.table("events")
-        table._next_id = None
-        table.clear_cache()
 
     def _next_id(self) -> int:
         return (self.events[-1]["id"] + 1) if self.events else 1
 
     def move_to(self, path: str | os.PathLike) -> None:
-        """Save the whole record (pending events too) at another place and write there."""
+        """Save the whole record (pending events too) at another place and write there.
+
+        The old file is left as it was, and its lock let go. On failure nothing changes.
+        """
         target = Path(path)
-        if target.resolve() == self.path.resolve():
+        if target.resolve() == self.path.resolve() or _same_file(target, self.path):
             raise RecordError(f"{target}: the record is saved there already")
-        existed = target.exists()
-        new = MeetingRecord(target, self.meta.get("agenda_sha256", ""), notice=self._notice)
-        if new.events:
-            new.close()
-            raise RecordError(f"{path}: a record exists there already; choose a new file name")
-        documents = [(e["id"], {k: v for k, v in e.items() if k != "id"}) for e in self.events]
+        existed = os.path.lexists(target)
+        new = _RecordFile(target, False, self._note)
         try:
-            new.storage.append_many("events", documents)  # one write, one fsync
+            if new.storage.documents("events"):
+                raise RecordError(f"{path}: a record exists there already; choose a new file name")
+            meta = new.meta(
+                self.meta.get("agenda_sha256", ""), self._note, bool(self.meta.get("rehearsal"))
+            )
+            new.storage.append("events", self.events)  # one write, one fsync
         except StorageFull as err:
             new.close()
             if not existed:
                 target.unlink(missing_ok=True)
                 lock_path(target).unlink(missing_ok=True)
             raise RecordError(str(err)) from err
-        new.events = [dict(e) for e in self.events]
-        new._table_changed()
-        new.notices = self.notices + new.notices
-        self.close()
-        self.__dict__.update(new.__dict__)
+        except BaseException:
+            new.close()
+            raise
+        old, self._file = self._file, new
+        old.close()
+        self.meta = meta
+        self.pending = []
+        self.save_error = self.save_errno = None
 
     def close(self) -> None:
-        if getattr(self, "db", None) is not None:
-            self.db.close()
-        if self._lock:
-            self._lock.release()
+        self._file.close()
 
 
-def recover_copy(path: str | os.PathLike, target: Path | None = None) -> tuple[Path, int]:
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+class Recovered(NamedTuple):
+    path: Path  # the copy
+    events: int  # how many events it holds
+    left_out: list[tuple[int, str]]  # (line, why) of each line of the damaged file not copied
+
+
+def recover_copy(path: str | os.PathLike, target: Path | None = None) -> Recovered:
     """Copy every readable event of a damaged record to a new file; the original stays.
 
-    The copy holds the lines before the first one this version cannot use, and opens
-    cleanly. Returns the copy's path and the number of events in it.
+    Every whole, checksummed line this version can use is copied, wherever it stands in
+    the file (not only those before the first bad line), under its own id, so that
+    corrections still point at what they correct. The copy opens cleanly; the lines left
+    out are named with why. The copy is written under its lock, like any record.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise RecordError(f"{path}: cannot read: {_reason(err)}") from err
-    good = []
-    for entry in logfile.scan(data).entries:
-        try:
-            if _shape_problem(entry):
-                break
-            check_entry(entry)
-        except ValueError:
-            break
-        good.append(entry)
-    content = b"".join(logfile.encode(e) for e in good)
-    try:
-        target, fd = _new_file(path, Path(target) if target else None)
-    except FileExistsError:
-        raise RecordError(f"{target}: a file exists there already; choose a new name") from None
-    except OSError as err:
-        raise RecordError(f"{target or path.parent}: cannot save: {_reason(err)}") from err
-    try:
-        try:
-            write_fully(fd, content, os.write)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        _fsync_dir(target.parent)
-    except OSError as err:
-        target.unlink(missing_ok=True)
-        raise RecordError(f"{target}: cannot save: {_reason(err)}") from err
-    return target, sum(1 for e in good if e["t"] == "events")
-
-
-def _new_file(path: Path, target: Path | None) -> tuple[Path, int]:
-    if target is not None:
-        make_dirs(target.parent)
-        return target, os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    opened = guard.read(path, read_only=True)
+    if opened is None:
+        raise RecordError(f"{path}: no such file (expected a meeting record)")
+    found = entries.salvage(opened[0], check_entry)
+    content = b"".join(logfile.encode(entry) for entry in found.entries)
     stamp = pendulum.now().format("YYYYMMDDTHHmmss")
-    return create_unique(
-        lambda suffix: path.with_name(f"{path.stem}-gendannet-{stamp}{suffix}{path.suffix}")
-    )
+
+    def name_for(suffix: str) -> Path:
+        return path.with_name(f"{path.stem}-gendannet-{stamp}{suffix}{path.suffix}")
+
+    candidates = files.free_names(name_for) if target is None else iter([Path(target)])
+    for candidate in candidates:
+        try:
+            if os.path.lexists(candidate):
+                raise FileExistsError(candidate)
+            _write_locked(candidate, content)
+        except FileExistsError:
+            if target is None:
+                continue
+            raise RecordError(
+                f"{candidate}: a file exists there already; choose a new name"
+            ) from None
+        return Recovered(candidate, found.events, found.left_out)
+    raise AssertionError("unreachable: free_names never ends")
+
+
+def _write_locked(target: Path, content: bytes) -> None:
+    """Write a new record file whole under its lock, so no writer opens it half made."""
+    try:
+        files.make_dirs(target.parent)
+    except OSError as err:
+        raise RecordError(
+            f"{target.parent}: cannot create the folder: {files.reason(err)}"
+        ) from err
+    lock = RecordLock(target)
+    lock.acquire()
+    try:
+        files.write_new(target, content)
+    except FileExistsError:
+        raise  # the caller tries the next name, or says so
+    except OSError as err:
+        raise RecordError(f"{target}: cannot save: {files.reason(err)}") from err
+    finally:
+        lock.release()

@@ -7,50 +7,68 @@ import contextlib
 import gc
 import os
 import signal
+import sys
+import termios
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
-from textual.app import App, SystemCommand
-from textual.reactive import reactive
+from textual import events
+from textual.app import SystemCommand
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
-from meetingtui import session, times
+from meetingtui import labels, paths, session, times
 from meetingtui.errors import MeetingtuiError
+from meetingtui.notices import Notice
 from meetingtui.secretary import Secretary
+from meetingtui.terminal_text import literal_text, printable, without_controls
 from meetingtui.ui.commands import ActionCommands
+from meetingtui.ui.contract import ActResult, Done, HoldsTypedText, MeetingAppBase, P, Refused, T
+from meetingtui.ui.save_status import SaveStatus
+from meetingtui.ui.screens.main import MainScreen
+from meetingtui.ui.screens.rollcall import RollCallScreen
+from meetingtui.ui.screens.save_problem import QuitUnsavedScreen, SaveProblemScreen
 
-SAVED, TYPING, FAILED = "saved", "typing", "failed"
+TERM_GRACE_SECONDS = 0.8
+"""After a SIGTERM, how long the app may take to save and exit before it leaves at once."""
+
+# What Textual's driver writes on a normal exit: mouse, paste and focus reporting off, the
+# Kitty keyboard protocol off, the main screen back, the cursor shown.
+_TERMINAL_RESTORE = (
+    "\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?2004l\x1b[?7h"
+    "\x1b[<u\x1b[?1049l\x1b[?25h\x1b[?1004l"
+)
 
 
-class MeetingApp(App):
+class MeetingApp(MeetingAppBase):
     """meetingtui: the secretary's live minutes."""
 
     CSS_PATH = "app.tcss"
     TITLE = "meetingtui"
-    COMMANDS = App.COMMANDS | {ActionCommands}
+    COMMANDS = MeetingAppBase.COMMANDS | {ActionCommands}
     COMMAND_PALETTE_BINDING = "ctrl+k"
     ENABLE_COMMAND_PALETTE = True
 
-    revision: reactive[int] = reactive(0)
-    """Bumped after every change to the meeting; screens watch it to redraw."""
-    save_status: reactive[str] = reactive(SAVED)
-    """SAVED, TYPING (decision text not yet recorded) or FAILED (the disk refused)."""
-
-    def __init__(self, secretary: Secretary, notices: list[str] | None = None):
+    def __init__(self, secretary: Secretary, notices: Sequence[Notice | str] = ()):
         super().__init__()
         self.secretary = secretary
-        self.notices = notices or []
+        self.notices = list(notices)
         meeting = secretary.agenda.meeting
-        self.title = f"{meeting.body} {meeting.date.format('DD-MM-YYYY')}"
+        title = f"{meeting.body} {meeting.date.format('DD-MM-YYYY')}"
+        self.title = printable(f"PRØVE · {title}" if secretary.rehearsal else title)
+        self._terminating = False
+        self._watchdog: threading.Timer | None = None
 
     def on_mount(self) -> None:
-        from meetingtui.ui.screens.main import MainScreen
-        from meetingtui.ui.screens.rollcall import RollCallScreen
-
         if self.secretary.state.opened is None:
             self.push_screen(RollCallScreen())
         else:
             self.push_screen(MainScreen())
         for notice in self.notices:
-            self.notify(danish_notice(notice), title="Bemærk", severity="warning", timeout=20)
+            self.notify(notice_text(notice), title="Bemærk", severity="warning", timeout=20)
         self.set_interval(5, self.retry_save)
         self._save_on_signals()
 
@@ -58,11 +76,40 @@ class MeetingApp(App):
         """A closed terminal (SIGHUP) or a polite kill (SIGTERM): record typed text, then exit.
 
         SIGKILL cannot be caught; what the status line showed as saved is on disk anyway.
+        SIGTERM has a Python-level handler, which runs even while the event loop is busy,
+        and is obeyed within TERM_GRACE_SECONDS whatever the app is doing.
         """
-        loop = asyncio.get_running_loop()
+        loop = self._signal_loop = asyncio.get_running_loop()
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(signal.SIGHUP, self._save_and_exit, True)
-            loop.add_signal_handler(signal.SIGTERM, self._save_and_exit, False)
+        with contextlib.suppress(ValueError):  # not the main thread (a test's app)
+            self._previous_sigterm = signal.signal(signal.SIGTERM, self._sigterm_received)
+
+    def _sigterm_received(self, _signum: int, _frame: FrameType | None) -> None:
+        if self._terminating:
+            return
+        self._terminating = True
+        self._watchdog = threading.Timer(TERM_GRACE_SECONDS, self._leave_now)
+        self._watchdog.daemon = True
+        self._watchdog.start()
+        with contextlib.suppress(RuntimeError):  # the loop is closed: the app is leaving
+            self._signal_loop.call_soon_threadsafe(self._save_and_exit, False)
+
+    def _leave_now(self) -> None:
+        """The app did not get out in time (a busy loop): restore the terminal and leave.
+
+        As after SIGKILL, every registration acknowledged on screen is on disk.
+        """
+        driver = self._driver
+        attrs = getattr(driver, "attrs_before", None)  # Textual's Linux driver: the tty's
+        fileno = getattr(driver, "fileno", None)  # settings before the app, and its input
+        output = getattr(driver, "_file", None) or sys.__stderr__  # Textual draws on stderr
+        with contextlib.suppress(Exception):
+            if attrs is not None and fileno is not None:
+                termios.tcsetattr(fileno, termios.TCSANOW, attrs)
+            if output is not None:
+                os.write(output.fileno(), _TERMINAL_RESTORE.encode())
+        os._exit(128 + signal.SIGTERM)
 
     def _save_and_exit(self, hung_up: bool) -> None:
         self._save_typed_text()
@@ -71,82 +118,172 @@ class MeetingApp(App):
             # wait on writes to it forever, keeping the record locked. Leave at once.
             self.secretary.record.close()
             os._exit(0)
-        self.exit()
+        if self.secretary.saved or self.secretary.retry_save():
+            self.exit()
+            return
+        copy = self._emergency_copy()
+        if copy is not None:
+            self.exit(return_code=1, message=literal_text(labels.saved_elsewhere_on_exit(copy)))
+        else:
+            count = self.unsaved_count()
+            self.exit(return_code=1, message=literal_text(labels.lost_on_exit(count)))
+
+    def _emergency_copy(self) -> Path | None:
+        """Save the whole record beside the data directory, in the home folder or in /tmp."""
+        name = f"{self.secretary.record.path.stem}-nødkopi.record"
+        for folder in (paths.data_dir(), Path.home(), Path("/tmp")):
+            target = folder / name
+            with contextlib.suppress(MeetingtuiError, OSError):
+                self.secretary.move_record(target)
+                return target
+        return None
+
+    def unsaved_count(self) -> int:
+        """How many registrations the disk has refused so far (kept in memory)."""
+        return len(self.secretary.record.pending)
 
     def _save_typed_text(self) -> None:
         for screen in self.screen_stack:
-            save = getattr(screen, "save_decision", None)
-            if save is not None:
-                save()
+            if isinstance(screen, HoldsTypedText):
+                screen.save_typed_text()
 
-    def get_system_commands(self, screen):
+    async def on_event(self, event: events.Event) -> None:
+        """A paste loses its control characters before any field (Textual's own too) sees it."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = without_controls(event.text, multiline=True)
+        await super().on_event(event)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a toast. Always literal: its text often holds what people typed."""
+        super().notify(
+            printable(message, multiline=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield SystemCommand("Skift farvetema", "Lyst eller mørkt tema", self.action_change_theme)
         yield SystemCommand("Afslut", "Gemmer alt og lukker programmet", self.action_quit)
 
-    def act(self, action, *args, **kwargs):
+    def act(self, action: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> ActResult[T]:
         """Run a Secretary action; show a refusal as a notification; redraw (in one frame)."""
         with self.batch_update():
             try:
-                result = action(*args, **kwargs)
+                value = action(*args, **kwargs)
             except MeetingtuiError as error:
                 self.notify(str(error), severity="error", timeout=8)
-                return None
+                return Refused(str(error))
             finally:
                 self._after_change()
-        return result if result is not None else True
+            cleaned = self.secretary.take_notice()
+            if cleaned:
+                self.notify(cleaned, severity="warning", timeout=8)
+        return Done(value)
 
     def _after_change(self) -> None:
         if self.secretary.saved:
-            if self.save_status == FAILED:
+            if self.save_status is SaveStatus.FAILED:
                 self.notify("Alt er gemt igen.", title="Gemt")
-            if self.save_status != TYPING:
-                self.save_status = SAVED
+            if self.save_status is not SaveStatus.TYPING:
+                self.save_status = SaveStatus.SAVED
         else:
             self._save_failed()
         self.revision += 1
 
     def _save_failed(self) -> None:
-        if self.save_status != FAILED:
-            from meetingtui.ui.screens.save_problem import SaveProblemScreen
-
-            self.save_status = FAILED
+        if self.save_status is not SaveStatus.FAILED:
+            self.save_status = SaveStatus.FAILED
             record = self.secretary.record
             self.push_screen(SaveProblemScreen(record.save_error or "", record.save_errno))
 
     async def action_quit(self) -> None:
-        """Quit from anywhere (ctrl+q too): record typed text first."""
+        """Quit from anywhere (ctrl+q too): record typed text first.
+
+        If the disk refuses, ask: save elsewhere, try again, or quit and lose what is not
+        saved (exit code 1). Never leave silently with work unsaved.
+        """
+        if isinstance(self.screen, QuitUnsavedScreen):
+            return
         self._save_typed_text()
-        self.exit()
+        if self.secretary.saved or self.secretary.retry_save():
+            self.exit()
+            return
+        record = self.secretary.record
+        self.push_screen(
+            QuitUnsavedScreen(record.save_error or "", record.save_errno, self.unsaved_count())
+        )
+
+    def quit_losing_unsaved(self) -> None:
+        """Quit although the disk refused: what is not saved is lost (exit code 1)."""
+        count = self.unsaved_count()
+        if count:
+            self.exit(return_code=1, message=literal_text(labels.lost_on_exit(count)))
+        else:
+            self.exit()
 
     def retry_save(self) -> None:
         if not self.secretary.saved and self.secretary.retry_save():
             self._after_change()
 
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run the app; once it is out (the terminal restored), no watchdog is needed."""
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            self._stop_watchdog()
+
+    def _stop_watchdog(self) -> None:
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+
     def on_unmount(self) -> None:
+        if self.is_headless:  # a test's app: the process goes on after it
+            self._stop_watchdog()
         self.secretary.record.close()
+        previous = getattr(self, "_previous_sigterm", None)
+        if previous is not None:
+            with contextlib.suppress(ValueError):
+                signal.signal(signal.SIGTERM, previous)
 
 
-NOTICES = {
-    "never completed": "Den sidste registrering fra før afbrydelsen blev aldrig skrevet færdig og er "
-    "udeladt; alt, der var vist som gemt, er med. Filen, som den var, er gemt som sikkerhedskopi.",
-    "agenda file has changed": "Dagsordensfilen er ændret, siden mødet blev startet. "
-    "Kontrollér at punkterne stadig passer.",
-}
+def notice_text(notice: Notice | str) -> str:
+    """What a notice from the core means, in Danish, with the technical line below it.
 
-
-def danish_notice(notice: str) -> str:
-    """What a notice from the core means, in Danish, with the technical line below it."""
-    meaning = next((text for key, text in NOTICES.items() if key in notice), None)
-    return f"{meaning}\n({notice})" if meaning else notice
+    A plain string (from a core that does not yet give Notice objects) is shown as it is.
+    """
+    if isinstance(notice, str):
+        return notice
+    return f"{labels.NOTICE_TEXTS[notice.code]}\n({notice.detail})"
 
 
 def create_app(
     agenda: str | Path | None = None,
     record: str | Path | None = None,
-    now: times.Now = times.system_now,
+    now: times.Now | None = None,
+    rehearse: str | None = None,
 ) -> MeetingApp:
-    """Open the meeting (a new record, or resume the existing one) and build the app."""
-    opened = session.open_session(agenda, record)
+    """Open the meeting (a new record, or resume the existing one) and build the app.
+
+    `rehearse` (None: the real meeting): a rehearsal in its own record, on a simulated
+    clock from the meeting's start, or from the 'HH.MM' given (`now` overrides the clock).
+    """
+    opened = session.open_session(agenda, record, rehearse=rehearse is not None)
+    if now is None:
+        now = (
+            session.rehearsal_clock(opened.agenda, rehearse or None)
+            if rehearse is not None
+            else times.system_now
+        )
     app = MeetingApp(Secretary(opened.agenda, opened.record, now=now), opened.notices)
     gc.freeze()  # the agenda and record stay for the whole meeting: keep them out of GC passes
     return app

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from meetingtui.ui.screens.help import bindings_of
 
 
 class ActionCommands(Provider):
-    def _commands(self):
+    def _commands(self) -> Iterator[tuple[str, Callable[[], object]]]:
         screen = self.screen
         seen = set()
-        for binding in getattr(screen, "BINDINGS", []):
+        for binding in bindings_of(screen):
             key, action, description = binding.key, binding.action, binding.description
             if not description or action in seen:
                 continue
@@ -21,7 +25,7 @@ class ActionCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, run in self._commands():
-            yield DiscoveryHit(title, run)
+            yield DiscoveryHit(Content(title), run)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

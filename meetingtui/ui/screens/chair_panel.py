@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from meetingtui import attendance, chair_table
+from meetingtui.ui.screens.base import MeetingDialog
 
 
-class ChairPanel(ModalScreen):
+class ChairPanel(MeetingDialog[None]):
     BINDINGS = [Binding("escape,t,q", "dismiss", "Luk")]
 
     def compose(self) -> ComposeResult:
@@ -24,8 +24,9 @@ class ChairPanel(ModalScreen):
         self.watch(self.app, "revision", self.redraw, init=True)
 
     def redraw(self, _revision: int = 0) -> None:
-        secretary = self.app.secretary
-        view = attendance.overview(secretary.state)
+        secretary = self.secretary
+        now = secretary.now() if secretary.mode.uses_clock else None  # after the fact: none
+        view = attendance.overview(secretary.state, now=now)
         self.query_one("#attendance-body", Static).update(
             chair_table.render(view, secretary.agenda.meeting.body)
         )

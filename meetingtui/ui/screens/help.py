@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.dom import DOMNode
 from textual.widgets import Label, Static
 
-KEY_NAMES = {"plus": "+", "question_mark": "?", "escape": "Esc", "enter": "Enter"}
+from meetingtui.ui.screens.base import MeetingDialog
+
+KEY_NAMES = {"plus": "+", "full_stop": ".", "question_mark": "?", "escape": "Esc", "enter": "Enter"}
 
 
 def key_label(keys: str) -> str:
@@ -24,10 +27,15 @@ def key_label(keys: str) -> str:
     return " / ".join(labels)
 
 
-class HelpScreen(ModalScreen):
+def bindings_of(screen: DOMNode) -> list[Binding]:
+    """A screen's own key bindings (all are Binding objects here, none plain tuples)."""
+    return [binding for binding in screen.BINDINGS if isinstance(binding, Binding)]
+
+
+class HelpScreen(MeetingDialog[None]):
     BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Luk")]
 
-    def __init__(self, screen: Screen):
+    def __init__(self, screen: DOMNode):
         super().__init__()
         self.source = screen
 
@@ -35,8 +43,8 @@ class HelpScreen(ModalScreen):
         table = Table(show_edge=False, expand=True)
         table.add_column("Tast", no_wrap=True)
         table.add_column("Handling")
-        for binding in self.source.BINDINGS:
-            table.add_row(key_label(binding.key), binding.description)
+        for binding in bindings_of(self.source):
+            table.add_row(Text(key_label(binding.key)), Text(binding.description))
         table.add_row("Ctrl+K", "Kommandopalet: søg efter enhver handling")
         table.add_row("Tab", "Skift mellem felterne")
         yield Label("Hjælp: alle taster", classes="dialog-title")

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+import pendulum
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from meetingtui import times
 from meetingtui.events import time_of
-from meetingtui.secretary import describe
 from meetingtui.ui import flows
+from meetingtui.ui.literal import literal
+from meetingtui.ui.screens.base import MeetingDialog
+from meetingtui.ui.screens.pickers import ChoicePicker
 
 
-class HistoryScreen(ModalScreen):
+class Entry(NamedTuple):
+    """One registration in the list."""
+
+    event_id: int
+    time: pendulum.DateTime | None  # its time, if it has one to correct
+    text: str  # Secretary.history's description
+
+
+class HistoryScreen(MeetingDialog[None]):
     BINDINGS = [
         Binding("t,enter", "amend_time", "Ret tidspunkt"),
         Binding("delete,x", "retract", "Fjern registreringen"),
@@ -34,40 +46,56 @@ class HistoryScreen(ModalScreen):
         self._fill()
         self.query_one(OptionList).focus()
 
-    def _fill(self) -> None:
-        entries = self.app.secretary.history()
-        self._events = {str(event["id"]): event for event, _ in entries}  # for _selected
-        options = [Option(text, id=str(event["id"])) for event, text in entries]
+    def _fill(self, keep: int | None = None) -> None:
+        """List the registrations; `keep`: the row the cursor stays on (as near as there is)."""
+        self._entries = {
+            str(event["id"]): Entry(event["id"], time_of(event), text)
+            for event, text in self.secretary.history()
+        }
+        options = [Option(literal(entry.text), id=key) for key, entry in self._entries.items()]
         history = self.query_one(OptionList)
         history.set_options(options)
         if options:
-            history.highlighted = 0
+            history.highlighted = min(keep or 0, len(options) - 1)
 
-    def _selected(self) -> dict | None:
+    def _selected(self) -> Entry | None:
         option = self.query_one(OptionList).highlighted_option
-        if option is None:
+        if option is None or option.id is None:
             return None
-        return self._events.get(option.id)
+        return self._entries.get(option.id)
 
-    def on_option_list_option_selected(self, _event) -> None:
+    def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:
         self.action_amend_time()
 
     @work(exclusive=True)
     async def action_amend_time(self) -> None:
-        event = self._selected()
-        if event is None or "time" not in event:
+        entry = self._selected()
+        if entry is None or entry.time is None:
             self.notify("Denne registrering har intet tidspunkt.", severity="warning")
             return
-        current = times.display(time_of(event), self.app.secretary.tz)
-        what = describe(event, self.app.secretary.state)
-        time = await flows.ask_time(self, f"Ret tidspunktet for: {what}", current)
+        current = times.display(entry.time, self.secretary.tz)
+        time = await flows.ask_time(self.app, f"Ret tidspunktet for: {entry.text}", current)
         if time:
-            self.app.act(self.app.secretary.amend_time, event["id"], time)
-            self._fill()
+            row = self.query_one(OptionList).highlighted
+            amended = self.app.act(self.secretary.amend_time, entry.event_id, time)
+            if amended.ok and amended.value:  # an arrival or departure now stands elsewhere
+                self.notify(amended.value, timeout=12)
+            self._fill(row)
 
-    def action_retract(self) -> None:
-        event = self._selected()
-        if event is not None:
-            self.app.act(self.app.secretary.retract, event["id"])
+    @work(exclusive=True)
+    async def action_retract(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+        answer = await self.app.push_screen_wait(
+            ChoicePicker(
+                f"Fjern registreringen: {entry.text}?",
+                [("no", "Nej, behold den"), ("yes", "Ja, fjern den")],
+            )
+        )
+        if answer != "yes":
+            return
+        row = self.query_one(OptionList).highlighted
+        if self.app.act(self.secretary.retract, entry.event_id).ok:
             self.notify("Registreringen er fjernet (historikken bevares i registreringsfilen).")
-            self._fill()
+            self._fill(row)

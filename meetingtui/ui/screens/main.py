@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList
 
-from meetingtui import attendance, wording
+from meetingtui import labels, wording
+from meetingtui.terminal_text import without_controls
 from meetingtui.ui import flows
-from meetingtui.ui.app import SAVED, TYPING
-from meetingtui.ui.screens.pickers import MemberPicker, ReasonPicker, TextPrompt
+from meetingtui.ui.literal import literal
+from meetingtui.ui.save_status import SaveStatus
+from meetingtui.ui.screens.people import PeopleActions
+from meetingtui.ui.screens.pickers import TextPrompt
 from meetingtui.ui.widgets.agenda_list import AgendaList
 from meetingtui.ui.widgets.case_text import CaseText
 from meetingtui.ui.widgets.decision_editor import DecisionEditor
@@ -20,32 +24,20 @@ from meetingtui.ui.widgets.people_strip import PeopleStrip
 from meetingtui.ui.widgets.status_bar import StatusBar
 
 
-def quick_texts(body: str, higher: str) -> list[str]:
-    recommend = (
-        f"{body} anbefaler indstillingen over for {higher}."
-        if higher
-        else "Indstillingen anbefales."
-    )
-    return [
-        recommend,
-        "Indstillingen godkendt.",
-        "Til orientering.",
-        "Ingen bemærkninger.",
-        "Udsat.",
-    ]
-
-
-class MainScreen(Screen):
+class MainScreen(PeopleActions):
     BINDINGS = [
         Binding("n", "next", "Næste"),
         Binding("p", "previous", "Forrige", show=False),
         Binding("g", "jump", "Gå til", show=False),
         Binding("d", "edit", "Beslutning"),
-        Binding("f2", "quick(0)", "Anbefaler", show=False),
-        Binding("f3", "quick(1)", "Godkendt", show=False),
-        Binding("f4", "quick(2)", "Til orientering", show=False),
-        Binding("f5", "quick(3)", "Ingen bemærkn.", show=False),
-        Binding("f6", "quick(4)", "Udsat", show=False),
+        Binding("f2", "quick('recommend')", "Anbefaler", show=False),
+        Binding("f3", "quick('approved')", "Godkendt", show=False),
+        Binding("f4", "quick('information')", "Til orientering", show=False),
+        Binding("f5", "quick('no_remarks')", "Ingen bemærkn.", show=False),
+        # F6 and F8 work in the editor too (TextArea binds F6 itself: priority wins; its F7 selects all)
+        Binding("f6", f"quick('{labels.POSTPONE}')", "Udsat", show=False, priority=True),
+        Binding("f8", "end_item", "Punktet slut", show=False, priority=True),
+        Binding("full_stop", "end_item", "Punktet slut", show=False),
         Binding("a", "arrive", "Ankommer"),
         Binding("l", "leave", "Går"),
         Binding("i", "not_taking_part", "Deltager ikke"),
@@ -62,6 +54,7 @@ class MainScreen(Screen):
         Binding("W", "preview_all", "Vis referat", show=False),
         Binding("t", "attendance", "Fremmøde"),
         Binding("e", "export", "Eksportér"),
+        Binding("b", "pause", "Pause/genoptag", show=False),
         Binding("x", "close_meeting", "Afslut møde", show=False),
         Binding("f1,question_mark", "help", "Hjælp"),
         Binding("ctrl+q", "quit", "Afslut (gemmer alt)", show=False),
@@ -79,10 +72,6 @@ class MainScreen(Screen):
                 yield PeopleStrip(id="people")
         yield Footer()
 
-    @property
-    def secretary(self):
-        return self.app.secretary
-
     def on_mount(self) -> None:
         self._shown_item: str | None = None
         self._shown_decision = ""  # the recorded decision the editor was last in step with
@@ -93,7 +82,7 @@ class MainScreen(Screen):
         agenda.border_subtitle = "▶ i gang ✓ besluttet ⏸ udsat ! mangler"
         self.query_one(DecisionEditor).border_title = (
             "Beslutning · d skriv · F2 anbefaler · F3 godkendt · F4 til orientering · "
-            "F5 ingen bemærkninger · F6 udsat · Esc færdig"
+            "F5 ingen bemærkninger · F6 udsat · F8 punktet slut · Esc færdig"
         )
         agenda.focus()
 
@@ -105,16 +94,20 @@ class MainScreen(Screen):
         self.query_one(PeopleStrip).show(state, viewing)
         # Another item, or its decision changed by something other than the editor (undo,
         # corrections) while the editor holds no edits of its own: show it afresh.
-        changed_elsewhere = (
-            state.item(viewing).decision != self._shown_decision
-            and self._editor_text() == self._shown_decision
+        changed_elsewhere = state.item(
+            viewing
+        ).decision != self._shown_decision and self._editor_text() == as_edited(
+            self._shown_decision
         )
         if viewing != self._shown_item or changed_elsewhere:
             self._show_item(viewing)
 
-    def redraw_status(self, _status: str = "") -> None:
+    def redraw_status(self, _status: SaveStatus = SaveStatus.SAVED) -> None:
         self.query_one(StatusBar).show(
-            self.secretary.state, self.secretary.viewing, self.app.save_status
+            self.secretary.state,
+            self.secretary.viewing,
+            self.app.save_status,
+            self.secretary.rehearsal,
         )
 
     def _show_item(self, item_id: str) -> None:
@@ -122,7 +115,7 @@ class MainScreen(Screen):
         item_state = state.item(item_id)
         item = item_state.item
         heading = wording.item_heading(state.number(item_id), item.title, item.closed, item.flag)
-        self.query_one("#item-title", Label).update(heading)
+        self.query_one("#item-title", Label).update(literal(heading))
         self.query_one(CaseText).show(item)
         self.query_one(DecisionEditor).load(item_state.decision)
         self._shown_item, self._shown_decision = item_id, item_state.decision
@@ -133,20 +126,29 @@ class MainScreen(Screen):
 
     # -- the decision text ------------------------------------------------------------------
     @on(DecisionEditor.Changed)
-    def _typing(self, event: DecisionEditor.Changed) -> None:
-        if self._editor_text() != self.secretary.state.item(self.secretary.viewing).decision:
-            self.app.save_status = TYPING
+    def _typing(self) -> None:
+        recorded = self.secretary.state.item(self.secretary.viewing).decision
+        if self._editor_text() != as_edited(recorded):
+            self.app.save_status = SaveStatus.TYPING
 
     @on(DecisionEditor.Paused)
-    def save_decision(self, _event=None) -> None:
+    def _paused(self) -> None:
+        self.save_typed_text()
+
+    def save_typed_text(self) -> None:
+        """Record the decision text as it stands in the editor (HoldsTypedText)."""
         if self._shown_item is None:
             return
         text = self._editor_text()
         recorded = self.secretary.state.item(self._shown_item).decision
-        if text != recorded and self.app.act(self.secretary.set_decision, text, self._shown_item):
-            self._shown_decision = text  # the editor and the record agree again
-        if self.app.save_status == TYPING:
-            self.app.save_status = SAVED
+        if text != as_edited(recorded):
+            result = self.app.act(self.secretary.set_decision, text, self._shown_item)
+            if result.ok:
+                if result.value.dropped:  # the record holds the text without them
+                    self.query_one(DecisionEditor).load(result.value.text)
+                self._shown_decision = result.value.text  # the editor and the record agree
+        if self.app.save_status is SaveStatus.TYPING:
+            self.app.save_status = SaveStatus.SAVED
 
     def _editor_text(self) -> str:
         return self.query_one(DecisionEditor).text.strip("\n")
@@ -158,26 +160,66 @@ class MainScreen(Screen):
     def action_edit(self) -> None:
         self.query_one(DecisionEditor).focus()
 
-    def action_quick(self, index: int) -> None:
+    def action_quick(self, name: str) -> None:
         meeting = self.secretary.agenda.meeting
-        text = quick_texts(meeting.body, meeting.recommends_to)[index]
+        text = labels.quick_texts(meeting.body, meeting.recommends_to)[name]
         editor = self.query_one(DecisionEditor)
         if editor.has_focus:
             editor.insert(text)
         else:
             current = self._editor_text()
             editor.load(f"{current}\n{text}" if current.strip() else text)
-        self.save_decision()
-        if index == 4:
-            self.app.act(self.secretary.postpone)
+        self.save_typed_text()
+        if name == labels.POSTPONE and not self.app.act(self.secretary.postpone).ok:
+            return
+        self._end_item()  # the status line says so: no toast on every quick decision
+
+    def action_end_item(self) -> None:
+        """The handling of the item ends, after the decision typed (F8, or . outside the
+        editor). Typing and autosave never end an item: only this key and F2-F6 do."""
+        self.save_typed_text()
+        ended = self._end_item()
+        if ended is False:
+            self.notify("Intet punkt er i gang.", severity="warning")
+        elif ended:
+            number = self.secretary.state.number(self.secretary.viewing)
+            self.notify(f"Behandlingen af punkt {number} er slut.")
+
+    def _end_item(self) -> bool | None:
+        """End the item under way, if one is and it is the one shown; None if it is not."""
+        state = self.secretary.state
+        if not (state.in_item and state.current == self.secretary.viewing):
+            return False
+        result = self.app.act(self.secretary.end_item)
+        return True if result.ok and result.value else None
 
     # -- moving ---------------------------------------------------------------------------
-    def _go(self, move) -> None:
-        self.save_decision()
+    def _go(self, move: Callable[[], None]) -> None:
+        self.save_typed_text()
         self.app.act(move)
 
     def action_next(self) -> None:
+        if not self.secretary.mode.uses_clock and self.secretary.live:  # after the fact
+            self._next_after_the_fact()
+            return
         self._go(lambda: self.secretary.step(1))
+
+    @work(exclusive=True)
+    async def _next_after_the_fact(self) -> None:
+        """After the fact no clock gives the time: the next item is taken up at the time
+        typed (offered: the latest registered)."""
+        self.save_typed_text()
+        state, viewing = self.secretary.state, self.secretary.viewing
+        ids = [s.item.id for s in state.items]
+        target = ids[min(ids.index(viewing) + 1, len(ids) - 1)] if viewing in ids else ids[0]
+        if target == viewing and state.in_item:
+            return
+        number = state.number(target)
+        await flows.ask_time_until(
+            self.app,
+            f"Punkt {number} tages op kl.",
+            lambda time: self.secretary.go_to(target, time=time),
+        )
 
     def action_previous(self) -> None:
         self._go(lambda: self.secretary.step(-1))
@@ -187,107 +229,15 @@ class MainScreen(Screen):
 
     @on(OptionList.OptionSelected, "#agenda")
     def _jump_to(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id != self.secretary.viewing or not self.secretary.state.in_item:
-            self._go(lambda: self.secretary.go_to(event.option.id))
+        item_id = event.option.id
+        if item_id is not None and (
+            item_id != self.secretary.viewing or not self.secretary.state.in_item
+        ):
+            self._go(lambda: self.secretary.go_to(item_id))
 
     def action_postpone(self) -> None:
-        if self.app.act(self.secretary.postpone):
+        if self.app.act(self.secretary.postpone).ok:
             self.notify("Punktet er udsat.")
-
-    # -- people -----------------------------------------------------------------------------
-    def _members(self, where) -> list[tuple[str, str]]:
-        state = self.secretary.state
-        return [
-            (sid, wording.member_label(state.person(sid).name, state.person(sid).party))
-            for sid, seat in state.seats.items()
-            if where(sid, seat)
-        ]
-
-    @work(exclusive=True)
-    async def action_arrive(self) -> None:
-        members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
-        picked = await self._pick("Hvem ankommer?", members, with_time=True)
-        if picked:
-            self.app.act(self.secretary.arrive, *picked)
-
-    @work(exclusive=True)
-    async def action_leave(self) -> None:
-        members = self._members(lambda sid, seat: attendance.seat_in_room(seat))
-        picked = await self._pick("Hvem går?", members, with_time=True)
-        if picked:
-            self.app.act(self.secretary.leave, *picked)
-
-    @work(exclusive=True)
-    async def action_not_taking_part(self) -> None:
-        item = self.secretary.state.item(self.secretary.viewing)
-        att = attendance.for_item(self.secretary.state, item.item.id)
-        members = self._members(
-            lambda sid, seat: sid in att.present and sid not in item.not_taking_part
-        )
-        picked = await self._pick("Hvem deltager ikke i dette punkt?", members)
-        if not picked:
-            return
-        reason = await self.app.push_screen_wait(
-            ReasonPicker(self.secretary.state.person(picked[0]).name)
-        )
-        if reason:
-            self.app.act(self.secretary.not_taking_part, picked[0], reason)
-
-    @work(exclusive=True)
-    async def action_taking_part(self) -> None:
-        item = self.secretary.state.item(self.secretary.viewing)
-        members = self._members(lambda sid, seat: sid in item.not_taking_part)
-        picked = await self._pick("Hvem deltager alligevel i punktet?", members)
-        if picked:
-            self.app.act(self.secretary.taking_part, picked[0])
-
-    @work(exclusive=True)
-    async def action_substitute(self) -> None:
-        members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
-        picked = await self._pick("Stedfortræder for hvem?", members)
-        if not picked:
-            return
-        person = await flows.ask_substitute(self, self.secretary, picked[0])
-        if person:
-            self.app.act(self.secretary.substitute, picked[0], *person)
-
-    async def _pick(self, title: str, members, with_time: bool = False):
-        if not members:
-            self.notify("Ingen at vælge imellem.", severity="warning")
-            return None
-        time = self.secretary.now_text() if with_time else None
-        picked = await self.app.push_screen_wait(MemberPicker(title, members, time))
-        if not picked or picked[0] is None:
-            return None
-        return picked if with_time else (picked[0],)
-
-    @work(exclusive=True)
-    async def action_vote(self) -> None:
-        from meetingtui.ui.screens.vote import VoteScreen
-
-        result = await self.app.push_screen_wait(
-            VoteScreen(self.secretary.state, self.secretary.viewing)
-        )
-        if result is not None:
-            self.app.act(self.secretary.vote, *result)
-
-    @work(exclusive=True)
-    async def action_dissent(self) -> None:
-        att = attendance.for_item(self.secretary.state, self.secretary.viewing)
-        members = self._members(lambda sid, seat: sid in att.taking_part)
-        picked = await self._pick("Hvis afvigende mening skal tilføres protokollen?", members)
-        if not picked:
-            return
-        name = self.secretary.state.person(picked[0]).name
-        text = await self.app.push_screen_wait(
-            TextPrompt(
-                f"Afvigende mening fra {name}: skriv kun selve bemærkningen",
-                hint=f"Referatet skriver: {name} (…) ønskede følgende bemærkning tilført "
-                'beslutningsprotokollen: "…" · Enter gem · Esc fortryd',
-            )
-        )
-        if text:
-            self.app.act(self.secretary.dissent, picked[0], text)
 
     @work(exclusive=True)
     async def action_summary(self) -> None:
@@ -307,44 +257,56 @@ class MainScreen(Screen):
     async def action_add_item(self) -> None:
         from meetingtui.ui.screens.add_item import AddItemScreen
 
-        spec = await self.app.push_screen_wait(AddItemScreen())
-        if spec:
-            new_id = self.app.act(self.secretary.add_item, *spec)
-            if isinstance(new_id, str):
-                number = self.secretary.state.number(new_id)
-                self.notify(f"Punkt {number} er tilføjet efter det aktuelle punkt; n går dertil.")
+        new = await self.app.push_screen_wait(AddItemScreen())
+        if new is None:
+            return
+        added = self.app.act(self.secretary.add_item, new.title, new.case, new.closed)
+        if added.ok:
+            number = self.secretary.state.number(added.value)
+            self.notify(f"Punkt {number} er tilføjet efter det aktuelle punkt; n går dertil.")
 
     # -- the meeting ------------------------------------------------------------------------
     @work(exclusive=True)
     async def action_close_meeting(self) -> None:
-        self.save_decision()
-        if await flows.ask_time_until(self, "Mødet slutter kl.", self.secretary.close_meeting):
+        self.save_typed_text()
+        if await flows.ask_time_until(self.app, "Mødet slutter kl.", self.secretary.close_meeting):
             self.notify("Mødet er afsluttet. Tryk e for at eksportere referatet.")
 
+    @work(exclusive=True)
+    async def action_pause(self) -> None:
+        """A break: the meeting is suspended (ending the item under way), or goes on."""
+        self.save_typed_text()
+        if self.secretary.state.suspended:
+            if await flows.ask_time_until(self.app, "Mødet genoptages kl.", self.secretary.resume):
+                self.notify("Mødet er genoptaget. Tryk n for at tage det næste punkt op.")
+        elif await flows.ask_time_until(self.app, "Mødet suspenderes kl.", self.secretary.suspend):
+            self.notify("Mødet er suspenderet. Tryk b, når det genoptages.")
+
     def action_undo(self) -> None:
-        self.save_decision()
-        text = self.app.act(self.secretary.undo)
-        if isinstance(text, str):
-            self.notify(f"Fortrudt: {text}")
-        elif text:
-            self.notify("Intet at fortryde.")
+        self.save_typed_text()
+        undone = self.app.act(self.secretary.undo)
+        if undone.ok:
+            if undone.value is None:
+                self.notify("Intet at fortryde.")
+            else:
+                self.notify(f"Fortrudt: {undone.value}")
 
     def action_corrections(self) -> None:
         from meetingtui.ui.screens.history import HistoryScreen
 
-        self.save_decision()
+        self.save_typed_text()
         self.app.push_screen(HistoryScreen())
 
     def action_preview_item(self) -> None:
         from meetingtui.ui.screens.preview import PreviewScreen
 
-        self.save_decision()
+        self.save_typed_text()
         self.app.push_screen(PreviewScreen(self.secretary.state, self.secretary.viewing))
 
     def action_preview_all(self) -> None:
         from meetingtui.ui.screens.preview import PreviewScreen
 
-        self.save_decision()
+        self.save_typed_text()
         self.app.push_screen(PreviewScreen(self.secretary.state, None))
 
     def action_attendance(self) -> None:
@@ -355,7 +317,7 @@ class MainScreen(Screen):
     def action_export(self) -> None:
         from meetingtui.ui.screens.export import ExportScreen
 
-        self.save_decision()
+        self.save_typed_text()
         self.app.push_screen(ExportScreen())
 
     def action_help(self) -> None:
@@ -365,3 +327,8 @@ class MainScreen(Screen):
 
     async def action_quit(self) -> None:
         await self.app.action_quit()
+
+
+def as_edited(decision: str) -> str:
+    """A recorded decision as the editor holds it: no control characters (an old record's)."""
+    return without_controls(decision, multiline=True).strip("\n")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from meetingtui.meeting import MeetingState
@@ -13,9 +12,12 @@ from meetingtui.minutes import build
 from meetingtui.minutes.build import item_blocks
 from meetingtui.minutes.model import Minutes
 from meetingtui.minutes.terminal import renderable
+from meetingtui.terminal_text import Printable
+from meetingtui.ui.literal import literal
+from meetingtui.ui.screens.base import MeetingDialog
 
 
-class PreviewScreen(ModalScreen):
+class PreviewScreen(MeetingDialog[None]):
     BINDINGS = [
         Binding("escape,w,q", "dismiss", "Luk"),
         Binding("o", "variant(False)", "Offentlig udgave"),
@@ -46,5 +48,7 @@ class PreviewScreen(ModalScreen):
             minutes.add(*item_blocks(self.state, self.state.item(self.item_id), full))
             title = f"Punkt {self.state.number(self.item_id)} som i referatet"
         variant = "fuld udgave (fortrolig)" if full else "offentlig udgave"
-        self.query_one("#preview-title", Label).update(f"{title}, {variant}")
-        self.query_one("#preview-body", Static).update(renderable(minutes))
+        self.query_one("#preview-title", Label).update(literal(f"{title}, {variant}"))
+        # The referat's renderable shows text literally (rich Text); Printable keeps the
+        # control characters an old record may hold from the terminal.
+        self.query_one("#preview-body", Static).update(Printable(renderable(minutes)))

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
 from meetingtui import attendance
 from meetingtui.meeting import MeetingState
+from meetingtui.ui.literal import literal, literal_cell
+from meetingtui.ui.screens.base import MeetingDialog
 
 CHOICES = {"for": "For", "against": "Imod", "abstain": "Undlod", "": "–"}
 
 
-class VoteScreen(ModalScreen):
+class VoteResult(NamedTuple):
+    """Seat ids by how they voted."""
+
+    in_favour: tuple[str, ...]
+    against: tuple[str, ...]
+    abstaining: tuple[str, ...]
+
+
+class VoteScreen(MeetingDialog[VoteResult | None]):
     BINDINGS = [
         Binding("f", "set('for')", "For"),
         Binding("i", "set('against')", "Imod"),
@@ -49,7 +60,7 @@ class VoteScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Label(f"Afstemning, punkt {self.number}", classes="dialog-title")
+            yield Label(literal(f"Afstemning, punkt {self.number}"), classes="dialog-title")
             yield DataTable(id="votes", cursor_type="row")
             yield Label(id="tally")
             yield Label(
@@ -64,7 +75,7 @@ class VoteScreen(ModalScreen):
         table.add_column("Stemme", key="vote")
         for sid in self.voters:
             person = self.state.person(sid, self.epoch)
-            table.add_row(person.name, person.party, "", key=sid)
+            table.add_row(literal_cell(person.name), literal_cell(person.party), "", key=sid)
         self._redraw()
         table.focus()
 
@@ -74,8 +85,10 @@ class VoteScreen(ModalScreen):
             table.update_cell(sid, "vote", CHOICES[self.choice[sid]])
         counts = {k: sum(v == k for v in self.choice.values()) for k in CHOICES}
         self.query_one("#tally", Label).update(
-            f"For {counts['for']} · Imod {counts['against']} · Undlod {counts['abstain']} · "
-            f"mangler {counts['']} af {len(self.voters)}"
+            literal(
+                f"For {counts['for']} · Imod {counts['against']} · Undlod {counts['abstain']} · "
+                f"mangler {counts['']} af {len(self.voters)}"
+            )
         )
 
     def _current(self) -> str | None:
@@ -106,11 +119,11 @@ class VoteScreen(ModalScreen):
         self._redraw()
 
     def action_save(self) -> None:
-        groups = [
+        in_favour, against, abstaining = (
             tuple(s for s in self.voters if self.choice[s] == k)
             for k in ("for", "against", "abstain")
-        ]
-        self.dismiss(tuple(groups))
+        )
+        self.dismiss(VoteResult(in_favour, against, abstaining))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
-from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Region
 from textual.strip import Strip
@@ -16,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from meetingtui.agenda import Item
 from meetingtui.meeting import ItemState, MeetingState
+from meetingtui.ui.literal import literal
 
 MARKS = {
     "under_way": "▶",
@@ -62,7 +62,7 @@ class Row(Visual):
     """
 
     def __init__(self, text: str):
-        self.content = Content(text)
+        self.content = literal(text)
 
     def __str__(self) -> str:
         return self.content.plain
@@ -73,7 +73,7 @@ class Row(Visual):
 
     @text.setter
     def text(self, text: str) -> None:
-        self.content = Content(text)
+        self.content = literal(text)
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions

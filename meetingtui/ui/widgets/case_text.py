@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from typing import Any
 
@@ -14,9 +15,11 @@ from textual.style import Style
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
-from meetingtui.agenda import SECTION_TITLES, Item
+from meetingtui.agenda import Item, Section
+from meetingtui.terminal_text import printable
 
-ORDER = ("resume", "indstilling", "sagsfremstilling", "klimavurdering")
+# What the secretary reads first during the item; the other sections follow in the agenda's order.
+FIRST = ("resumé", "resume", "indstilling")
 
 
 def case_markdown(item: Item) -> str:
@@ -24,15 +27,34 @@ def case_markdown(item: Item) -> str:
     if item.closed:
         parts.append("**LUKKET PUNKT** – indholdet vises ikke i det offentlige referat.")
     if item.case:
-        parts.append(f"Sag {item.case}")
-    for key in ORDER:
-        if key in item.sections:
-            parts.append(f"## {SECTION_TITLES[key]}\n\n{item.sections[key]}")
+        parts.append(f"Sag {markdown_literal(item.case)}")
+    for section in reading_order(item.sections):
+        parts.append(f"## {markdown_literal(section.heading)}\n\n{section.text}")
     if item.bilag:
-        parts.append("## Bilag\n\n" + "\n".join(f"- {title}" for title in item.bilag))
+        titles = (markdown_literal(title) for title in item.bilag)
+        parts.append("## Bilag\n\n" + "\n".join(f"- {title}" for title in titles))
     if len(parts) == (1 if item.case else 0) + (1 if item.closed else 0):
         parts.append("*Ingen sagsfremstilling.*")
     return "\n\n".join(parts)
+
+
+def reading_order(sections: tuple[Section, ...]) -> list[Section]:
+    def rank(section: Section) -> int:
+        heading = section.heading.strip().lower()
+        return FIRST.index(heading) if heading in FIRST else len(FIRST)
+
+    return sorted(sections, key=rank)  # stable: the others keep the agenda's order
+
+
+def markdown_literal(text: str) -> str:
+    """One-line agenda text (a case number, an attachment's title) inside the Markdown:
+    shown as written, its Markdown characters escaped, never a link or a heading."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|~&])", r"\\\1", printable(text))
+
+
+def case_markdown_renderable(text: str) -> Markdown:
+    """The case text's Markdown, with control characters shown, never as terminal links."""
+    return Markdown(printable(text, multiline=True), hyperlinks=False)
 
 
 class Rendering:
@@ -55,7 +77,7 @@ class Rendering:
         key = (width, widget.visual_style)
         strips = self._strips.get(key)
         if strips is None:
-            visual = visualize(widget, Markdown(self.text), markup=False)
+            visual = visualize(widget, case_markdown_renderable(self.text), markup=False)
             strips = Visual.to_strips(widget, visual, width, None, widget.visual_style)
             if len(self._strips) >= self.KEEP_WIDTHS:
                 self._strips.pop(next(iter(self._strips)))

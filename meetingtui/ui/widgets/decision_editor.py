@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import TextArea
+
+from meetingtui.terminal_text import without_controls
 
 PAUSE_SECONDS = 0.8
 
@@ -18,17 +22,28 @@ class DecisionEditor(TextArea):
     class Done(Message):
         """Escape: leave the editor."""
 
-    def __init__(self, **kwargs):
-        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
-        self._timer = None
+    def __init__(self, *, id: str | None = None):
+        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", id=id)
+        self._timer: Timer | None = None
         self._loading = False
 
     def load(self, text: str) -> None:
+        """Show a recorded decision (without the control characters an old record may hold)."""
         self._loading = True
-        self.load_text(text)
+        self.load_text(without_controls(text, multiline=True))
         self.move_cursor(self.document.end)
 
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+    async def on_paste(self, event: events.Paste) -> None:
+        """Paste without control characters: TextArea would draw an ESC to the terminal."""
+        event.prevent_default()  # not TextArea's own handler too
+        if self.read_only:
+            return
+        text = without_controls(event.text, multiline=True)
+        if text and (result := self._replace_via_keyboard(text, *self.selection)):
+            self.move_cursor(result.end_location)
+            self.focus()
+
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         if self._loading:
             self._loading = False
             return

@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from meetingtui import attendance
-from meetingtui.events import REASON_LABELS
-from meetingtui.meeting import MeetingState
+from meetingtui import attendance, labels
+from meetingtui.meeting import MeetingState, Seat
+from meetingtui.terminal_text import printable
 
 
-def _came_during(seat, epoch: int) -> bool:
+def _came_during(seat: Seat, epoch: int) -> bool:
     return any(m.kind == "arrived" and m.during and m.epoch == epoch for m in seat.movements)
 
 
@@ -25,7 +25,7 @@ def _vote_and_dissent(state: MeetingState, item_id: str, epoch: int) -> Text:
             "bold",
         )
     for sid, _ in item.dissents:
-        text.append(f"\nAfvigende mening: {state.person(sid, epoch).name}", "bold")
+        text.append(f"\nAfvigende mening: {printable(state.person(sid, epoch).name)}", "bold")
     return text
 
 
@@ -37,16 +37,16 @@ class PeopleStrip(Static):
         not_taking = dict(att.not_taking_part)
         text = Text()
         for sid in state.seats:
-            person = state.person(sid, att.epoch)
+            name = printable(state.person(sid, att.epoch).name)  # Text is literal; no controls
             if sid in not_taking:
-                reason = REASON_LABELS[not_taking[sid]]
-                text.append(f"⊘ {person.name}: deltager ikke ({reason})", "italic")
+                reason = labels.REASON[not_taking[sid]]
+                text.append(f"⊘ {name}: deltager ikke ({reason})", "italic")
             elif sid in att.present:
-                text.append(f"● {person.name}", "bold")
+                text.append(f"● {name}", "bold")
             elif _came_during(state.seats[sid], att.epoch):
-                text.append(f"◐ {person.name}: kom under punktet, deltager fra næste", "dim")
+                text.append(f"◐ {name}: kom under punktet, deltager fra næste", "dim")
             else:
-                text.append(f"○ {person.name}: fraværende", "dim")
+                text.append(f"○ {name}: fraværende", "dim")
             text.append("  ")
         text.append_text(_vote_and_dissent(state, item_id, att.epoch))
         if text != self._shown:  # unchanged: an update would lay the screen out again

@@ -7,40 +7,41 @@ from textual.widgets import Static
 
 from meetingtui import attendance
 from meetingtui.meeting import MeetingState
-
-SAVE_LABELS = {
-    "saved": ("✓ Gemt", "saved"),
-    "typing": ("✎ Gemmer…", "typing"),
-    "failed": ("⚠ IKKE GEMT", "failed"),
-}
+from meetingtui.ui.save_status import SaveStatus
 
 
 class StatusBar(Static):
-    _shown: tuple | None = None
+    _shown: tuple[str, int, int, bool, SaveStatus, bool] | None = None
 
-    def show(self, state: MeetingState, viewing: str, save_status: str) -> None:
+    def show(
+        self, state: MeetingState, viewing: str, save_status: SaveStatus, rehearsal: bool = False
+    ) -> None:
         in_room, quorate = attendance.quorum_now(state)
         number = state.number(viewing) if state.has_item(viewing) else 0
         if state.closed:
             phase = "Mødet er afsluttet"
+        elif state.suspended:
+            phase = "Mødet er suspenderet (pause)"
         elif state.opened:
             phase = f"Punkt {number} af {len(state.items)}"
+            if not state.in_item and state.current == viewing:
+                phase += " · slut"  # its handling has ended (a quick decision, F8)
         else:
             phase = "Mødet er ikke åbnet"
-        shown = (phase, in_room, state.agenda.seats, quorate, save_status)
+        shown = (phase, in_room, state.agenda.seats, quorate, save_status, rehearsal)
         if shown == self._shown:
             return  # unchanged: an update would lay the screen out again for nothing
         self._shown = shown
         quorum = "Beslutningsdygtigt: JA" if quorate else "Beslutningsdygtigt: NEJ"
-        label, status = SAVE_LABELS[save_status]
         text = Text.assemble(
+            ("PRØVE  │  " if rehearsal else "", "bold reverse"),
             (phase, "bold"),
             "  │  ",
             f"Til stede {in_room}/{state.agenda.seats}",
             "  │  ",
             (quorum, "bold" if quorate else "bold reverse"),
             "  │  ",
-            (label, "bold"),
+            (save_status.label, "bold"),
         )
-        self.set_classes(status)
+        self.set_classes(save_status.value)  # app.tcss: #status.typing, #status.failed
         self.update(text)

@@ -1,0 +1,147 @@
+"""A cache that can neither run code nor forge what it stands for.
+
+Every cache of meetingtui (today the parsed agendas; any later one, a snapshot of the
+folded state included, must use this) keeps one value per source, named by the
+source's SHA-256, under four rules:
+
+- **Data only.** The value is JSON: reading it builds lists, dicts, strings and numbers,
+  never objects, and never runs code (a pickle does).
+- **The user's own folder and files.** The folder must be the user's, not a link, and
+  writable by no one else; a file must be the user's, a regular file, and neither
+  readable nor writable by others (it may hold closed items' text). A folder that fails
+  is not used at all (the value is computed anew each time); a file that fails is
+  ignored and written anew.
+- **Signed.** Each file holds an HMAC-SHA256 of its content keyed by a per-user secret
+  (`key` in the folder, 32 random bytes, 0600, checked like the files). A file planted
+  or edited by anyone who cannot read the key is ignored.
+- **Bound to its source.** The signed content names the cache's kind and version and
+  the SHA-256 of the source it was made from: a genuine file for another source,
+  renamed or linked into place, is ignored.
+
+Anything wrong means a miss (compute it again); a cache never fails a load. On Windows,
+where files have ACLs rather than an owner and mode bits, the owner and mode checks are
+left to the ACLs of the user's profile folder; the signature is checked all the same.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import stat
+from pathlib import Path
+from typing import Any
+
+from meetingtui import files
+
+KEY_BYTES = 32
+READ_FLAGS = os.O_RDONLY | files.NOFOLLOW | files.NONBLOCK | files.CLOEXEC | files.BINARY
+
+
+def _me() -> int | None:
+    return os.geteuid() if hasattr(os, "geteuid") and not files.WINDOWS else None
+
+
+def _private(st: os.stat_result, others_may: int) -> bool:
+    """The user's own, and none of the `others_may` bits set (on POSIX)."""
+    me = _me()
+    return me is None or (st.st_uid == me and not st.st_mode & others_may)
+
+
+class Cache:
+    def __init__(self, directory: Path, kind: str, version: int, max_bytes: int):
+        self.directory = Path(directory)
+        self.kind = kind
+        self.version = version
+        self.max_bytes = max_bytes
+
+    def file(self, sha256: str) -> Path:
+        return self.directory / f"{self.kind}-{self.version}-{sha256}.json"
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, sha256: str) -> Any | None:
+        """The value kept for the source with this SHA-256, or None (a miss)."""
+        key = self._key(create=False)
+        if key is None:
+            return None
+        data = self._read(self.file(sha256), self.max_bytes)
+        if data is None:
+            return None
+        signature, _, content = data.partition(b"\n")
+        expected = hmac.new(key, content, hashlib.sha256).hexdigest().encode()
+        if not hmac.compare_digest(signature, expected):
+            return None
+        try:
+            found = json.loads(content)
+        except ValueError:
+            return None
+        if not isinstance(found, dict) or found.get("for") != [self.kind, self.version, sha256]:
+            return None
+        return found.get("value")
+
+    # -- writing -------------------------------------------------------------------------
+    def put(self, sha256: str, value: Any) -> None:
+        """Keep `value` (JSON-able) for the source with this SHA-256; failures only cost time."""
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            files.make_dirs(self.directory)
+            key = self._key(create=True)
+            if key is None:
+                return
+            content = json.dumps(
+                {"for": [self.kind, self.version, sha256], "value": value},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ).encode("utf-8")
+            signature = hmac.new(key, content, hashlib.sha256).hexdigest().encode()
+            files.replace_file(self.file(sha256), signature + b"\n" + content)
+
+    # -- the folder, the key, the files ----------------------------------------------------
+    def _folder_ok(self) -> bool:
+        try:
+            st = os.lstat(self.directory)
+        except OSError:
+            return False
+        return stat.S_ISDIR(st.st_mode) and _private(st, 0o022)
+
+    def _key(self, create: bool) -> bytes | None:
+        """The user's secret, or None if the folder or the key cannot be trusted."""
+        if not self._folder_ok():
+            return None
+        path = self.directory / "key"
+        key = self._read(path, KEY_BYTES)
+        if key is not None and len(key) == KEY_BYTES:
+            return key
+        if not create:
+            return None
+        try:  # absent, or ours but unusable: a new key (every file signed with the old goes)
+            st = os.lstat(path)
+        except FileNotFoundError:
+            st = None
+        if st is not None and not (stat.S_ISREG(st.st_mode) and _private(st, 0)):
+            return None  # not ours to replace
+        key = secrets.token_bytes(KEY_BYTES)
+        if st is None:
+            files.write_new(path, key)
+        else:
+            files.replace_file(path, key)
+        return key
+
+    def _read(self, path: Path, limit: int) -> bytes | None:
+        """A private regular file's bytes (at most `limit`), or None."""
+        try:
+            fd = os.open(path, READ_FLAGS)
+        except OSError:
+            return None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or not _private(st, 0o077) or st.st_size > limit:
+                return None
+            data = files.read_at_most(fd, limit)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        return data if len(data) <= limit else None
