@@ -22,7 +22,7 @@ from typing import Any
 
 import pendulum
 
-from meetingtui import attendance, export, preflight, text_input, timeline, times
+from meetingtui import attendance, preflight, text_input, timeline, times
 from meetingtui import events as ev
 from meetingtui.agenda import Agenda
 from meetingtui.eventkinds.items import ItemSpec
@@ -351,6 +351,8 @@ class Secretary(Timekeeping):
 
     def export(self, full: bool, output: Path | None = None) -> tuple[Path, list[str]]:
         """Write the referat; the path and what had to be left out (warnings, in Danish)."""
+        from meetingtui import export  # imported here: python-docx is not needed to start
+
         return export.export_with_warnings(self.state, full=full, output=output)
 
 

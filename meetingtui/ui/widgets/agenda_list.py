@@ -7,8 +7,10 @@ from typing import Any
 from textual import events
 from textual.css.styles import RulesMap
 from textual.geometry import Region
+from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
+from textual.timer import Timer
 from textual.visual import Padding, RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -102,6 +104,18 @@ class AgendaList(OptionList):
 
     DEFAULT_CSS = "AgendaList { text-wrap: nowrap; text-overflow: ellipsis; }"
     KEEP_LINES = 2048  # rendered lines kept (rows x styles x widths)
+    REST = 0.15  # seconds the highlight stays on a row before Rested is posted
+
+    class Rested(Message):
+        """The highlight has stayed on one item for REST seconds: it may be taken up next.
+
+        Not sent for every row a run of keys passes over, so that preparing what a row
+        would show (its case text) costs nothing while the secretary moves along the list.
+        """
+
+        def __init__(self, item_id: str):
+            super().__init__()
+            self.item_id = item_id
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -111,6 +125,7 @@ class AgendaList(OptionList):
         self._row_lines: dict[tuple[int, str, Style, int], Strip] = {}
         self._hovered: int | None = None
         self._scroll_pending = True  # to the highlighted row, once the list has a size
+        self._rest_timer: Timer | None = None
 
     def show(self, state: MeetingState, viewing: str) -> None:
         items, current = state.items, under_way(state)
@@ -147,6 +162,16 @@ class AgendaList(OptionList):
                     self._rows[index].text = text
                     self.refresh_line(index)
         return True
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Also bubbles on to the screen (not stopped).
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+        item_id = event.option.id
+        if item_id is not None:
+            self._rest_timer = self.set_timer(
+                self.REST, lambda: self.post_message(self.Rested(item_id))
+            )
 
     # -- drawing: what OptionList.render_line draws, for one-line rows ----------------------
     def render_lines(self, crop: Region) -> list[Strip]:
