@@ -13,8 +13,9 @@ the same run, on the same machine and disk:
 1. start-up: from starting the process in a real terminal (tmux, 120x40) until its
    screen, with the status bar ('Punkt N af M') on it, has settled (the last change,
    styles included, after which nothing changed for half a second), resuming the record.
-   Floor: bench/bare.py (the same widgets, no data) timed the same way. Skipped without
-   tmux.
+   Floor: bench/bare.py (the same widgets, no data) timed the same way. Both run with
+   meetingtui compiled to bytecode first (as pip does at install; `compile_package`).
+   Skipped without tmux.
 2. key to screen: inside the app, run headless at 120x40, from posting the key event to
    the refresh that completes its effect on the screen. Every refresh is rendered to the
    byte sequence a terminal would be sent and replayed onto a model of the terminal's
