@@ -30,7 +30,9 @@ the same run, on the same machine and disk:
    rendered before the key. The same bare app rendering the Markdown at the key is
    measured too, and shown. A character typed in the decision ends at its echo (the
    first refresh that shows it), against a bare OptionList moving its highlight.
-   Each key's median is also given as a share of the 16 ms frame budget (60 Hz).
+   Each key's median is also given as a share of the 16 ms frame budget (60 Hz). The
+   app and the floors are timed in turn, in KEY_ROUNDS rounds, so that a change of load
+   on a shared machine falls on both.
 3. save: MeetingRecord.append of one event (durable on return), on the size's record.
    Floor: os.write of an event-sized line and os.fsync, to a file in the same folder,
    interleaved with the appends.
@@ -465,6 +467,15 @@ async def _bare_next(texts: list[str], runs: int, prerender: bool) -> tuple[list
     return out, scrolled
 
 
+KEY_ROUNDS = 3
+
+
+def _rounds(runs: int) -> list[int]:
+    """`runs` split into KEY_ROUNDS shares (as even as can be, none empty)."""
+    count = max(1, min(KEY_ROUNDS, runs))
+    return [runs // count + (1 if n < runs % count else 0) for n in range(count)]
+
+
 def measure_keys(size: Size, agenda: Path, record: Path, runs: int, work: Path) -> list[Row]:
     from meetingtui import agenda as agenda_mod
     from meetingtui.ui.widgets.case_text import case_markdown
@@ -472,10 +483,26 @@ def measure_keys(size: Size, agenda: Path, record: Path, runs: int, work: Path) 
     texts = [case_markdown(item) for item in agenda_mod.load(agenda).items]
     copy = work / f"{size.name}-keys.record"
     shutil.copyfile(record, copy)
-    times, scrolled = asyncio.run(_app_keys(agenda, copy, runs))
-    at_key, at_key_scrolled = asyncio.run(_bare_next(texts, runs, prerender=False))
-    before, before_scrolled = asyncio.run(_bare_next(texts, runs, prerender=True))
-    highlight = statistics.median(asyncio.run(_bare_highlight(size.items, runs)))
+    # In rounds, the app and its floors in turn: on a shared machine the load changes from
+    # one half minute to the next, and a floor timed after the app would see other load.
+    times: dict[str, list[float]] = {}
+    at_key: list[float] = []
+    before: list[float] = []
+    highlights: list[float] = []
+    scrolled = at_key_scrolled = before_scrolled = 0
+    for share in _rounds(runs):
+        app_times, app_scrolled = asyncio.run(_app_keys(agenda, copy, share))
+        for key, values in app_times.items():
+            times.setdefault(key, []).extend(values)
+        bare_at_key, bare_at_key_scrolled = asyncio.run(_bare_next(texts, share, prerender=False))
+        bare_before, bare_before_scrolled = asyncio.run(_bare_next(texts, share, prerender=True))
+        highlights += asyncio.run(_bare_highlight(size.items, share))
+        at_key += bare_at_key
+        before += bare_before
+        scrolled += app_scrolled
+        at_key_scrolled += bare_at_key_scrolled
+        before_scrolled += bare_before_scrolled
+    highlight = statistics.median(highlights)
     floor = statistics.median(before)
     rows = [
         Row(
