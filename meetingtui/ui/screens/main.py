@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,6 +15,7 @@ from meetingtui.terminal_text import without_controls
 from meetingtui.ui import flows
 from meetingtui.ui.literal import literal
 from meetingtui.ui.save_status import SaveStatus
+from meetingtui.ui.screens.base import dialog_flow, focus_move, opens_dialog_when
 from meetingtui.ui.screens.people import PeopleActions
 from meetingtui.ui.screens.pickers import TextPrompt
 from meetingtui.ui.widgets.agenda_list import AgendaList
@@ -22,6 +23,11 @@ from meetingtui.ui.widgets.case_text import CaseText
 from meetingtui.ui.widgets.decision_editor import DecisionEditor
 from meetingtui.ui.widgets.people_strip import PeopleStrip
 from meetingtui.ui.widgets.status_bar import StatusBar
+
+
+def _after_the_fact(screen: MainScreen) -> bool:
+    """F2-F6 and F8 open a time dialog only in a meeting entered after the fact."""
+    return screen.secretary.live and not screen.secretary.mode.uses_clock
 
 
 class MainScreen(PeopleActions):
@@ -157,9 +163,11 @@ class MainScreen(PeopleActions):
     def _leave_editor(self) -> None:
         self.query_one(AgendaList).focus()
 
+    @focus_move
     def action_edit(self) -> None:
         self.query_one(DecisionEditor).focus()
 
+    @opens_dialog_when(_after_the_fact)
     def action_quick(self, name: str) -> None:
         meeting = self.secretary.agenda.meeting
         text = labels.quick_texts(meeting.body, meeting.recommends_to)[name]
@@ -172,26 +180,42 @@ class MainScreen(PeopleActions):
         self.save_typed_text()
         if name == labels.POSTPONE and not self.app.act(self.secretary.postpone).ok:
             return
-        self._end_item()  # the status line says so: no toast on every quick decision
+        self._end_item(tell=False)  # the status line says so: no toast on every quick decision
 
+    @opens_dialog_when(_after_the_fact)
     def action_end_item(self) -> None:
         """The handling of the item ends, after the decision typed (F8, or . outside the
         editor). Typing and autosave never end an item: only this key and F2-F6 do."""
         self.save_typed_text()
-        ended = self._end_item()
-        if ended is False:
+        if self._end_item(tell=True) is False:
             self.notify("Intet punkt er i gang.", severity="warning")
-        elif ended:
-            number = self.secretary.state.number(self.secretary.viewing)
-            self.notify(f"Behandlingen af punkt {number} er slut.")
 
-    def _end_item(self) -> bool | None:
-        """End the item under way, if one is and it is the one shown; None if it is not."""
+    def _end_item(self, tell: bool) -> bool:
+        """End the item under way, if one is and it is the one shown (False if not).
+
+        Live (or in a rehearsal) it ends now. After the fact no clock knows when: the time
+        is asked, offered as the previous registration's (its seconds kept).
+        """
         state = self.secretary.state
         if not (state.in_item and state.current == self.secretary.viewing):
             return False
+        number = state.number(self.secretary.viewing)
+        if not self.secretary.mode.uses_clock:
+            self.set_focus(self.query_one(AgendaList))  # at once: keys typed next go to the dialog
+            self._end_after_the_fact(number, tell)
+            return True
         result = self.app.act(self.secretary.end_item)
-        return True if result.ok and result.value else None
+        if tell and result.ok and result.value:
+            self.notify(f"Behandlingen af punkt {number} er slut.")
+        return True
+
+    @dialog_flow
+    async def _end_after_the_fact(self, number: int, tell: bool) -> None:
+        ended = await flows.ask_time_until(
+            self.app, f"Behandlingen af punkt {number} slutter kl.", self.secretary.end_item
+        )
+        if ended and tell:
+            self.notify(f"Behandlingen af punkt {number} er slut.")
 
     # -- moving ---------------------------------------------------------------------------
     def _go(self, move: Callable[[], None]) -> None:
@@ -204,7 +228,7 @@ class MainScreen(PeopleActions):
             return
         self._go(lambda: self.secretary.step(1))
 
-    @work(exclusive=True)
+    @dialog_flow
     async def _next_after_the_fact(self) -> None:
         """After the fact no clock gives the time: the next item is taken up at the time
         typed (offered: the latest registered)."""
@@ -239,7 +263,7 @@ class MainScreen(PeopleActions):
         if self.app.act(self.secretary.postpone).ok:
             self.notify("Punktet er udsat.")
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_summary(self) -> None:
         item = self.secretary.state.item(self.secretary.viewing)
         if not item.item.closed:
@@ -253,7 +277,7 @@ class MainScreen(PeopleActions):
         if text is not None:
             self.app.act(self.secretary.set_summary, text)
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_add_item(self) -> None:
         from meetingtui.ui.screens.add_item import AddItemScreen
 
@@ -266,13 +290,13 @@ class MainScreen(PeopleActions):
             self.notify(f"Punkt {number} er tilføjet efter det aktuelle punkt; n går dertil.")
 
     # -- the meeting ------------------------------------------------------------------------
-    @work(exclusive=True)
+    @dialog_flow
     async def action_close_meeting(self) -> None:
         self.save_typed_text()
         if await flows.ask_time_until(self.app, "Mødet slutter kl.", self.secretary.close_meeting):
             self.notify("Mødet er afsluttet. Tryk e for at eksportere referatet.")
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_pause(self) -> None:
         """A break: the meeting is suspended (ending the item under way), or goes on."""
         self.save_typed_text()

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import work
-
 from meetingtui import attendance, wording
 from meetingtui.meeting import Seat
 from meetingtui.ui import flows
-from meetingtui.ui.screens.base import MeetingScreen
+from meetingtui.ui.screens.base import MeetingScreen, dialog_flow
 from meetingtui.ui.screens.pickers import MemberPicker, PickedMember, ReasonPicker, TextPrompt
 
 
@@ -23,17 +21,17 @@ class PeopleActions(MeetingScreen[None]):
             if where(sid, seat)
         ]
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_arrive(self) -> None:
         members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
         await self._pick("Hvem ankommer?", members, with_time=True, move="arrived")
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_leave(self) -> None:
         members = self._members(lambda sid, seat: attendance.seat_in_room(seat))
         await self._pick("Hvem går?", members, with_time=True, move="left")
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_not_taking_part(self) -> None:
         item = self.secretary.state.item(self.secretary.viewing)
         att = attendance.for_item(self.secretary.state, item.item.id)
@@ -49,7 +47,7 @@ class PeopleActions(MeetingScreen[None]):
         if reason:
             self.app.act(self.secretary.not_taking_part, picked.member, reason)
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_taking_part(self) -> None:
         item = self.secretary.state.item(self.secretary.viewing)
         members = self._members(lambda sid, seat: sid in item.not_taking_part)
@@ -57,7 +55,7 @@ class PeopleActions(MeetingScreen[None]):
         if picked:
             self.app.act(self.secretary.taking_part, picked.member)
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_substitute(self) -> None:
         members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
         picked = await self._pick("Stedfortræder for hvem?", members)
@@ -83,7 +81,7 @@ class PeopleActions(MeetingScreen[None]):
         action = {"arrived": self.secretary.arrive, "left": self.secretary.leave}.get(move or "")
         return await self.app.push_screen_wait(MemberPicker(title, members, time, move, action))
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_vote(self) -> None:
         from meetingtui.ui.screens.vote import VoteScreen
 
@@ -93,7 +91,7 @@ class PeopleActions(MeetingScreen[None]):
         if result is not None:
             self.app.act(self.secretary.vote, result.in_favour, result.against, result.abstaining)
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_dissent(self) -> None:
         att = attendance.for_item(self.secretary.state, self.secretary.viewing)
         members = self._members(lambda sid, seat: sid in att.taking_part)
