@@ -124,3 +124,41 @@ async def test_after_the_fact_the_end_time_offered_keeps_the_seconds_registered(
         assert [t.format("HH:mm:ss") for t in item_ends(app, "delstrategier")] == ["10:20:35"]
     text = referat(app, full=True)
     assert "Lars Mogensen forlod mødet kl. 10.20 under behandlingen af punkt 1." in text
+
+
+# -- the Underskriftsside ------------------------------------------------------------------------------
+async def test_the_signature_page_has_no_decision_box_and_no_quorum_warning():
+    from test_ui_actions import text_of
+
+    from meetingtui.ui.widgets.decision_editor import DecisionEditor
+
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await keys.press("down", "a", "down", "a", "down", "a")  # 4 of 7: just quorate
+        await open_meeting(keys, clock)
+        clock.set(10, 30)
+        await keys.press("g", "end", "enter")  # item 7, the Underskriftsside, taken up
+        assert app.secretary.state.current == "underskriftsside"
+        await keys.press("l", "enter")  # Anja Lund leaves: 3 of 7, not quorate
+        assert not app.screen.query_one(DecisionEditor).display
+        assert "Beslutningsdygtigt" not in text_of(app, "#status")
+        assert "Underskriftsside" in text_of(app, "#status")
+        await keys.press("d")
+        assert not app.screen.query_one(DecisionEditor).has_focus
+        await keys.press("f3", "v", "u")
+        assert app.secretary.state.item("underskriftsside").decision == ""
+        assert not app.secretary.state.item("underskriftsside").postponed
+        assert app.secretary.state.item("underskriftsside").vote is None
+        assert app.screen.__class__.__name__ == "MainScreen"  # no vote dialog either
+        shown = [n.message for n in app._notifications]
+        assert "Underskriftssiden har ingen beslutning, afstemning eller afvigende mening." in shown
+        problems = [str(p) for p in app.secretary.problems()]
+        assert not any(p.startswith("Punkt 7:") for p in problems)
+        await keys.press("g", "home", "enter")  # back to item 1: its decision box is there
+        assert app.screen.query_one(DecisionEditor).display
+    text = referat(app, full=True)
+    signature_page = text[text.index("Punkt 7: Underskriftsside") :]
+    assert "beslutningsdygtigt" not in signature_page
+    assert "Beslutning i" not in signature_page

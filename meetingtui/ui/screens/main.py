@@ -123,7 +123,9 @@ class MainScreen(PeopleActions):
         heading = wording.item_heading(state.number(item_id), item.title, item.closed, item.flag)
         self.query_one("#item-title", Label).update(literal(heading))
         self.query_one(CaseText).show(item)
-        self.query_one(DecisionEditor).load(item_state.decision)
+        editor = self.query_one(DecisionEditor)
+        editor.display = item.kind != "underskriftsside"  # signed, not decided: no decision
+        editor.load(item_state.decision)
         self._shown_item, self._shown_decision = item_id, item_state.decision
         number = state.number(item_id)
         if number < len(state.items):  # the next item is the likeliest to be shown next
@@ -165,10 +167,13 @@ class MainScreen(PeopleActions):
 
     @focus_move
     def action_edit(self) -> None:
-        self.query_one(DecisionEditor).focus()
+        if not self.signing():
+            self.query_one(DecisionEditor).focus()
 
     @opens_dialog_when(_after_the_fact)
     def action_quick(self, name: str) -> None:
+        if self.signing():
+            return
         meeting = self.secretary.agenda.meeting
         text = labels.quick_texts(meeting.body, meeting.recommends_to)[name]
         editor = self.query_one(DecisionEditor)
@@ -260,6 +265,8 @@ class MainScreen(PeopleActions):
             self._go(lambda: self.secretary.go_to(item_id))
 
     def action_postpone(self) -> None:
+        if self.signing():
+            return
         if self.app.act(self.secretary.postpone).ok:
             self.notify("Punktet er udsat.")
 

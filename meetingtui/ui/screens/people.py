@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from meetingtui import attendance, wording
+from meetingtui import attendance, labels, wording
 from meetingtui.meeting import Seat
 from meetingtui.ui import flows
 from meetingtui.ui.screens.base import MeetingScreen, dialog_flow
@@ -13,6 +13,14 @@ from meetingtui.ui.screens.pickers import MemberPicker, PickedMember, ReasonPick
 
 
 class PeopleActions(MeetingScreen[None]):
+    def signing(self) -> bool:
+        """The Underskriftsside is shown: it is signed, not decided (no decision, vote or
+        dissent); True after saying so."""
+        if self.secretary.state.item(self.secretary.viewing).item.kind != "underskriftsside":
+            return False
+        self.notify(labels.SIGNATURE_PAGE, severity="warning")
+        return True
+
     def _members(self, where: Callable[[str, Seat], bool]) -> list[tuple[str, str]]:
         state = self.secretary.state
         return [
@@ -85,6 +93,8 @@ class PeopleActions(MeetingScreen[None]):
     async def action_vote(self) -> None:
         from meetingtui.ui.screens.vote import VoteScreen
 
+        if self.signing():
+            return
         result = await self.app.push_screen_wait(
             VoteScreen(self.secretary.state, self.secretary.viewing)
         )
@@ -93,6 +103,8 @@ class PeopleActions(MeetingScreen[None]):
 
     @dialog_flow
     async def action_dissent(self) -> None:
+        if self.signing():
+            return
         att = attendance.for_item(self.secretary.state, self.secretary.viewing)
         members = self._members(lambda sid, seat: sid in att.taking_part)
         picked = await self._pick("Hvis afvigende mening skal tilføres protokollen?", members)
