@@ -84,9 +84,15 @@ async def test_after_the_fact_a_quick_decision_asks_when_the_item_ended():
     async with app.run_test(size=(120, 40)) as pilot:
         keys = Keys(pilot)
         await keys.press("o", "enter")  # opened at the announced 10.00
+        # Lars Mogensen leaves and comes back within item 1, at the times typed
+        await keys.press("l", *["down"] * 6, "tab", "end", "ctrl+u")
+        await keys.type("10.10")
+        await keys.press("enter", "a", "tab", "end", "ctrl+u")
+        await keys.type("10.20")
+        await keys.press("enter")
         await keys.press("f3")
         assert dialog_title(app) == "Behandlingen af punkt 1 slutter kl."
-        assert app.screen.query_one("#value").value == "10.00"  # the previous registration
+        assert app.screen.query_one("#value").value == "10.20"  # the previous registration
         assert item_ends(app, "delstrategier") == []  # nothing ended at a default time
         await keys.press("end", "ctrl+u")
         await keys.type("10.35")
@@ -103,6 +109,9 @@ async def test_after_the_fact_a_quick_decision_asks_when_the_item_ended():
         await type_fast(pilot, "f8", *"10.55", "enter")  # typed over the time offered
         assert [t.format("HH.mm") for t in item_ends(app, "udbudsproces")] == ["10.55"]
         assert app.secretary.state.item("udbudsproces").decision == "Drøftet."
+    text = referat(app, full=True)
+    assert "Lars Mogensen forlod mødet kl. 10.10 under behandlingen af punkt 1." in text
+    assert "Lars Mogensen ankom kl. 10.20 under behandlingen af punkt 1." in text
 
 
 async def test_after_the_fact_the_end_time_offered_keeps_the_seconds_registered(tmp_path):
@@ -162,3 +171,19 @@ async def test_the_signature_page_has_no_decision_box_and_no_quorum_warning():
     signature_page = text[text.index("Punkt 7: Underskriftsside") :]
     assert "beslutningsdygtigt" not in signature_page
     assert "Beslutning i" not in signature_page
+
+
+async def test_keys_typed_at_once_through_two_dialogs_reach_each_in_turn():
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        # i, the 2nd member (Meho Selman), reason 1 (inhabil), then m (dissent) at once
+        await type_fast(pilot, "i", "2", "1")
+        assert app.screen.__class__.__name__ == "MainScreen"
+        assert dict(app.secretary.state.item("delstrategier").not_taking_part) == {
+            "meho-selman": "inhabil"
+        }
+    text = referat(app, full=True)
+    assert "Meho Selman erklærede sig inhabil og deltog ikke i sagens behandling." in text

@@ -260,7 +260,7 @@ async def test_after_the_fact_the_next_item_asks_for_its_time():
         assert not app.secretary.mode.uses_clock
         await keys.press("o")
         assert app.screen.query_one("#value").value == "10.00"  # the announced start
-        await keys.press("enter", "f3", "n")
+        await keys.press("enter", "f3", "enter", "n")  # F3 asks when item 1 ended: 10.00
         assert "Punkt 2 tages op kl." in str(app.screen.query_one(".dialog-title").render())
         assert app.screen.query_one("#value").value == "10.00"  # the latest registered
         await keys.press("end", "ctrl+u")

@@ -45,6 +45,11 @@ class HoldsKeys(Screen[ResultT]):
     def on_key(self, event: events.Key) -> None:
         """Keys reach the screen in the order typed, before the app acts on the screen's
         bindings: a key bound to a dialog flow starts keeping the keys after it."""
+        if self not in self.app.screen_stack:  # dismissed, and keys still on their way here
+            if not event._stop_propagation:  # not the key that dismissed it (a digit picks)
+                event.stop()
+                _send(self, [(event.key, event.character)])  # for the screen now on top
+            return
         if self.app.screen is self and not self._holding:
             if self._opens_dialog(event.key):
                 self._hold()
