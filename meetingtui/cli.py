@@ -111,6 +111,8 @@ def run_app(args) -> int:
     from meetingtui.ui.app import create_app
 
     rehearse = getattr(args, "rehearse", None)
+    if rehearse is None and args.record is None and dated_ahead(args.agenda):
+        rehearse = ""  # a meeting dated ahead opens only as a rehearsal, never for real
     try:
         app = create_app(args.agenda, args.record, rehearse=rehearse)
     except RecordDamaged as damage:
@@ -120,6 +122,20 @@ def run_app(args) -> int:
         app = create_app(args.agenda, copy, rehearse=rehearse)
     app.run()
     return app.return_code or 0
+
+
+def dated_ahead(agenda_path: str | None) -> bool:
+    """The meeting is dated after today: it can be rehearsed, never recorded for real (its
+    record would hold a rehearsal's times on the day). An agenda that does not load is
+    left to the app to report."""
+    from meetingtui import paths, timeline, times
+
+    try:
+        agenda = agenda_mod.load(agenda_path or paths.DEMO_AGENDA)
+    except MeetingtuiError:
+        return False
+    today = times.system_now().in_tz(agenda.meeting.timezone).date()
+    return timeline.mode_for(agenda, today) is timeline.Mode.REHEARSAL
 
 
 def offer_recovered_copy(damage) -> Path | None:
