@@ -37,6 +37,7 @@ class HoldsKeys(Screen[ResultT]):
     _holding = False  # keys are kept: a dialog flow was started, its dialog not yet up
     _flow: Worker[Any] | None = None  # the dialog flow under way, once started
     _passing = False  # a dialog of the flow is up and has taken the keys kept for it
+    _held: list[tuple[str, str | None]]  # the keys kept (key, character), set by _hold
 
     @property
     def secretary(self) -> Secretary:
@@ -73,7 +74,7 @@ class HoldsKeys(Screen[ResultT]):
     def _hold(self) -> None:
         if not self._holding:
             self._holding, self._passing, self._flow = True, False, None
-            self._held: list[tuple[str, str | None]] = []
+            self._held = []
 
     def _hold_for(self, flow: Worker[Any]) -> None:
         """The flow started (by a key, or by a priority key the app acted on at once)."""
@@ -81,11 +82,11 @@ class HoldsKeys(Screen[ResultT]):
         self._flow = flow
 
     def _flow_never_came(self) -> None:
-        if self._holding and self._flow is None:  # the key was taken by something else
+        if self._holding and self._flow is None:  # no dialog came (nothing to choose from)
             self._release()
 
     def _release(self) -> None:
-        held = self._held
+        held = self._held if self._holding else []
         self._holding, self._flow, self._passing, self._held = False, None, False, []
         _send(self, held)  # the flow is over: what was typed after it is this screen's
 

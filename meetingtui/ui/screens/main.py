@@ -26,8 +26,16 @@ from meetingtui.ui.widgets.status_bar import StatusBar
 
 
 def _after_the_fact(screen: MainScreen) -> bool:
-    """F2-F6 and F8 open a time dialog only in a meeting entered after the fact."""
-    return screen.secretary.live and not screen.secretary.mode.uses_clock
+    """F2-F6 and F8 open a time dialog only in a meeting entered after the fact, on the
+    item under way (MainScreen._end_item)."""
+    secretary = screen.secretary
+    state = secretary.state
+    return (
+        secretary.live
+        and not secretary.mode.uses_clock
+        and state.in_item
+        and state.current == secretary.viewing
+    )
 
 
 class MainScreen(PeopleActions):
