@@ -187,3 +187,20 @@ async def test_keys_typed_at_once_through_two_dialogs_reach_each_in_turn():
         }
     text = referat(app, full=True)
     assert "Meho Selman erklærede sig inhabil og deltog ikke i sagens behandling." in text
+
+
+async def test_text_typed_right_after_d_and_still_kept_is_saved_with_the_decision():
+    """SIGTERM or SIGHUP in the moment keys typed right after `d` are kept for the editor:
+    saving the typed text (what the app does then) takes them into the decision."""
+    clock = Clock()
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await open_meeting(keys, clock)
+        screen = app.screen
+        screen._hold()  # as on_key does for d's key, the keys after it on their way
+        screen._for_text = True
+        screen._held += [("T", "T"), ("i", "i"), ("l", "l"), ("backspace", None), ("x", "x")]
+        app._save_typed_text()  # what SIGTERM and SIGHUP do
+        assert app.secretary.state.item("delstrategier").decision == "Til"
+        assert screen._held == [("backspace", None), ("x", "x")]  # the rest, in order

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Coroutine
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from textual import events, getters, work
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
@@ -25,19 +26,31 @@ from meetingtui.ui.contract import MeetingAppBase
 
 ResultT = TypeVar("ResultT")
 P = ParamSpec("P")
-S = TypeVar("S", bound="HoldsKeys[Any]")
+S = TypeVar("S", bound="HoldsKeys")
 
 FINISHED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
 
 
-class HoldsKeys(Screen[ResultT]):
-    """A screen that keeps the keys typed while a dialog it opens is on its way."""
+if TYPE_CHECKING:
+    _Screen = Screen[Any]
+else:
+    _Screen = object  # a mixin of MeetingScreen and MeetingDialog, not a screen of its own
+
+
+class KeysDrained(Message):
+    """Sent through the widget that had the focus: the keys on their way through it have
+    all reached the screen (each widget handles its messages in order)."""
+
+
+class HoldsKeys(_Screen):
+    """Keeps the keys typed while a dialog (or the text field) a key opens is on its way."""
 
     app = getters.app(MeetingAppBase)
     _holding = False  # keys are kept: a dialog flow was started, its dialog not yet up
     _flow: Worker[Any] | None = None  # the dialog flow under way, once started
     _passing = False  # a dialog of the flow is up and has taken the keys kept for it
     _held: list[tuple[str, str | None]]  # the keys kept (key, character), set by _hold
+    _for_text = False  # the keys kept are for a text field (focus_move), not a dialog
 
     @property
     def secretary(self) -> Secretary:
@@ -54,6 +67,7 @@ class HoldsKeys(Screen[ResultT]):
         if self.app.screen is self and not self._holding:
             if self._opens_dialog(event.key):
                 self._hold()
+                self._for_text = self._opens_dialog(event.key, "takes_text")
                 self.set_timer(1.0, self._flow_never_came)
             return  # an ordinary key for this screen
         event.stop()
@@ -63,10 +77,10 @@ class HoldsKeys(Screen[ResultT]):
         else:  # on its way here when a screen was put above: it was meant for that one
             _send(self, [(event.key, event.character)])
 
-    def _opens_dialog(self, key: str) -> bool:
+    def _opens_dialog(self, key: str, mark: str = "opens_dialog") -> bool:
         for binding in self._bindings.key_to_bindings.get(key, ()):
             method = getattr(self, f"action_{binding.action.split('(')[0]}", None)
-            opens = getattr(method, "opens_dialog", False)  # or a test of the screen
+            opens = getattr(method, mark, False)  # or a test of the screen
             if opens(self) if callable(opens) else opens:
                 return True
         return False
@@ -74,7 +88,22 @@ class HoldsKeys(Screen[ResultT]):
     def _hold(self) -> None:
         if not self._holding:
             self._holding, self._passing, self._flow = True, False, None
-            self._held = []
+            self._held, self._for_text = [], False
+
+    def take_text_kept(self) -> str:
+        """The text typed for the field `d` put the focus in and still kept (not yet typed
+        again), taken: what saving the typed text must not lose (SIGTERM, SIGHUP). Only
+        the leading printable keys: whatever follows stays kept, in order."""
+        if not (self._holding and self._for_text):
+            return ""
+        taken = 0
+        for key, character in self._held:
+            if not (character and (character.isprintable() or key == "enter")):
+                break
+            taken += 1
+        text = "".join("\n" if k == "enter" else c or "" for k, c in self._held[:taken])
+        del self._held[:taken]
+        return text
 
     def _hold_for(self, flow: Worker[Any]) -> None:
         """The flow started (by a key, or by a priority key the app acted on at once)."""
@@ -104,8 +133,13 @@ class HoldsKeys(Screen[ResultT]):
         if event.worker is self._flow and event.state in FINISHED:
             self._release()
 
+    def on_keys_drained(self, event: KeysDrained) -> None:
+        event.stop()
+        if self._flow is None:
+            self._release()
 
-def _send(screen: Screen[Any], keys: list[tuple[str, str | None]]) -> None:
+
+def _send(screen: _Screen, keys: list[tuple[str, str | None]]) -> None:
     """Type the keys again, to whichever screen is on top now."""
     for key, character in keys:
         event = events.Key(key, character)
@@ -144,23 +178,26 @@ def opens_dialog_when(
 
 
 def focus_move(method: Callable[Concatenate[S, P], None]) -> Callable[Concatenate[S, P], None]:
-    """For an action that puts the focus in a text field (`d`, the decision): the keys typed
-    right after its key go to that field, not to the widget that had the focus."""
+    """For an action that puts the focus in a text field at once (`d`, the decision): the
+    keys typed right after its key go to that field, not to the widget that had the focus.
+    Those already on their way through that widget are kept until a marker sent after
+    them has come through, then typed again into the field."""
 
     @functools.wraps(method)
     def action(self: S, *args: P.args, **kwargs: P.kwargs) -> None:
+        had_focus = self.focused
         method(self, *args, **kwargs)
-        self.call_after_refresh(self._release)
+        (had_focus or self).post_message(KeysDrained())
 
-    action.opens_dialog = True  # type: ignore[attr-defined]
+    action.opens_dialog = action.takes_text = True  # type: ignore[attr-defined]
     return action
 
 
-class MeetingScreen(HoldsKeys[ResultT]):
+class MeetingScreen(HoldsKeys, Screen[ResultT]):
     """A full screen of the meeting app."""
 
 
-class MeetingDialog(ModalScreen[ResultT], HoldsKeys[ResultT]):
+class MeetingDialog(HoldsKeys, ModalScreen[ResultT]):
     """A modal screen of the meeting app; dismissed with a ResultT (or None). Once up and
     focused, it takes the keys the screen beneath kept for it."""
 

@@ -155,6 +155,9 @@ class MainScreen(PeopleActions):
         """Record the decision text as it stands in the editor (HoldsTypedText)."""
         if self._shown_item is None:
             return
+        kept = self.take_text_kept()  # typed right after d, not yet in the editor
+        if kept:
+            self.query_one(DecisionEditor).insert(kept)
         text = self._editor_text()
         recorded = self.secretary.state.item(self._shown_item).decision
         if text != as_edited(recorded):
@@ -175,8 +178,8 @@ class MainScreen(PeopleActions):
 
     @focus_move
     def action_edit(self) -> None:
-        if not self.signing():
-            self.query_one(DecisionEditor).focus()
+        if not self.signing():  # at once: the keys typed next go into it (base.focus_move)
+            self.set_focus(self.query_one(DecisionEditor))
 
     @opens_dialog_when(_after_the_fact)
     def action_quick(self, name: str) -> None:
