@@ -204,3 +204,32 @@ async def test_text_typed_right_after_d_and_still_kept_is_saved_with_the_decisio
         app._save_typed_text()  # what SIGTERM and SIGHUP do
         assert app.secretary.state.item("delstrategier").decision == "Til"
         assert screen._held == [("backspace", None), ("x", "x")]  # the rest, in order
+
+
+async def test_after_the_fact_every_item_taken_up_asks_its_time_and_keys_typed_at_once_go_there():
+    clock = Clock()
+    clock.moment = clock.moment.add(days=30)
+    app = demo_app(clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await keys.press("o", "enter", "f3", "enter")  # opened 10.00, item 1 ended 10.00
+        # n and the time at once: "." would end an item on the screen beneath
+        await type_fast(pilot, "n", *"10.40", "enter")
+        assert app.secretary.viewing == "udbudsproces"
+        await keys.press("p")  # back to item 1: taken up again, at a time asked for
+        assert dialog_title(app) == "Punkt 1 tages op kl."
+        await keys.press("escape")  # not taken up after all
+        assert app.secretary.viewing == "udbudsproces"
+        await keys.press("g", "end", "enter")  # the list: the Underskriftsside
+        assert dialog_title(app) == "Punkt 7 tages op kl."
+        await type_fast(pilot, *"11.30", "enter")
+    opened = [
+        (e["item"], pendulum.parse(e["time"]).in_tz(TZ).format("HH.mm"))
+        for e in app.secretary.record.events
+        if e["kind"] == "item_opened"
+    ]
+    assert opened == [
+        ("delstrategier", "10.00"),
+        ("udbudsproces", "10.40"),
+        ("underskriftsside", "11.30"),
+    ]

@@ -28,14 +28,13 @@ from meetingtui.ui.widgets.status_bar import StatusBar
 def _after_the_fact(screen: MainScreen) -> bool:
     """F2-F6 and F8 open a time dialog only in a meeting entered after the fact, on the
     item under way (MainScreen._end_item)."""
-    secretary = screen.secretary
-    state = secretary.state
-    return (
-        secretary.live
-        and not secretary.mode.uses_clock
-        and state.in_item
-        and state.current == secretary.viewing
-    )
+    state = screen.secretary.state
+    return _typed_times(screen) and state.in_item and state.current == screen.secretary.viewing
+
+
+def _typed_times(screen: MainScreen) -> bool:
+    """A running meeting entered after the fact: taking up an item asks its time."""
+    return screen.secretary.live and not screen.secretary.mode.uses_clock
 
 
 class MainScreen(PeopleActions):
@@ -238,31 +237,36 @@ class MainScreen(PeopleActions):
         self.save_typed_text()
         self.app.act(move)
 
+    @opens_dialog_when(_typed_times)
     def action_next(self) -> None:
-        if not self.secretary.mode.uses_clock and self.secretary.live:  # after the fact
-            self._next_after_the_fact()
-            return
-        self._go(lambda: self.secretary.step(1))
+        self._step(1)
 
-    @dialog_flow
-    async def _next_after_the_fact(self) -> None:
-        """After the fact no clock gives the time: the next item is taken up at the time
-        typed (offered: the latest registered)."""
-        self.save_typed_text()
+    @opens_dialog_when(_typed_times)
+    def action_previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, offset: int) -> None:
+        if not _typed_times(self):
+            self._go(lambda: self.secretary.step(offset))
+            return
         state, viewing = self.secretary.state, self.secretary.viewing
         ids = [s.item.id for s in state.items]
-        target = ids[min(ids.index(viewing) + 1, len(ids) - 1)] if viewing in ids else ids[0]
-        if target == viewing and state.in_item:
-            return
-        number = state.number(target)
+        index = ids.index(viewing) if viewing in ids else 0
+        target = ids[min(max(index + offset, 0), len(ids) - 1)]
+        if target != viewing or not state.in_item:
+            self._take_up_after_the_fact(target)
+
+    @dialog_flow
+    async def _take_up_after_the_fact(self, target: str) -> None:
+        """After the fact no clock gives the time: an item (the next, the previous, one
+        picked in the list) is taken up at the time typed (offered: the latest registered)."""
+        self.save_typed_text()
+        number = self.secretary.state.number(target)
         await flows.ask_time_until(
             self.app,
             f"Punkt {number} tages op kl.",
             lambda time: self.secretary.go_to(target, time=time),
         )
-
-    def action_previous(self) -> None:
-        self._go(lambda: self.secretary.step(-1))
 
     def action_jump(self) -> None:
         self.query_one(AgendaList).focus()
@@ -273,7 +277,10 @@ class MainScreen(PeopleActions):
         if item_id is not None and (
             item_id != self.secretary.viewing or not self.secretary.state.in_item
         ):
-            self._go(lambda: self.secretary.go_to(item_id))
+            if _typed_times(self):
+                self._take_up_after_the_fact(item_id)
+            else:
+                self._go(lambda: self.secretary.go_to(item_id))
 
     def action_postpone(self) -> None:
         if self.signing():
