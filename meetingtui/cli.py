@@ -1,4 +1,4 @@
-"""The command line: `meetingtui [AGENDA]` runs the app; check, export, attendance, recover.
+"""The command line: `meetingtui [AGENDA]` runs the app; check, export, attendance, recover, serve.
 
 Every failure the user can cause prints one line per problem (file, place, what, what
 is expected) and exits non-zero; never a traceback.
@@ -17,7 +17,7 @@ from meetingtui import agenda as agenda_mod
 from meetingtui.errors import AgendaError, MeetingtuiError
 from meetingtui.terminal_text import Printable
 
-COMMANDS = ("check", "export", "attendance", "recover", "run")
+COMMANDS = ("check", "export", "attendance", "recover", "run", "serve")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,6 +103,7 @@ def parser() -> argparse.ArgumentParser:
     )
     recover.add_argument("record")
     recover.set_defaults(handler=run_recover)
+    add_serve(sub)
     return root
 
 
@@ -228,3 +229,30 @@ def left_out_lines(record, left_out: list[tuple[int, str]]) -> list[str]:
     if len(left_out) > SHOWN_LEFT_OUT:
         shown.append(f"{record}: and {len(left_out) - SHOWN_LEFT_OUT} more lines left out")
     return shown
+
+
+# -- serve: the chair's screen in a browser (issue 13) ----------------------------------------
+
+
+def add_serve(sub) -> None:
+    serve = sub.add_parser(
+        "serve", help="show attendance and quorum in the chair's browser (read-only)"
+    )
+    serve.add_argument("agenda", nargs="?", help="agenda .toml file (default: the demo meeting)")
+    serve.add_argument("--record", help="the meeting record file (followed, never written)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1, this computer only; for a tablet, "
+        "this computer's address on the room's network)",
+    )
+    serve.add_argument(
+        "--port", type=int, default=8765, help="the port (default 8765; 0 picks a free one)"
+    )
+    serve.set_defaults(handler=run_serve)
+
+
+def run_serve(args) -> int:
+    from meetingtui.web import server
+
+    return server.run(args.agenda, args.record, args.host, args.port)
