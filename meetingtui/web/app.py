@@ -63,7 +63,7 @@ async def follow(live: LiveView, hub: Hub, poll: float = POLL_SECONDS) -> None:
     said = ""
     while True:
         try:
-            text = await anyio.to_thread.run_sync(live.refresh)
+            text = await anyio.to_thread.run_sync(live.refresh) if live.due() else None
         except Exception as error:  # keep serving the last view; say it once
             line = f"meetingtui serve: {type(error).__name__}: {error}"
             if line != said:
@@ -97,6 +97,9 @@ def create_app(live: LiveView, token: str, port: int, poll: float = POLL_SECONDS
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        first = await anyio.to_thread.run_sync(live.refresh)  # a view before the first page
+        if first is not None:
+            await hub.publish(first)
         task = asyncio.create_task(follow(live, hub, poll))
         try:
             yield

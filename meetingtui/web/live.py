@@ -10,8 +10,12 @@ calls it from a worker thread.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import dataclasses
+import gc
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -45,7 +49,7 @@ class LiveView:
         now: times.Now = times.system_now,
         writer: Any = writer_of,
     ):
-        self.agenda = agenda
+        self.agenda = titles_only(agenda)
         self.record = Path(record)
         self._now = now
         self._writer_of = writer
@@ -55,8 +59,24 @@ class LiveView:
         self._problem: str | None = None
         self._writer = Writer.UNKNOWN
         self._writer_checked = -WRITER_EVERY
-        self._minute: str | None = None
+        self._minute: int | None = None
+        self._stat: tuple[int, int, int] | None = None
         self.text = ""  # the latest JSON, as sent to every page
+
+    def due(self) -> bool:
+        """Whether refresh() may have something new: the record's stat changed, the writer
+        is to be checked, or a running meeting's minute turned. A stat, no reading: the
+        server asks this four times a second and refreshes (in a thread) only when due."""
+        try:
+            st = os.stat(self.record)
+            stat: tuple[int, int, int] | None = (st.st_ino, st.st_mtime_ns, st.st_size)
+        except OSError:
+            stat = None
+        if stat != self._stat or not self.text:
+            return True
+        if time.monotonic() - self._writer_checked >= WRITER_EVERY:
+            return True
+        return self._minute is not None and int(time.time() // 60) != self._minute
 
     def refresh(self) -> str | None:
         """The new JSON if what the page shows changed, else None."""
@@ -67,7 +87,8 @@ class LiveView:
             changed = changed or writer != self._writer
             self._writer = writer
         now = self._now()
-        minute = now.format("YYYY-MM-DD HH:mm")
+        # the running length shows whole minutes: a new minute matters only while it runs
+        minute = int(time.time() // 60) if self._running(now) else None
         if not changed and minute == self._minute and self.text:
             return None
         self._minute = minute
@@ -77,7 +98,18 @@ class LiveView:
         self.text = text
         return text
 
+    def _running(self, now: pendulum.DateTime) -> bool:
+        state = self._state
+        if state is None or state.began is None or state.closed is not None:
+            return False
+        return now.in_tz(self.agenda.meeting.timezone).date() == self.agenda.meeting.date
+
     def _poll(self) -> bool:
+        try:
+            st = os.stat(self.record)
+            self._stat = (st.st_ino, st.st_mtime_ns, st.st_size)
+        except OSError:
+            self._stat = None
         try:
             events = self._follower.poll()
         except MeetingtuiError as error:
@@ -88,6 +120,8 @@ class LiveView:
             return self._state is None and self._problem is None and not self.text
         self._problem = None
         self._state = fold(self.agenda, events)
+        del events
+        release_memory()
         try:
             mtime = self.record.stat().st_mtime
             self._changed = pendulum.from_timestamp(mtime, tz=self.agenda.meeting.timezone)
@@ -117,3 +151,25 @@ class LiveView:
             at = f" (kl. {wording.time_of_day(self._changed)})" if self._changed else ""
             return STOPPED.format(at=at)
         return ""
+
+
+def titles_only(agenda: Agenda) -> Agenda:
+    """The agenda without case text, case numbers or attachments: all the page needs of an
+    item is its title, so the server never even holds a closed item's content (and a
+    500-item agenda's 2 MB of text are not kept)."""
+    items = tuple(
+        dataclasses.replace(item, case="", sections=(), bilag=()) for item in agenda.items
+    )
+    return dataclasses.replace(agenda, items=items)
+
+
+def release_memory() -> None:
+    """Hand the memory a fold let go of back to the system (glibc keeps freed memory in
+    its arenas otherwise, and the server would stay at its peak). No-op elsewhere."""
+    gc.collect()
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)

@@ -16,8 +16,6 @@ import socket
 import sys
 
 import uvicorn
-from rich.console import Console
-from rich.text import Text
 
 from meetingtui import session
 from meetingtui.errors import MeetingtuiError
@@ -62,18 +60,27 @@ def run(agenda_path: str | None, record_path: str | None, host: str, port: int) 
     print(f"Formandens skærm: {url}", flush=True)
     print(f"Følger {record} (kun læsning). Stop med Ctrl+C.", flush=True)
     if sys.stdout.isatty():  # light modules as white blocks on black, whatever the theme
+        from rich.console import Console
+        from rich.text import Text
+
         Console(highlight=False).print(Text(qr_text(url), style="white on black"))
     app = create_app(LiveView(agenda, record), token, port)
+    server = uvicorn_server(app)
+    asyncio.run(server.serve(sockets=[sock]))
+    return 0
+
+
+def uvicorn_server(app: object) -> uvicorn.Server:
+    """uvicorn as the page needs it: h11 only (no websockets), no access log (it would
+    write every token-bearing URL), quiet, and a short wait for open streams on exit."""
     config = uvicorn.Config(
-        app,
+        app,  # type: ignore[arg-type]
         log_level="warning",
-        access_log=False,  # an access log would write every token-bearing URL
+        access_log=False,
         http="h11",
         ws="none",
         lifespan="on",
         timeout_graceful_shutdown=2,
         server_header=False,
     )
-    server = uvicorn.Server(config)
-    asyncio.run(server.serve(sockets=[sock]))
-    return 0
+    return uvicorn.Server(config)

@@ -20,7 +20,6 @@ from enum import Enum
 from pathlib import Path
 
 import pendulum
-import psutil
 
 from meetingtui.record.lock import HOLDER_BYTES, lock_path
 
@@ -91,6 +90,8 @@ def _holder_alive(sidecar: Path) -> Writer:
         return Writer.UNKNOWN
     if host != socket.gethostname():
         return Writer.UNKNOWN
+    import psutil  # only where there is no /proc/locks
+
     try:
         process = psutil.Process(pid)
         started = process.create_time()
