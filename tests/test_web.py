@@ -318,3 +318,15 @@ def test_without_proc_locks_a_dead_writer_is_told_by_its_holder_line(tmp_path):
     holder["host"] = "another-host"  # a record on a network drive: cannot be told
     lock_path(record).write_text(json.dumps(holder))
     assert writer_of(record, proc_locks=tmp_path / "no-proc-locks") is Writer.UNKNOWN
+
+
+def test_a_rehearsals_record_is_shown_as_one(tmp_path):
+    from meetingtui import events as ev
+
+    agenda = agenda_mod.load(agenda_on(tmp_path, START))
+    record = MeetingRecord(tmp_path / "p.record", agenda.sha256, rehearsal=True)
+    record.append(ev.make("roll_call", member="jens-wistoft", status="afbud"))
+    record.close()
+    sent = json.loads(LiveView(agenda, tmp_path / "p.record").refresh() or "{}")
+    assert sent["view"]["rehearsal"] is True
+    assert "afbud" in [row["status"] for row in sent["view"]["people"]]

@@ -24,5 +24,5 @@ def qr_text(url: str) -> str:
     """The address as a QR code in half-block characters: light modules are the blocks,
     so it must be shown light on dark (white on black)."""
     out = io.StringIO()
-    segno.make(url, error="m").terminal(out=out, compact=True, border=2)
+    segno.make(url, error="m").terminal(out=out, compact=True, border=4)
     return out.getvalue()

@@ -25,7 +25,7 @@ from starlette.routing import Route
 from meetingtui.web.live import LiveView
 from meetingtui.web.security import Guard
 
-POLL_SECONDS = 0.25  # the record's stat, as `attendance --watch` polls it
+POLL_SECONDS = 0.1  # a stat of the record (microseconds); reading it only when it changed
 RETRY_MS = 1000  # how soon a page reconnects after losing the stream
 PING_SECONDS = 15  # a comment line, so idle proxies and tablets keep the stream open
 

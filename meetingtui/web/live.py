@@ -26,9 +26,10 @@ from meetingtui import chair_view, times, wording
 from meetingtui.agenda import Agenda
 from meetingtui.errors import MeetingtuiError
 from meetingtui.meeting import MeetingState, fold
-from meetingtui.record import RecordFollower
+from meetingtui.record import RecordFollower, guard, logfile
 from meetingtui.web.writer import Writer, writer_of
 
+META_BYTES = 64 * 1024  # the meta line is short; read at most this of the record's head
 WRITER_EVERY = 2.0  # seconds between checks of the writer (a read of /proc/locks)
 
 # What the page's status line says, by what the server knows.
@@ -119,7 +120,7 @@ class LiveView:
         if events is None:
             return self._state is None and self._problem is None and not self.text
         self._problem = None
-        self._state = fold(self.agenda, events)
+        self._state = fold(self.agenda, events, self._rehearsal())
         del events
         release_memory()
         try:
@@ -128,6 +129,22 @@ class LiveView:
         except OSError:
             self._changed = None
         return True
+
+    def _rehearsal(self) -> bool:
+        """Whether the record is a rehearsal's: its first line, the meta entry, says so."""
+        try:
+            fd = os.open(self.record, guard.READ_FLAGS)
+        except OSError:
+            return False
+        try:
+            first = os.read(fd, META_BYTES).split(b"\n", 1)[0]
+        finally:
+            os.close(fd)
+        try:
+            entry = logfile.decode(first)
+        except logfile.LineError:
+            return False
+        return entry.get("t") == "meta" and bool(entry.get("d", {}).get("rehearsal"))
 
     def payload(self, now: pendulum.DateTime) -> dict[str, Any]:
         state = self._state or fold(self.agenda, [])
