@@ -67,7 +67,7 @@ class LiveView:
     def due(self) -> bool:
         """Whether refresh() may have something new: the record's stat changed, the writer
         is to be checked, or a running meeting's minute turned. A stat, no reading: the
-        server asks this four times a second and refreshes (in a thread) only when due."""
+        server asks this ten times a second and refreshes (in a thread) only when due."""
         try:
             st = os.stat(self.record)
             stat: tuple[int, int, int] | None = (st.st_ino, st.st_mtime_ns, st.st_size)
@@ -119,8 +119,12 @@ class LiveView:
             return changed
         if events is None:
             return self._state is None and self._problem is None and not self.text
+        try:
+            self._state = fold(self.agenda, events, self._rehearsal())
+        except (KeyError, ValueError, TypeError) as error:  # e.g. a record of another agenda
+            self._problem = f"{type(error).__name__}: {error}"
+            return True
         self._problem = None
-        self._state = fold(self.agenda, events, self._rehearsal())
         del events
         release_memory()
         try:

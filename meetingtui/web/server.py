@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import logging
 import os
 import socket
 import sys
@@ -83,4 +84,11 @@ def uvicorn_server(app: object) -> uvicorn.Server:
         timeout_graceful_shutdown=2,
         server_header=False,
     )
+    logging.getLogger("uvicorn.error").addFilter(_stream_ends_quietly)
     return uvicorn.Server(config)
+
+
+def _stream_ends_quietly(record: logging.LogRecord) -> bool:
+    """On Ctrl+C, sse-starlette ends an open page's stream without a last chunk, and
+    uvicorn calls that an ERROR; it is how every open page is let go, so say nothing."""
+    return "returned without completing response" not in record.getMessage()
