@@ -46,6 +46,7 @@ class PersonRow:
     status: str  # "til stede", "afbud", "kommer senere", "stedfortræder for …", …
     taking_part: str  # "ja", "nej", "nej: inhabil"
     group: str  # a key of GROUPS
+    note: str = ""  # why one in the room does not take part: "inhabil", "kom under punktet"
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,8 @@ def _row(line: attendance.SeatLine, split: bool) -> PersonRow:
         group = "present"
     else:
         group = "out"
-    return PersonRow(line.name, line.party, line.status, taking, group)
+    note = line.note if not line.taking_part else ""
+    return PersonRow(line.name, line.party, line.status, taking, group, note)
 
 
 def items(state: MeetingState) -> tuple[ItemRow, ...]:

@@ -118,3 +118,24 @@ async def test_t_starts_the_page_and_shows_its_address_and_qr_code(tmp_path):
             assert fetch_refused(url)
     finally:
         launch.stop(record)
+
+
+def test_the_benchmark_runs(tmp_path):
+    """bench/serve.py at the smallest size, briefly: it runs and reports (no timing asserted)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "bench" / "serve.py"
+    out = subprocess.run(
+        [sys.executable, str(script), "--size", "small", "--idle", "1", "--registrations", "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["serve"]["rss"] > 0 and result["floor"]["rss"] > 0
+    assert len(result["registration_seconds"]) == 2
+    assert all(seconds < 10 for seconds in result["registration_seconds"])

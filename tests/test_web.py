@@ -330,3 +330,15 @@ def test_a_rehearsals_record_is_shown_as_one(tmp_path):
     sent = json.loads(LiveView(agenda, tmp_path / "p.record").refresh() or "{}")
     assert sent["view"]["rehearsal"] is True
     assert "afbud" in [row["status"] for row in sent["view"]["people"]]
+
+
+def test_browser_tests_skip_without_chromium_but_fail_under_ci(monkeypatch, tmp_path):
+    import test_web_browser
+
+    monkeypatch.setattr(test_web_browser, "CHROMIUM", str(tmp_path / "no-chromium"))
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no-chromium is not installed"):
+        test_web_browser.needs_browser()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run the browser tests"):
+        test_web_browser.needs_browser()

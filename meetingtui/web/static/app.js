@@ -40,7 +40,7 @@ function render(data) {
     for (const row of rows) {
       const item = el("li");
       item.append(el("span", row.name, "name"), el("span", row.party, "party"));
-      const detail = key === "out" ? row.taking_part : row.status;
+      const detail = key === "out" ? row.note || row.taking_part : row.status;
       if (detail && detail !== "til stede") item.append(el("span", detail, "detail"));
       list.append(item);
     }
