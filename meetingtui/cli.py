@@ -247,9 +247,15 @@ def add_serve(sub) -> None:
         "this computer's address on the room's network)",
     )
     serve.add_argument(
-        "--port", type=int, default=8765, help="the port (default 8765; 0 picks a free one)"
+        "--port", type=port_number, default=8765, help="the port (default 8765; 0 picks a free one)"
     )
     serve.set_defaults(handler=run_serve)
+
+
+def port_number(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r}: a port is a number from 0 to 65535")
+    return int(text)
 
 
 def run_serve(args) -> int:

@@ -283,6 +283,9 @@ def test_serve_refuses_a_taken_port_or_a_name_in_one_line(meeting, capsys):
         assert f"127.0.0.1:{port}: cannot listen there" in capsys.readouterr().err
     finally:
         taken.close()
+    with pytest.raises(SystemExit):
+        cli.main(["serve", str(agenda), "--port", "70000"])
+    assert "a port is a number from 0 to 65535" in capsys.readouterr().err
     code = cli.main(["serve", str(agenda), "--record", str(record), "--host", "tablet.local"])
     err = capsys.readouterr().err
     assert code != 0 and "--host tablet.local: not an IP address" in err

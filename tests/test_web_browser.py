@@ -286,6 +286,52 @@ def test_the_browser_is_refused_without_the_token(meeting):
             assert "Anja Lund" not in driver.page_source
 
 
+def test_a_page_of_another_origin_cannot_read_it(meeting, tmp_path):
+    """A page from elsewhere (here another port: another origin) that knows the address
+    tries to read the state and the event stream: refused."""
+    import http.server
+    import threading
+
+    needs_browser()
+    agenda, record, _secretary = meeting
+    (tmp_path / "www").mkdir()
+    (tmp_path / "www" / "index.html").write_text("<!doctype html><title>Andet sted</title>")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(tmp_path / "www"), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+    other = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    script = """
+        const [url, done] = arguments;
+        const base = url.split("/?")[0], query = "?" + url.split("?")[1];
+        const out = {};
+        fetch(base + "/state" + query)
+          .then((r) => r.text().then((t) => { out.fetch = r.status + " " + t.slice(0, 40); }))
+          .catch((e) => { out.fetch = "refused: " + e.name; })
+          .then(() => {
+            const source = new EventSource(base + "/events" + query);
+            source.onmessage = source.onopen = () => { out.stream = "open"; };
+            source.onerror = () => { out.stream = out.stream || "refused"; source.close();
+                                     done(out); };
+            setTimeout(() => done(out), 4000);
+          });
+    """
+    try:
+        with serving(agenda, record) as (_process, url), chromium() as driver:
+            driver.get(f"http://127.0.0.1:{other.server_address[1]}/index.html")
+            driver.set_script_timeout(10)
+            result = driver.execute_async_script(script, url)
+    finally:
+        other.shutdown()
+    assert result["fetch"].startswith("refused"), result
+    assert result["stream"] == "refused", result
+
+
 # -- the README's screenshot -------------------------------------------------------------------
 
 

@@ -57,8 +57,10 @@ def run(agenda_path: str | None, record_path: str | None, host: str, port: int) 
         raise MeetingtuiError(f"{TOKEN_ENV}: {problem}")
     sock = bind(host, port)
     port = sock.getsockname()[1]
-    url = page_url(host, port, token)
-    print(f"Formandens skærm: {url}", flush=True)
+    urls = [page_url(address, port, token) for address in shown_addresses(host)]
+    for url in urls:
+        print(f"Formandens skærm: {url}", flush=True)
+    url = urls[-1]  # the QR code: a network address rather than this computer's own
     print(f"Følger {record} (kun læsning). Stop med Ctrl+C.", flush=True)
     if sys.stdout.isatty():  # light modules as white blocks on black, whatever the theme
         from rich.console import Console
@@ -69,6 +71,16 @@ def run(agenda_path: str | None, record_path: str | None, host: str, port: int) 
     server = uvicorn_server(app)
     asyncio.run(server.serve(sockets=[sock]))
     return 0
+
+
+def shown_addresses(host: str) -> list[str]:
+    """The addresses to print: the one listened on, or, listening on every interface
+    (0.0.0.0), this computer's addresses (the unspecified one reaches nothing)."""
+    if not ipaddress.ip_address(host).is_unspecified:
+        return [host]
+    from meetingtui.web.interfaces import interfaces
+
+    return [interface.address for interface in interfaces()]
 
 
 def uvicorn_server(app: object) -> uvicorn.Server:
