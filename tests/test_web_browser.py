@@ -332,6 +332,27 @@ def test_a_page_of_another_origin_cannot_read_it(meeting, tmp_path):
     assert result["stream"] == "refused", result
 
 
+def test_names_are_shown_as_written_never_as_markup(tmp_path):
+    """A substitute typed as HTML is shown as those characters; nothing of it runs."""
+    needs_browser()
+    start = pendulum.datetime(2025, 11, 20, 10, 0, tz="Europe/Copenhagen")
+    agenda = agenda_on(tmp_path, start)
+    record = tmp_path / "m.record"
+    secretary = secretary_for(agenda, record, start)
+    name = '<img src=x onerror="document.title=1">Ida <b>Holm</b>'
+    secretary.set_roll("jens-wistoft", "afbud")
+    secretary.substitute("jens-wistoft", name, "V")
+    try:
+        with serving(agenda, record) as (_process, url), chromium() as driver:
+            driver.get(url)
+            wait_for(driver, lambda shown: "Ida" in shown)
+            assert name in text_of(driver)
+            assert driver.find_elements("css selector", "#people img, #people b") == []
+            assert driver.title != "1"
+    finally:
+        secretary.record.close()
+
+
 # -- the README's screenshot -------------------------------------------------------------------
 
 
