@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import io
 
-import segno
-
 TOKEN_ENV = "MEETINGTUI_SERVE_TOKEN"  # a token given to `meetingtui serve` (the app's launcher)
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -23,6 +21,8 @@ def page_url(host: str, port: int, token: str) -> str:
 def qr_text(url: str) -> str:
     """The address as a QR code in half-block characters: light modules are the blocks,
     so it must be shown light on dark (white on black)."""
+    import segno  # only when a code is shown: the server need not hold it
+
     out = io.StringIO()
     segno.make(url, error="m").terminal(out=out, compact=True, border=4)
     return out.getvalue()
