@@ -103,7 +103,9 @@ def parser() -> argparse.ArgumentParser:
     )
     recover.add_argument("record")
     recover.set_defaults(handler=run_recover)
-    add_serve(sub)
+    from meetingtui.web.command import add_serve_command
+
+    add_serve_command(sub)
     return root
 
 
@@ -229,36 +231,3 @@ def left_out_lines(record, left_out: list[tuple[int, str]]) -> list[str]:
     if len(left_out) > SHOWN_LEFT_OUT:
         shown.append(f"{record}: and {len(left_out) - SHOWN_LEFT_OUT} more lines left out")
     return shown
-
-
-# -- serve: the chair's screen in a browser (issue 13) ----------------------------------------
-
-
-def add_serve(sub) -> None:
-    serve = sub.add_parser(
-        "serve", help="show attendance and quorum in the chair's browser (read-only)"
-    )
-    serve.add_argument("agenda", nargs="?", help="agenda .toml file (default: the demo meeting)")
-    serve.add_argument("--record", help="the meeting record file (followed, never written)")
-    serve.add_argument(
-        "--host",
-        default="127.0.0.1",
-        help="the address to listen on (default 127.0.0.1, this computer only; for a tablet, "
-        "this computer's address on the room's network)",
-    )
-    serve.add_argument(
-        "--port", type=port_number, default=8765, help="the port (default 8765; 0 picks a free one)"
-    )
-    serve.set_defaults(handler=run_serve)
-
-
-def port_number(text: str) -> int:
-    if not text.isdigit() or int(text) > 65535:
-        raise argparse.ArgumentTypeError(f"{text!r}: a port is a number from 0 to 65535")
-    return int(text)
-
-
-def run_serve(args) -> int:
-    from meetingtui.web import server
-
-    return server.run(args.agenda, args.record, args.host, args.port)
