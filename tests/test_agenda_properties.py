@@ -35,7 +35,7 @@ def load_or_error(data: bytes) -> agenda_mod.Agenda | AgendaError:
         for problem in error.problems:
             assert len(problem.splitlines()) == 1, problem
             assert problem.startswith(str(PATH)), problem
-            assert "(expected " in problem, problem
+            assert "(forventet " in problem, problem
         return error
 
 
@@ -288,7 +288,7 @@ def test_valid_agenda_round_trips(parts):
     ids = [entry["id"] or agenda_mod.slug(nfc(entry["title"].strip())) for entry in entries]
     if len(set(ids)) < len(ids):  # two titles give the same default id: refused, by item
         assert isinstance(result, AgendaError)
-        assert all("is also the id of item" in p for p in result.problems), result.problems
+        assert all("er også id for punkt" in p for p in result.problems), result.problems
         return
     assert isinstance(result, agenda_mod.Agenda), result
     loaded = result
@@ -343,4 +343,4 @@ def test_one_bad_party_is_one_problem(parts, data):
     result = load_or_error(write_agenda(meeting, people, entries).encode("utf-8"))
     assert isinstance(result, AgendaError)
     assert len(result.problems) == 1, result.problems
-    assert f"member {victim + 1}, party: {bad!r} is not a known party" in result.problems[0]
+    assert f"medlem {victim + 1}, party: {bad!r} er ikke et kendt parti" in result.problems[0]

@@ -25,7 +25,7 @@ from meetingtui.errors import AgendaError
 from meetingtui.text_input import nfc
 
 BODY_FORMAT = 1
-BODY_FILE = "en udvalgsfil (bodies/<udvalg>.toml)"
+BODY_FILE = "en udvalgsfil, bodies/<udvalg>.toml"
 # The fields an agenda may take from its body file, as the agenda's [meeting] names them.
 MEETING_FIELDS = (
     "body",

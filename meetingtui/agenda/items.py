@@ -14,7 +14,8 @@ import re
 
 import pendulum
 
-from meetingtui.agenda.fields import FieldReader, _kind, _label, bad_character, one_line_problem
+from meetingtui.agenda.fields import _kind, _label, bad_character, one_line_problem
+from meetingtui.agenda.members import MemberReader
 from meetingtui.agenda.model import (
     KINDS,
     SECTION_TITLES,
@@ -23,11 +24,9 @@ from meetingtui.agenda.model import (
     Item,
     Section,
     has_words,
-    slug,
 )
 from meetingtui.text_input import nfc
 
-ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 CASE_1 = re.compile(r"[0-9]{2}/[0-9]{1,7}")
 # Format 2: the shapes Danish case systems write (23/11174, 2023/1234, 306-2009-600,
 # 299835, 27.00.00-A00-1-24, EMN-2023-01234): letters and digits in groups joined by
@@ -55,7 +54,7 @@ KIND_TITLES = {"eventuelt": "eventuelt", "underskriftsside": "underskriftsside"}
 KIND_NAMES = {"eventuelt": "Eventuelt", "underskriftsside": "Underskriftsside"}
 
 
-class ItemReader(FieldReader):
+class ItemReader(MemberReader):
     """Reads [[items]]; `format` is the file's format (1 or 2)."""
 
     format = 2
@@ -112,22 +111,6 @@ class ItemReader(FieldReader):
                 self.problem(
                     (*where, key), f"ukendt felt (forventet et af: {', '.join(sorted(allowed))})"
                 )
-
-    def id(self, table: dict, where: tuple, fallback: str) -> str:
-        """The id given, or one made from the title or name; reports a malformed one."""
-        value = table.get("id")
-        if value is None:
-            return slug(fallback)
-        if not isinstance(value, str):
-            self.problem((*where, "id"), f"er {_kind(value)} (forventet et id i anførselstegn)")
-            return slug(fallback)
-        if not ID.fullmatch(value):
-            self.problem(
-                (*where, "id"),
-                f"{value!r} er ikke et gyldigt id (forventet små bogstaver a-z, tal, - eller _, "
-                "der begynder med et bogstav eller tal, højst 64 tegn)",
-            )
-        return value
 
     def case(self, table: dict, where: tuple) -> str:
         value = table.get("case")

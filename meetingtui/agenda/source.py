@@ -19,7 +19,7 @@ from meetingtui.agenda.fields import _label, number
 from meetingtui.agenda.model import MAX_BYTES
 from meetingtui.errors import AgendaError
 
-AGENDA = "en dagsorden (en .toml-fil)"  # what a file read here is expected to be
+AGENDA = "en .toml-fil med en dagsorden"  # what a file read here is expected to be
 
 
 def read_bytes(path: Path, what: str = AGENDA) -> bytes:
@@ -176,7 +176,7 @@ def _toml_problem(path: Path, text: str, message: str) -> str:
     if declared:
         name = ".".join(re.findall(r"'([^']*)'", declared.group(1)))
         return (
-            f"{where}: TOML-syntaksfejl: [{name}] står der to gange, eller både som "
+            f"{where}: TOML-syntaksfejl: [{name}] står to gange, eller både som "
             f"[{name}] og [[{name}]] (forventet den én gang)"
         )
     if what in _TOML_HINTS:
