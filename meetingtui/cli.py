@@ -218,9 +218,20 @@ def write_upgrade(path: Path) -> Path:
     return target
 
 
-def write_agenda_file(target: Path, text: str) -> None:
+def make_folder(folder: Path) -> None:
     try:
-        files.make_dirs(target.parent)
+        files.make_dirs(folder)
+    except OSError as error:
+        raise AgendaError(
+            [
+                f"{folder}: mappen kan ikke laves: {files.reason(error)} (forventet en mappe, der kan skrives i)"
+            ]
+        ) from None
+
+
+def write_agenda_file(target: Path, text: str) -> None:
+    make_folder(target.parent)
+    try:
         files.write_new(target, text.encode("utf-8"))
     except FileExistsError:
         raise AgendaError(
@@ -242,6 +253,7 @@ def run_new(args) -> int:
     start = new.parse_time(args.start) if args.start else None
     target = Path(args.output) if args.output else new.default_path(body, day)
     text = new.next_meeting(body, day, start, args.place, target)
+    make_folder(target.parent)  # body_file is relative to it: it must exist to be followed
     agenda = agenda_mod.parse(text.encode("utf-8"), target)  # it passes check, or is not written
     write_agenda_file(target, text)
     out = Console(highlight=False, soft_wrap=True, emoji=False)

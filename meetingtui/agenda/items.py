@@ -218,7 +218,7 @@ class ItemReader(MemberReader):
                 f"endnu et Underskriftsside-punkt, ligesom {self.item_label(signature[0])} "
                 '(forventet højst ét punkt med kind = "underskriftsside")',
             )
-        if signature and signature[0] != len(items) - 1:
+        if len(signature) == 1 and signature[0] != len(items) - 1:
             self.kind_problem(
                 ("items", signature[0], "kind"),
                 "Underskriftssiden står før andre punkter (forventet den som sidste punkt)",

@@ -65,18 +65,18 @@ def parse(data: bytes, path: Path, cache_dir: Path | None = None) -> Agenda:
 
 
 def _body(checker: Checker, raw: dict, path: Path) -> Body | None:
-    """The body file a format-2 agenda names, loaded; its problems join the agenda's."""
+    """The body file a format-2 agenda names, loaded. Without it the agenda cannot be
+    checked (its members and fields may come from there): its problems are the ones said."""
     meeting = raw.get("meeting")
     if file_format(raw) != 2 or not isinstance(meeting, dict) or "body_file" not in meeting:
         return None
     name = checker.text(meeting, ("meeting", "body_file"))
     if not name:
-        return None
+        raise AgendaError(checker.problems)
     try:
         return body_file.load(path.parent / name)
     except AgendaError as error:
-        checker.problems += error.problems
-        return None
+        raise AgendaError(checker.problems + error.problems) from None
 
 
 def _cache(cache_dir: Path) -> Cache:

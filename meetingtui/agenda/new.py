@@ -151,7 +151,6 @@ def reminder(body: Body, items: int) -> str | None:
         return None
     after = body.next_number + items
     return (
-        f"Husk: når dagsordenen er færdig, skal næste møde begynde efter dette mødes sidste "
-        f"punkt. Skriv next_number = <første nummer + antal punkter> i {body.path} "
-        f"(med de {items} punkter, dagsordenen har nu: next_number = {after})."
+        f"Husk: når dagsordenen er færdig, skriv next_number = {body.next_number} + antal "
+        f"punkter i {body.path} (med de {items} punkter, den har nu: next_number = {after})."
     )
