@@ -174,12 +174,16 @@ def add_check_and_new(sub) -> None:
 
 
 def run_check(args) -> int:
-    from meetingtui.agenda import upgrade
+    from meetingtui.agenda import body_file, upgrade
 
     out = Console(highlight=False, soft_wrap=True, emoji=False)
     problems: list[str] = []
     for path in args.agendas:
         try:
+            if Path(path).parent.name == "bodies":  # a body file, checked as one
+                body = body_file.load(path)
+                out.print(f"{path}: OK (udvalgsfil, {len(body.members)} members)", markup=False)
+                continue
             agenda = agenda_mod.load(path)
         except AgendaError as error:
             problems += error.problems

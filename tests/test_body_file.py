@@ -43,6 +43,11 @@ def test_the_example_body_file():
     assert body.members[-1].party == "L"  # a local list, from the body's parties
 
 
+def test_check_knows_a_body_file(capsys):
+    assert cli.main(["check", str(BODY)]) == 0
+    assert capsys.readouterr().out == f"{BODY}: OK (udvalgsfil, 7 members)\n"
+
+
 def test_an_agenda_takes_what_it_leaves_out_from_its_body_file():
     agenda = agenda_mod.load(MUNICIPAL)
     body = body_file.load(BODY)

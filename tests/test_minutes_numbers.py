@@ -154,3 +154,15 @@ def test_numbers_counting_the_items_keep_the_reference_contents(tmp_path):
         ]
     finally:
         desk.record.close()
+
+
+def test_the_pre_export_check_names_items_by_their_numbers(meeting):
+    from meetingtui import preflight
+
+    desk, _ = meeting
+    missing = [str(p) for p in preflight.problems(desk.state) if "ingen beslutning" in str(p)]
+    assert missing == [
+        "Punkt 55: har ingen beslutning.",
+        "Punkt 53: har ingen beslutning.",
+        "Punkt 54: har ingen beslutning.",
+    ]

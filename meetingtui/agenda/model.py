@@ -130,11 +130,6 @@ class Agenda:
         """Items keep the numbers the agenda gives them (format 2), rather than their place."""
         return self.meeting.numbering != "position"
 
-    def next_number(self) -> int:
-        """The number an item added during the meeting takes first: after the agenda's last."""
-        numbers = [item.number or 0 for item in self.items]
-        return max(numbers, default=self.meeting.first_number - 1) + 1
-
     @property
     def seats(self) -> int:
         return len(self.members)

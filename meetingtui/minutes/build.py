@@ -2,7 +2,15 @@
 
 The public variant (default) shows a closed item as its heading, the public summary of
 its decision if one was recorded, and its Fraværende line: nothing of its case text,
-decision, votes, dissent, non-participation or attachments. The full variant shows all.
+earlier decisions, decision, votes, dissent, non-participation or attachments. The full
+variant shows all.
+
+Items are headed by the numbers the agenda gives them (`state.number`: per meeting,
+running from 49, or by place for a format-1 agenda); the contents list the titles alone
+while the numbers count the items from 1, and whole headings otherwise. An item's
+sections follow in the agenda's order, then its earlier decisions ('Økonomiudvalget,
+20-05-2026, pkt. 65:' and the text, as published minutes give them), then this
+meeting's decision.
 """
 
 from __future__ import annotations
