@@ -228,7 +228,7 @@ text = "{text}"
 
 
 def test_an_earlier_decision_is_read_with_its_number_as_text():
-    agenda = load(agenda_text(after=EARLIER.format(item="65", text="Anbefales.")))
+    agenda = load(agenda_text(after=EARLIER.format(item='"65"', text="Anbefales.")))
     (earlier,) = agenda.items[0].earlier
     assert (earlier.body, earlier.date, earlier.item, earlier.text) == (
         "Økonomiudvalget",
@@ -236,6 +236,8 @@ def test_an_earlier_decision_is_read_with_its_number_as_text():
         "65",
         "Anbefales.",
     )
+    written_as_number = load(agenda_text(after=EARLIER.format(item="65", text="Anbefales.")))
+    assert written_as_number.items[0].earlier[0].item == "65"
 
 
 @pytest.mark.parametrize(
@@ -360,3 +362,46 @@ def test_the_upgraded_demo_is_the_same_meeting(tmp_path, capsys):
     # a second upgrade never writes over the first
     assert cli.main(["check", "--upgrade", str(copy)]) == 2
     assert "findes allerede" in capsys.readouterr().err
+
+
+def test_the_shape_importers_emit_written_by_to_toml_loads():
+    """AGENDA-V2.md: importers give plain data and write it with agenda.write.to_toml."""
+    from meetingtui.agenda.write import to_toml
+
+    data = {
+        "format": 2,
+        "meeting": {
+            "body": "Teknik- og Miljøudvalget",
+            "date": dt.date(2026, 6, 11),
+            "start": dt.time(16, 0),
+            "place": "Rådhuset",
+            "numbering": "running",
+            "first_number": 49,
+        },
+        "members": [{"name": "Erik Nielsen", "party": "A", "role": "formand"}],
+        "items": [
+            {
+                "title": "Vejplan 2027",
+                "case": "306-2009-600",
+                "attachments": ["Vejplan - udkast.pdf"],
+                "sections": [
+                    {"heading": "Sagens kerne", "text": 'Linje et.\n\n- et punkt\n- to "citat"'},
+                    {"heading": "Indstilling", "text": "Det indstilles, at planen godkendes."},
+                ],
+                "earlier": [
+                    {
+                        "body": "Økonomiudvalget",
+                        "date": dt.date(2026, 5, 20),
+                        "item": "65",
+                        "text": "Anbefales.",
+                    }
+                ],
+            },
+            {"title": "Eventuelt", "kind": "eventuelt"},
+        ],
+    }
+    agenda = load(to_toml(data, "importeret"))
+    vejplan = agenda.items[0]
+    assert vejplan.number == 49 and vejplan.case == "306-2009-600"
+    assert vejplan.sections[0].text == 'Linje et.\n\n- et punkt\n- to "citat"'
+    assert vejplan.earlier[0].item == "65" and vejplan.bilag == ("Vejplan - udkast.pdf",)

@@ -115,7 +115,7 @@ class ItemReader(MemberReader):
     def case(self, table: dict, where: tuple) -> str:
         value = table.get("case")
         if self.format == 2 and isinstance(value, int) and not isinstance(value, bool):
-            value = table["case"] = str(value)  # a bare case number written without quotes
+            table = {"case": str(value)}  # a bare case number written without quotes
         case = self.text(table, (*where, "case"), required=False)
         if not case:
             return ""
@@ -179,8 +179,8 @@ class ItemReader(MemberReader):
             day = self.day(entry, at)
             number = entry.get("item", "")
             if isinstance(number, int) and not isinstance(number, bool):
-                number = entry["item"] = str(number)
-            item = self.text(entry, (*at, "item"), required=False, limit=20)
+                number = str(number)  # an item number written without quotes
+            item = self.text({"item": number}, (*at, "item"), required=False, limit=20)
             text = self.prose(entry, (*at, "text"))
             if body and day and text:
                 found.append(Earlier(body, pendulum.date(day.year, day.month, day.day), item, text))
