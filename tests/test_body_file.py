@@ -206,3 +206,14 @@ def test_new_without_a_place_anywhere_says_where_to_give_it(workspace, capsys):
     assert cli.main(["new", "teknik-og-miljoeudvalget", "--date", "2026-08-13"]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert "place mangler (forventet --place" in line
+
+
+def test_new_for_a_body_numbering_per_meeting_starts_at_one(workspace, capsys):
+    body = workspace / "bodies" / BODY.name
+    text = body.read_text("utf-8").replace('numbering = "running"', 'numbering = "meeting"')
+    body.write_text(text.replace("next_number = 55", ""), "utf-8")
+    assert (
+        cli.main(["new", "teknik-og-miljoeudvalget", "--date", "2026-08-13", "-o", "d.toml"]) == 0
+    )
+    assert "next_number" not in capsys.readouterr().out  # nothing to remember
+    assert [item.number for item in agenda_mod.load("d.toml").items] == [1, 2]
