@@ -14,7 +14,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from meetingtui import meetings, paths
+from meetingtui import labels, meetings, paths
 from meetingtui.meetings import Opening, Stage
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "agendas" / "example-udvalg.toml"
@@ -44,6 +44,10 @@ def open_for_writing(agenda: Path | None, now, rehearse: str | None = None):
 
 def rows_by_title(rows):
     return {(row.body, row.rehearsal): row for row in rows if row.body}
+
+
+def test_every_stage_has_its_danish_words():
+    assert set(labels.HOME_STAGE) == {stage.value for stage in Stage}
 
 
 def test_the_demo_comes_first_and_opens_as_meetingtui_does_without_an_agenda(tmp_path):

@@ -20,7 +20,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -31,6 +30,7 @@ from meetingtui.notices import Notice
 from meetingtui.secretary import Secretary
 from meetingtui.terminal_text import printable
 from meetingtui.ui.literal import literal
+from meetingtui.ui.screens.base import MeetingScreen
 from meetingtui.ui.screens.pickers import ChoicePicker
 
 
@@ -87,8 +87,10 @@ def row(number: int, meeting: KnownMeeting) -> Table:
     return grid
 
 
-class HomeScreen(Screen[None]):
-    """The meetings the app knows; the one chosen is opened and handed to the app."""
+class HomeScreen(MeetingScreen[None]):
+    """The meetings the app knows; the one chosen is opened and handed to the app.
+
+    Shown before any meeting is open: `self.secretary` does not exist yet here."""
 
     BINDINGS = [
         Binding("enter", "open", "Åbn", priority=True),
