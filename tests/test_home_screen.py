@@ -294,3 +294,14 @@ def test_an_agenda_and_demo_together_are_refused_in_one_line(launched, capsys):
     assert cli.main(["m.toml", "--demo"]) == 1
     assert capsys.readouterr().err == "meetingtui: m.toml: name an AGENDA or --demo, not both\n"
     assert launched == []
+
+
+async def test_names_and_paths_are_shown_as_written_never_as_markup(tmp_path):
+    folder = tmp_path / "[b]agendas[/b]"
+    write_agenda(folder, "[@click=app.quit].toml", "[@click=app.quit]Udvalget[/]")
+    app = create_home_app(now=later_clock(), folders=[folder])
+    async with app.run_test(size=SIZE, notifications=True):
+        text = shown(app)
+        assert "[@click=app.quit]Udvalget[/], 12-03-2026 kl. 16.00" in text
+        assert "[@click=app.quit].toml" in "".join(text.split())
+        assert "Dagsordener fra" in text and "[b]agendas[/b]" in "".join(text.split())
