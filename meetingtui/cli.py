@@ -1,4 +1,4 @@
-"""The command line: `meetingtui [AGENDA]` runs the app; check, export, attendance, recover.
+"""The command line: `meetingtui [AGENDA | --demo]` runs the app; check, export, attendance, recover.
 
 Every failure the user can cause prints one line per problem (file, place, what, what
 is expected) and exits non-zero; never a traceback.
@@ -46,14 +46,24 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="meetingtui",
         description="Take the minutes of a committee meeting live, and export the referat.",
-        epilog="With no command: `meetingtui [AGENDA]` opens the live app (default: the demo meeting).",
+        epilog="With no command: `meetingtui AGENDA` opens the live app on that meeting, "
+        "`meetingtui --demo` on the demo meeting, and `meetingtui` alone shows the meetings "
+        "it knows (the demo first) to resume or start.",
     )
     root.add_argument("--version", action="version", version=f"meetingtui {__version__}")
     sub = root.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="open the live app (the default command)")
     run.add_argument(
-        "agenda", nargs="?", help="agenda .toml file (default: the bundled demo meeting)"
+        "agenda",
+        nargs="?",
+        help="agenda .toml file (without it, and without --demo, --record or --rehearse: "
+        "the home screen, a list of the meetings the app knows)",
+    )
+    run.add_argument(
+        "--demo",
+        action="store_true",
+        help="the bundled demo meeting (also the default agenda of --record and --rehearse)",
     )
     run.add_argument(
         "--record", help="the meeting record file (default: one per meeting in the data directory)"
@@ -106,9 +116,15 @@ def parser() -> argparse.ArgumentParser:
 
 def run_app(args) -> int:
     from meetingtui.errors import RecordDamaged
-    from meetingtui.ui.app import create_app
+    from meetingtui.ui.app import create_app, create_home_app
 
     rehearse = getattr(args, "rehearse", None)
+    if args.demo and args.agenda:
+        raise MeetingtuiError(f"{args.agenda}: name an AGENDA or --demo, not both")
+    if not (args.agenda or args.demo or args.record or rehearse is not None):
+        home = create_home_app()
+        home.run()
+        return home.return_code or 0
     try:
         app = create_app(args.agenda, args.record, rehearse=rehearse)
     except RecordDamaged as damage:
@@ -128,10 +144,9 @@ def offer_recovered_copy(damage) -> Path | None:
         return None
     err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     err.print(f"meetingtui: {damage}", markup=False)
-    answer = input(
-        f"Åbn en kopi med de {damage.readable_events} hændelser, der kan læses? "
-        "Den beskadigede fil røres ikke. [j/N] "
-    )
+    from meetingtui import labels
+
+    answer = input(f"{labels.recover_question(damage.readable_events)} [j/N] ")
     if answer.strip().lower() not in ("j", "ja", "y", "yes"):
         return None
     target, count, left_out = recover_copy(Path(damage.path))
