@@ -92,9 +92,9 @@ def test_a_folder_that_does_not_exist_gives_the_demo_alone(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "said"),
     [
-        ("syntax.toml", b"format = 1\n[meeting\n", "syntax.toml:2: TOML syntax error"),
-        ("binary.toml", b"\x00\xff\xfe garbage", "binary data"),
-        ("empty.toml", b"", "[meeting] is missing (expected a [meeting] table) (+2)"),
+        ("syntax.toml", b"format = 1\n[meeting\n", "syntax.toml:2: TOML-syntaksfejl"),
+        ("binary.toml", b"\x00\xff\xfe garbage", "binære data"),
+        ("empty.toml", b"", "[meeting] mangler (forventet en [meeting]-tabel) (+2)"),
     ],
 )
 def test_an_unreadable_agenda_is_a_row_with_its_one_line_problem(tmp_path, name, content, said):
