@@ -87,7 +87,7 @@ async def test_every_kind_of_meeting_says_what_it_is(tmp_path):
         f"sidste registrering 12-03-2026 kl. 16.20 · {running}",
         f"3 Nyudvalget, 02-04-2026 kl. 16.00 ○ ikke startet · 3 punkter · {folder / 'new.toml'}",
         "4 Slutudvalget, 05-02-2026 kl. 16.00 ✓ lukket kl. 17.15 · klar til eksport",
-        f"5 {folder / 'broken.toml'} ⚠ kan ikke læses: {folder / 'broken.toml'}:2: TOML syntax",
+        f"5 {folder / 'broken.toml'} ⚠ kan ikke læses: {folder / 'broken.toml'}:2: TOML-syntaksfejl",
     ]
     for row in rows:
         assert row in text
@@ -156,8 +156,8 @@ async def test_an_unreadable_agenda_says_its_problem_when_chosen(tmp_path):
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await Keys(pilot).press("down", "enter")
         assert isinstance(app.screen, HomeScreen)
-        assert "broken.toml:2: TOML syntax error" in shown(app)  # the row
-        assert "broken.toml:2: TOML syntax error" in toasts(app)
+        assert "broken.toml:2: TOML-syntaksfejl" in shown(app)  # the row
+        assert "broken.toml:2: TOML-syntaksfejl" in toasts(app)
 
 
 async def test_a_record_without_its_agenda_says_how_to_open_it(tmp_path):
