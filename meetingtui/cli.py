@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
+from rich.text import Text
 
 from meetingtui import __version__, files
 from meetingtui import agenda as agenda_mod
 from meetingtui.errors import AgendaError, MeetingtuiError
 from meetingtui.terminal_text import Printable
 
-COMMANDS = ("check", "export", "attendance", "recover", "run")
+COMMANDS = ("check", "export", "attendance", "recover", "run", "import")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,6 +104,7 @@ def parser() -> argparse.ArgumentParser:
     )
     recover.add_argument("record")
     recover.set_defaults(handler=run_recover)
+    add_import_command(sub)
     return root
 
 
@@ -228,3 +230,54 @@ def left_out_lines(record, left_out: list[tuple[int, str]]) -> list[str]:
     if len(left_out) > SHOWN_LEFT_OUT:
         shown.append(f"{record}: and {len(left_out) - SHOWN_LEFT_OUT} more lines left out")
     return shown
+
+
+# -- meetingtui import (issue 11) --------------------------------------------------------
+
+
+def add_import_command(sub) -> None:
+    command = sub.add_parser(
+        "import", help="make an agenda from a dagsorden or referat (.docx, .pdf, .txt, .html)"
+    )
+    command.add_argument(
+        "source", metavar="SOURCE", help="the dagsorden: .docx, .pdf, .txt or .html"
+    )
+    command.add_argument(
+        "-o",
+        "--output",
+        metavar="AGENDA.toml",
+        help="the agenda to write (default: SOURCE's name, .toml)",
+    )
+    command.add_argument("--overwrite", action="store_true", help="replace an existing agenda file")
+    command.set_defaults(handler=run_import)
+
+
+def run_import(args) -> int:
+    from meetingtui.agenda.write import to_toml
+    from meetingtui.importing import ImportFailed, import_source, report
+
+    source = Path(args.source)
+    target = Path(args.output) if args.output else Path(source.stem + ".toml")
+    if target.is_dir():
+        target = target / (source.stem + ".toml")
+    if target.suffix.lower() != ".toml":
+        raise ImportFailed(f"{target}: agendaen skal have endelsen .toml")
+    if (target.exists() or target.is_symlink()) and not args.overwrite:
+        raise ImportFailed(f"{target}: findes allerede (brug --overwrite for at erstatte den)")
+    result = import_source(source)
+    text = to_toml(
+        result.data,
+        comment=f"Importeret af `meetingtui import` fra {source.name}.\n"
+        "Ret det, der ikke passer, og tjek filen med `meetingtui check`.",
+    )
+    try:
+        if args.overwrite and target.exists():
+            files.replace_file(target, text.encode("utf-8"))
+        else:
+            files.write_new(target, text.encode("utf-8"))
+    except OSError as error:
+        raise ImportFailed(f"{target}: kan ikke skrive agendaen ({files.reason(error)})") from None
+    out = Console(highlight=False, soft_wrap=True, emoji=False)
+    for line in report.lines(result, str(source), str(target)):
+        out.print(Printable(Text(line)))
+    return 0

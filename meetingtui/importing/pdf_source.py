@@ -1,0 +1,178 @@
+"""A dagsorden or referat as PDF, through pdfplumber (bench/pdf_readers.py measured it
+against pypdf: the same Danish text, but pdfplumber also gives each character's font and
+size, which is how headings and bold lines are told from text).
+
+Lines are grouped by position; a line's size above the body text's size makes it a
+heading (the largest size is level 1), a line all in a bold font at body size is a bold
+paragraph. Lines join into a paragraph until the gap grows, the style changes or a bullet
+starts a list entry. Each page's header and footer (lines in the top or bottom 8 % that
+repeat on other pages, or are a page number) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from meetingtui.importing import patterns
+from meetingtui.importing.blocks import Block, Heading, ImportFailed, ListEntry, Para, clean
+from meetingtui.importing.text_source import join_lines
+
+MAX_PAGES = 2000
+MARGIN = 0.08  # of the page height: where headers and footers stand
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.IGNORECASE)
+_SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat", re.IGNORECASE)
+
+
+@dataclass
+class _Line:
+    text: str
+    size: float
+    bold: bool
+    top: float
+    x0: float
+    page: int
+    bullet: bool
+
+
+def read(path: Path, name: str) -> list[Block]:
+    lines = _lines(path, name)
+    if not any(line.text for line in lines):
+        raise ImportFailed(
+            f"{name}: PDF'en indeholder ingen tekst (en scannet side?); kør tekstgenkendelse "
+            "(OCR) på den, eller importér dagsordenen som Word eller tekst"
+        )
+    return _blocks(lines)
+
+
+def _lines(path: Path, name: str) -> list[_Line]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(path)
+    except PDFPasswordIncorrect:
+        raise ImportFailed(
+            f"{name}: PDF'en er låst med en adgangskode (gem en udgave uden)"
+        ) from None
+    except Exception as error:  # pdfminer raises many kinds on a damaged file
+        raise ImportFailed(
+            f"{name}: er ikke en PDF, der kan læses ({type(error).__name__})"
+        ) from None
+    lines: list[_Line] = []
+    with pdf:
+        if len(pdf.pages) > MAX_PAGES:
+            raise ImportFailed(f"{name}: PDF'en har {len(pdf.pages)} sider (højst {MAX_PAGES})")
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=True)
+            except Exception as error:
+                raise ImportFailed(
+                    f"{name}: side {number} kan ikke læses ({type(error).__name__})"
+                ) from None
+            lines += _page_lines(words, number, float(page.height))
+    return _without_headers(lines)
+
+
+def _page_lines(words: list[dict], page: int, height: float) -> list[_Line]:
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) < 2.5:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    out = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        bullet = bool(_SYMBOL_FONT.search(row[0]["fontname"])) or bool(
+            patterns.BULLET.fullmatch(row[0]["text"].strip() + " ")
+        )
+        pieces = row[1:] if bullet and len(row) > 1 else row
+        text = clean(" ".join(w["text"] for w in pieces))
+        if bullet and len(row) == 1:
+            text = clean(patterns.BULLET.sub("", row[0]["text"]))
+        lettered = [w for w in pieces if re.search(r"\w", w["text"])] or pieces
+        size = max(round(w["size"] * 2) / 2 for w in lettered)
+        bold = all(_BOLD.search(w["fontname"]) for w in lettered)
+        top = row[0]["top"] / height
+        out.append(_Line(text, size, bold, row[0]["top"], pieces[0]["x0"], page, bullet))
+        out[-1].top = row[0]["top"]
+        if top < MARGIN or top > 1 - MARGIN:
+            out[-1].page = -page  # marks a line in the header or footer zone
+    return out
+
+
+def _without_headers(lines: list[_Line]) -> list[_Line]:
+    pages = len({abs(line.page) for line in lines}) or 1
+    key = lambda line: re.sub(r"\d+", "#", line.text)  # noqa: E731
+    seen = Counter(key(line) for line in lines if line.page < 0)
+    kept = []
+    for line in lines:
+        if line.page < 0:
+            if patterns.PAGE_LINE.match(line.text) or (pages > 1 and seen[key(line)] > 1):
+                continue
+            line.page = -line.page
+        kept.append(line)
+    return kept
+
+
+def _blocks(lines: list[_Line]) -> list[Block]:
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[line.size] += len(line.text)
+    body = sizes.most_common(1)[0][0]
+    levels = {
+        size: index
+        for index, size in enumerate(
+            sorted((s for s in sizes if s > body + 0.4), reverse=True), start=1
+        )
+    }
+    gaps = [
+        b.top - a.top
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and a.size == body == b.size and b.top - a.top > 0
+    ]
+    pitch = statistics.median(gaps) if gaps else body * 1.4
+    blocks: list[Block] = []
+    group: list[_Line] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        first = group[0]
+        text = join_lines([line.text for line in group])
+        at = f"side {first.page}"
+        if first.size in levels:
+            blocks.append(Heading(text, levels[first.size], at=at))
+        elif first.bullet:
+            blocks.append(ListEntry(text, at=at))
+        else:
+            blocks.append(Para(text, bold=first.bold, at=at))
+        group.clear()
+
+    for line in lines:
+        if group:
+            last = group[-1]
+            same_page = line.page == last.page
+            gap = line.top - last.top if same_page else 0.0
+            style_changed = (line.size, line.bold) != (last.size, last.bold) and not group[0].bullet
+            continues = (
+                not line.bullet
+                and not style_changed
+                and (
+                    gap <= pitch * 1.25 * last.size / body
+                    if same_page
+                    else not last.text.endswith((".", ":"))
+                )
+                and not (group[0].bullet and line.x0 < group[0].x0 - 1)
+                and not patterns.item_heading(line.text, weak=False)
+            )
+            if not continues:
+                flush()
+        if line.text:
+            group.append(line)
+    flush()
+    return blocks
