@@ -15,6 +15,7 @@ from collections import Counter
 from meetingtui.importing import patterns
 from meetingtui.importing.blocks import Block, ImportFailed, ListEntry, Para, clean
 
+_OPEN_END = re.compile(r"(?:-|\b(?:og|for|af|i|til|om|med|på|samt|under))$")
 ENCODINGS = ("utf-8-sig", "cp1252")  # Windows Notepad saves Danish text in cp1252
 
 
@@ -41,6 +42,7 @@ def read(data: bytes, name: str) -> list[Block]:
     blocks: list[Block] = []
     lines: list[tuple[int, str]] = []
     number = 0
+    in_bilag = False
 
     def flush() -> None:
         if lines:
@@ -65,7 +67,29 @@ def read(data: bytes, name: str) -> list[Block]:
                 flush()
                 blocks.append(ListEntry(patterns.BULLET.sub("", line), at=f"linje {number}"))
                 continue
-            if patterns.is_heading_like(line) or patterns.CONTENTS_LINE.search(raw):
+            last = blocks[-1] if blocks else None
+            if isinstance(last, Para) and last.text == "Fraværende" and not lines:
+                blocks[-1] = Para(f"{last.text} {line}", at=last.at)  # its value, below it
+                continue
+            if (
+                not lines
+                and isinstance(last, Para)
+                and patterns.item_heading(last.text, weak=False)
+                and (line[:1].islower() or line.endswith("#") or _OPEN_END.search(last.text))
+            ):  # a long item heading wrapped onto the next line
+                blocks[-1] = Para(join_lines([last.text, line]), at=last.at)
+                continue
+            if (
+                patterns.is_heading_like(line)
+                or patterns.CONTENTS_LINE.search(raw)
+                or patterns.ABSENT_LINE.match(line + " ")
+            ):
+                flush()
+                blocks.append(Para(line, at=f"linje {number}"))
+                in_bilag = line.casefold().rstrip(":") == "bilag"
+
+                continue
+            if in_bilag:  # one attachment a line
                 flush()
                 blocks.append(Para(line, at=f"linje {number}"))
                 continue
@@ -74,7 +98,7 @@ def read(data: bytes, name: str) -> list[Block]:
                 and isinstance(blocks[-1], ListEntry)
                 and not lines
                 and not raw[:1].isspace()
-                and line[:1].islower()
+                and (line[:1].islower() or line.endswith("#") or _OPEN_END.search(last.text))
             ):
                 last = blocks[-1]
                 blocks[-1] = ListEntry(
