@@ -65,6 +65,8 @@ class ItemReader:
             return
         if not text or patterns.ABSENT_LINE.match(text) or text == "Fraværende":
             return
+        if self.first and text.rstrip(" #") == draft.title:  # portal pages repeat the title
+            return
         if isinstance(block, Heading) and self.section_level is not None:
             if block.level <= self.section_level:
                 self.open_section(text)
@@ -126,11 +128,12 @@ class ItemReader:
                 entry["text"] = earlier.group("text").strip()
             draft.earlier.append(entry)
             return True
-        return self.first and text.rstrip(" #") == draft.title  # portal pages repeat the title
+        return False
 
     def open_section(self, heading: str) -> None:
         self.close_section()
         heading = heading.rstrip(":").strip()
+        heading = patterns.section_heading(heading) or _heading_case(heading)
         if patterns.is_decision(heading):
             body = patterns.decision_body(heading)
             if not body or self.body is None or _same_body(body, self.body):
