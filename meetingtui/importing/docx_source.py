@@ -29,6 +29,10 @@ def read(path: Path, name: str) -> list[Block]:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
         raise ImportFailed(f"{name}: er ikke et Word-dokument, der kan læses ({error})") from None
+    except Exception as error:  # lxml and python-docx fail in many ways on a damaged part
+        raise ImportFailed(
+            f"{name}: Word-dokumentet er ødelagt og kan ikke læses ({type(error).__name__})"
+        ) from None
     reader = _Reader(document)
     blocks: list[Block] = []
     for number, part in enumerate(document.iter_inner_content(), start=1):

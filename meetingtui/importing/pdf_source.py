@@ -54,11 +54,11 @@ def _lines(path: Path, name: str) -> list[_Line]:
 
     try:
         pdf = pdfplumber.open(path)
-    except PDFPasswordIncorrect:
-        raise ImportFailed(
-            f"{name}: PDF'en er låst med en adgangskode (gem en udgave uden)"
-        ) from None
     except Exception as error:  # pdfminer raises many kinds on a damaged file
+        if _caused_by(error, PDFPasswordIncorrect):
+            raise ImportFailed(
+                f"{name}: PDF'en er låst med en adgangskode (gem en udgave uden, og importér den)"
+            ) from None
         raise ImportFailed(
             f"{name}: er ikke en PDF, der kan læses ({type(error).__name__})"
         ) from None
@@ -75,6 +75,18 @@ def _lines(path: Path, name: str) -> list[_Line]:
                 ) from None
             lines += _page_lines(words, number, float(page.height))
     return _without_headers(lines)
+
+
+def _caused_by(error: BaseException, kind: type) -> bool:
+    """pdfplumber wraps pdfminer's errors: look through the chain and the arguments."""
+    seen: BaseException | None = error
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, kind) or any(isinstance(a, kind) for a in seen.args):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _page_lines(words: list[dict], page: int, height: float) -> list[_Line]:

@@ -32,7 +32,7 @@ def read_blocks(path: Path) -> list[Block]:
     name = str(path)
     kind = KINDS.get(path.suffix.lower())
     if kind is None:
-        hint = f"; filen ligner {_NAMES[s]}" if (s := _sniff_path(path)) else ""
+        hint = f"; filen ligner {_NAMES[s]}" if (s := _sniff_path(path)) in _NAMES else ""
         raise ImportFailed(
             f"{name}: filtypen »{path.suffix or '(ingen)'}« kan ikke importeres (forventede {EXPECTED}){hint}"
         )
@@ -40,6 +40,10 @@ def read_blocks(path: Path) -> list[Block]:
     if not data.strip():
         raise ImportFailed(f"{name}: filen er tom (forventede en dagsorden eller et referat)")
     sniffed = sniff(data)
+    if sniffed == "damaged-zip":
+        raise ImportFailed(
+            f"{name}: filen er ødelagt (en zip-fil, der ikke kan åbnes; gem dokumentet igen)"
+        )
     if (
         kind in ("docx", "pdf")
         and sniffed != kind
@@ -78,8 +82,8 @@ def sniff(data: bytes) -> str | None:
 
         try:
             names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-        except (zipfile.BadZipFile, ValueError):
-            return "zip"
+        except (zipfile.BadZipFile, ValueError, EOFError):
+            return "damaged-zip"
         return "docx" if "word/document.xml" in names else "zip"
     head = data[:2048].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
@@ -106,12 +110,16 @@ def _read(path: Path, name: str) -> bytes:
         raise ImportFailed(f"{name}: ingen adgang til at læse filen") from None
     except OSError as error:
         raise ImportFailed(f"{name}: kan ikke læses ({error.strerror})") from None
+    info = os.fstat(fd)
+    problem = None
+    if stat.S_ISDIR(info.st_mode):
+        problem = f"{name}: er en mappe (forventede en fil: {EXPECTED})"
+    elif not stat.S_ISREG(info.st_mode):
+        problem = f"{name}: er ikke en almindelig fil (forventede en fil: {EXPECTED})"
+    if problem is not None:
+        os.close(fd)
+        raise ImportFailed(problem)
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if stat.S_ISDIR(info.st_mode):
-            raise ImportFailed(f"{name}: er en mappe (forventede en fil: {EXPECTED})")
-        if not stat.S_ISREG(info.st_mode):
-            raise ImportFailed(f"{name}: er ikke en almindelig fil (forventede en fil: {EXPECTED})")
         if info.st_size > MAX_BYTES:
             raise ImportFailed(
                 f"{name}: filen er for stor ({info.st_size // (1024 * 1024)} MB; højst {MAX_BYTES // (1024 * 1024)} MB)"

@@ -20,6 +20,11 @@ ENCODINGS = ("utf-8-sig", "cp1252")  # Windows Notepad saves Danish text in cp12
 
 
 def decode(data: bytes, name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its mark (Windows)
+        try:
+            return data.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            raise ImportFailed(f"{name}: er ikke gyldig UTF-16-tekst") from None
     if b"\x00" in data[:4096]:
         raise ImportFailed(f"{name}: er ikke tekst (filen indeholder binære data)")
     for encoding in ENCODINGS:
