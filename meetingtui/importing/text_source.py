@@ -92,23 +92,14 @@ def read(data: bytes, name: str) -> list[Block]:
                 flush()
                 blocks.append(Para(line, at=f"linje {number}"))
                 in_bilag = line.casefold().rstrip(":") == "bilag"
-
                 continue
             if in_bilag:  # one attachment a line
                 flush()
                 blocks.append(Para(line, at=f"linje {number}"))
                 continue
-            if (
-                blocks
-                and isinstance(blocks[-1], ListEntry)
-                and not lines
-                and not raw[:1].isspace()
-                and (line[:1].islower() or line.endswith("#") or _OPEN_END.search(last.text))
-            ):
-                last = blocks[-1]
-                blocks[-1] = ListEntry(
-                    join_lines([last.text, line]), last.numbered, last.depth, last.at
-                )
+            if isinstance(last, ListEntry) and not lines and line[:1].islower():
+                # a list entry's text wrapped onto the next line
+                blocks[-1] = ListEntry(join_lines([last.text, line]), at=last.at)
                 continue
             lines.append((number, line))
         flush()
