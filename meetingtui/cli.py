@@ -255,28 +255,20 @@ def add_import_command(sub) -> None:
 def run_import(args) -> int:
     from meetingtui.agenda.write import to_toml
     from meetingtui.importing import ImportFailed, import_source, report
+    from meetingtui.importing.source import write_agenda
 
     source = Path(args.source)
     target = Path(args.output) if args.output else Path(source.stem + ".toml")
     if target.is_dir():
         target = target / (source.stem + ".toml")
-    if target.suffix.lower() != ".toml":
-        raise ImportFailed(f"{target}: agendaen skal have endelsen .toml")
     if (target.exists() or target.is_symlink()) and not args.overwrite:
         raise ImportFailed(f"{target}: findes allerede (brug --overwrite for at erstatte den)")
     result = import_source(source)
-    text = to_toml(
-        result.data,
-        comment=f"Importeret af `meetingtui import` fra {source.name}.\n"
-        "Ret det, der ikke passer, og tjek filen med `meetingtui check`.",
+    comment = (
+        f"Importeret af `meetingtui import` fra {source.name}.\n"
+        "Ret det, der ikke passer, og tjek filen med `meetingtui check`."
     )
-    try:
-        if args.overwrite and target.exists():
-            files.replace_file(target, text.encode("utf-8"))
-        else:
-            files.write_new(target, text.encode("utf-8"))
-    except OSError as error:
-        raise ImportFailed(f"{target}: kan ikke skrive agendaen ({files.reason(error)})") from None
+    write_agenda(target, to_toml(result.data, comment=comment), args.overwrite)
     out = Console(highlight=False, soft_wrap=True, emoji=False)
     for line in report.lines(result, str(source), str(target)):
         out.print(Printable(Text(line)))

@@ -188,3 +188,17 @@ def test_utf16_text_from_windows_is_read_not_refused(tmp_path, capsys):
     )
     assert main(["import", str(path), "-o", str(tmp_path / "a.toml")]) == 0
     assert "Vejplan 2027" in (tmp_path / "a.toml").read_text(encoding="utf-8")
+
+
+def test_an_agenda_it_cannot_write_is_one_danish_line(tmp_path, capsys):
+    source = tmp_path / "dagsorden.txt"
+    source.write_text("Punkt 1: Vejplan 2027\n\nSagsfremstilling\n\nTekst.\n", encoding="utf-8")
+    for target, words in (
+        (tmp_path / "findes-ikke" / "a.toml", "mappen findes ikke"),
+        (tmp_path / "a.docx", "endelsen .toml"),
+    ):
+        assert main(["import", str(source), "-o", str(target)]) == 2
+        err = capsys.readouterr().err.splitlines()
+        assert err == [f"meetingtui: {target}: " + err[0].split(f"{target}: ", 1)[1]]
+        assert words in err[0]
+        assert not target.exists()

@@ -118,6 +118,9 @@ def running_numbers(path):
     decision line and another body's decision kept as a section."""
     doc = Document()
     doc.add_paragraph("Dagsorden Teknik- og Miljøudvalget den 11-06-2026", style="Title")
+    doc.add_paragraph("Tidspunkt: 16:00")
+    doc.add_paragraph("Sted: Rådhuset, mødelokale 2")
+    doc.add_paragraph("Mødedeltagere: Erik Nielsen (A), Lone Berg (V), Ida Holm (F)")
     doc.add_paragraph("Indholdsfortegnelse", style="Heading 1")
     doc.add_paragraph("49. Vejplan 2027\t3")
     doc.add_paragraph("50. Ny cykelsti langs Ringvejen\t5")
@@ -210,6 +213,11 @@ def test_running_numbers_and_sections_the_reference_does_not_have(tmp_path):
     assert data["meeting"]["numbering"] == "running"
     assert data["meeting"]["first_number"] == 49
     assert data["meeting"]["body"] == "Teknik- og Miljøudvalget"
+    assert (data["meeting"]["start"], data["meeting"]["place"]) == (
+        dt.time(16, 0),
+        "Rådhuset, mødelokale 2",
+    )
+    assert [m["name"] for m in data["members"]] == ["Erik Nielsen", "Lone Berg", "Ida Holm"]
     vejplan, cykelsti = data["items"]
     assert vejplan["case"] == "306-2009-600" and cykelsti["case"] == "299835"
     assert [s["heading"] for s in vejplan["sections"]] == [
@@ -255,13 +263,16 @@ PORTAL = """<!DOCTYPE html>
 def test_a_saved_portal_page(tmp_path):
     path = tmp_path / "agenda_1234.html"
     path.write_text(PORTAL, encoding="utf-8")
-    data = import_source(path).data
+    result = import_source(path)
+    data = result.data
     assert data["meeting"]["body"] == "Teknik- og Miljøudvalget"
     assert data["meeting"]["date"] == dt.date(2026, 6, 11)
     assert data["meeting"]["start"] == dt.time(16, 0)
     assert data["meeting"]["place"] == "Rådhuset, mødelokale 2"
     assert (data["meeting"]["numbering"], data["meeting"]["first_number"]) == ("running", 49)
     vejplan, areal = data["items"]
+    assert result.front_unplaced == []
+    assert [d.unplaced for d in result.drafts] == [[], []]  # the title again is not text
     assert vejplan["sections"] == [
         {
             "heading": "Sagsfremstilling",

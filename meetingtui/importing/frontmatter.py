@@ -130,6 +130,8 @@ def _take(front: FrontMatter, key: str, value: str) -> None:
 
 
 def _title(front: FrontMatter, line: str) -> bool:
+    if line.casefold() in ("dagsorden", "referat", "beslutningsprotokol"):
+        return True  # the document's title alone: nothing to take
     match = _TITLE.match(line)
     if not match:
         return False

@@ -65,8 +65,8 @@ class ItemReader:
             return
         if not text or patterns.ABSENT_LINE.match(text) or text == "Fraværende":
             return
-        if self.first and text.rstrip(" #") == draft.title:  # portal pages repeat the title
-            return
+        if self.first and _bare_title(text) == _bare_title(draft.title):
+            return  # portal pages repeat the title
         if isinstance(block, Heading) and self.section_level is not None:
             if block.level <= self.section_level:
                 self.open_section(text)
@@ -234,3 +234,8 @@ def _same_body(a: str, b: str) -> bool:
     """ "Digitaliserings- og Innovationsudvalget" also as "Digitaliserings- og Innovationsudvalget d. 20"."""
     a, b = a.casefold(), b.casefold()
     return a == b or a.startswith(b) or b.startswith(a)
+
+
+def _bare_title(text: str) -> str:
+    text = patterns.OPEN_PREFIX.sub("", patterns.CLOSED_PREFIX.sub("", text.rstrip(" #")))
+    return text.strip().casefold()

@@ -3,6 +3,7 @@ every way a file can fail as one Danish line."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import zipfile
@@ -128,3 +129,32 @@ def _read(path: Path, name: str) -> bytes:
     if len(data) > MAX_BYTES:
         raise ImportFailed(f"{name}: filen er for stor (højst {MAX_BYTES // (1024 * 1024)} MB)")
     return data
+
+
+_WRITE_REASONS = {
+    errno.ENOENT: "mappen findes ikke",
+    errno.ENOTDIR: "en del af stien er en fil, ikke en mappe",
+    errno.EACCES: "ingen adgang til at skrive der",
+    errno.EPERM: "ingen adgang til at skrive der",
+    errno.EROFS: "disken er skrivebeskyttet",
+    errno.ENOSPC: "disken er fuld",
+    errno.EISDIR: "der står en mappe med det navn",
+    errno.EEXIST: "findes allerede (brug --overwrite for at erstatte den)",
+}
+
+
+def write_agenda(target: Path, text: str, overwrite: bool) -> None:
+    """Write the agenda whole (never a half file); an existing one only with `overwrite`."""
+    from meetingtui import files
+
+    if target.suffix.lower() != ".toml":
+        raise ImportFailed(f"{target}: agendaen skal have endelsen .toml")
+    data = text.encode("utf-8")
+    try:
+        if overwrite and (target.exists() or target.is_symlink()):
+            files.replace_file(target, data)
+        else:
+            files.write_new(target, data)
+    except OSError as error:
+        why = _WRITE_REASONS.get(error.errno or 0, error.strerror or str(error))
+        raise ImportFailed(f"{target}: kan ikke skrive agendaen: {why}") from None
