@@ -79,7 +79,7 @@ _ABSENT_NOTE = re.compile(r"^(?:fravær|fraværende|afbud|afbud\s+.*)$", re.IGNO
 class FrontMatter:
     meeting: dict[str, Any] = field(default_factory=dict)
     members: list[dict[str, Any]] = field(default_factory=list)
-    unplaced: list[str] = field(default_factory=list)
+    unplaced: list[tuple[str, str]] = field(default_factory=list)  # (where, line)
     substitutes_left_out: list[str] = field(default_factory=list)
 
 
@@ -102,7 +102,7 @@ def read(blocks: list[Block]) -> FrontMatter:
                     _take(front, key, value)
                 continue
             if not _title(front, line):
-                front.unplaced.append(line)
+                front.unplaced.append((block.at, line))
     return front
 
 

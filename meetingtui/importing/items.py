@@ -20,6 +20,7 @@ from typing import Any
 
 from meetingtui.importing import patterns
 from meetingtui.importing.blocks import Block, Heading, ListEntry, Para, Table, clean
+from meetingtui.importing.frontmatter import parse_date
 
 
 @dataclass
@@ -94,7 +95,11 @@ class ItemReader:
         if isinstance(block, Para) and block.bold and _one_liner(text) and self.mode == "text":
             self.sub_heading(text, block)
             return
-        if isinstance(block, ListEntry):
+        if text.casefold().rstrip(": ") == "bilag":  # also written by hand in a styled file
+            self.open_section("Bilag")
+        elif isinstance(block, ListEntry) and self.mode == "bilag":
+            self.draft.attachments.append(patterns.BULLET.sub("", text))
+        elif isinstance(block, ListEntry):
             self.add(_list_line(block, text), block, joined=True)
         else:
             self.add(text, block)
@@ -117,8 +122,6 @@ class ItemReader:
             return True
         earlier = patterns.EARLIER.match(text)
         if earlier:
-            from meetingtui.importing.frontmatter import parse_date
-
             entry: dict[str, Any] = {"body": earlier.group("body").strip()}
             when = parse_date(earlier.group("date"))
             if when:
@@ -165,9 +168,7 @@ class ItemReader:
         if self.mode == "drop":
             return
         if self.mode == "bilag":
-            self.draft.attachments.append(
-                patterns.BULLET.sub("", text.lstrip("-0123456789. ")) if joined else text
-            )
+            self.draft.attachments.append(text)
             return
         if self.current is None:
             self.draft.unplaced.append((block.at, text))

@@ -36,6 +36,7 @@ class _Line:
     x0: float
     page: int
     bullet: bool
+    margin: bool  # in the top or bottom band, where headers and footers stand
 
 
 def read(path: Path, name: str) -> list[Block]:
@@ -109,26 +110,27 @@ def _page_lines(words: list[dict], page: int, height: float) -> list[_Line]:
         lettered = [w for w in pieces if re.search(r"\w", w["text"])] or pieces
         size = max(round(w["size"] * 2) / 2 for w in lettered)
         bold = all(_BOLD.search(w["fontname"]) for w in lettered)
-        top = row[0]["top"] / height
-        out.append(_Line(text, size, bold, row[0]["top"], pieces[0]["x0"], page, bullet))
-        out[-1].top = row[0]["top"]
-        if top < MARGIN or top > 1 - MARGIN:
-            out[-1].page = -page  # marks a line in the header or footer zone
+        band = row[0]["top"] / height
+        margin = band < MARGIN or band > 1 - MARGIN
+        out.append(_Line(text, size, bold, row[0]["top"], pieces[0]["x0"], page, bullet, margin))
     return out
 
 
 def _without_headers(lines: list[_Line]) -> list[_Line]:
-    pages = len({abs(line.page) for line in lines}) or 1
-    key = lambda line: re.sub(r"\d+", "#", line.text)  # noqa: E731
-    seen = Counter(key(line) for line in lines if line.page < 0)
-    kept = []
-    for line in lines:
-        if line.page < 0:
-            if patterns.PAGE_LINE.match(line.text) or (pages > 1 and seen[key(line)] > 1):
-                continue
-            line.page = -line.page
-        kept.append(line)
-    return kept
+    """Lines outside the page's header and footer: those in the margins that are page
+    numbers, or that repeat on another page (digits aside: "Side 3 af 17")."""
+    pages = len({line.page for line in lines})
+
+    def key(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text)
+
+    seen = Counter(key(line) for line in lines if line.margin)
+    return [
+        line
+        for line in lines
+        if not line.margin
+        or not (patterns.PAGE_LINE.match(line.text) or (pages > 1 and seen[key(line)] > 1))
+    ]
 
 
 def _blocks(lines: list[_Line]) -> list[Block]:

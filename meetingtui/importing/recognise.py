@@ -94,9 +94,7 @@ def recognise(blocks: list[Block], source: str) -> Result:
     meeting = dict(front.meeting)
     if body and "body" not in meeting:
         meeting["body"] = body
-    result = Result(
-        {}, drafts, [(b.at, block_text(b)) for b in front_blocks if block_text(b) in front.unplaced]
-    )
+    result = Result({}, drafts, front.unplaced)
     if not numbered:
         result.remarks.append(
             "Dokumentet nummererer ikke punkterne; de er nummereret 1, 2, 3 … i rækkefølge."
@@ -113,13 +111,14 @@ def recognise(blocks: list[Block], source: str) -> Result:
 
 def _item_candidates(blocks: list[Block]) -> tuple[list[_Candidate], bool]:
     found: list[tuple[_Candidate, Block]] = []
+    plain_weak = _plain_weak_allowed(blocks)
     for index, block in enumerate(blocks):
         if isinstance(block, Table | ListEntry):
             continue
         text = clean(block.text)
         styled = isinstance(block, Heading) or (isinstance(block, Para) and block.bold)
         parsed = patterns.item_heading(text, weak=True)
-        if parsed and (styled or parsed[2] or _plain_weak_allowed(blocks)):
+        if parsed and (styled or parsed[2] or plain_weak):
             found.append((_Candidate(index, parsed[0], parsed[1], parsed[2]), block))
     headings = [(c, b) for c, b in found if isinstance(b, Heading)]
     if headings:
