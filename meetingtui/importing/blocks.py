@@ -53,15 +53,17 @@ Block = Heading | Para | ListEntry | Table
 
 _SPACE = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 # Zero-width and soft characters that Word and PDF text carry but a reader never sees.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-_HYPHENS = str.maketrans({"\u2011": "-", "\u2010": "-"})
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
+_HYPHENS = re.compile("[\u2010\u2011]")
 
 
 def clean(text: str) -> str:
     """One line of text as the secretary would type it: NFC, single spaces, no invisibles,
     no control characters (a non-breaking hyphen is a hyphen)."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_HYPHENS)
-    text = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
+    if not text.isascii():
+        text = _HYPHENS.sub("-", _INVISIBLE.sub("", unicodedata.normalize("NFC", text)))
+    text = _CONTROL.sub(" ", text)
     return _SPACE.sub(" ", text).strip()
 
 

@@ -15,6 +15,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from docx.enum.style import WD_STYLE_TYPE
+
 from meetingtui.importing.blocks import Block, Heading, ImportFailed, ListEntry, Para, Table, clean
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -43,29 +45,68 @@ def read(path: Path, name: str) -> list[Block]:
 
 
 class _Reader:
+    """Styles are looked up once each, by id, from a table built in one pass: python-docx's
+    own lookup searches every style on each call (70 s for a 500-item dagsorden)."""
+
     def __init__(self, document):
         self.formats = _number_formats(document)
+        styles = [s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
+        self.by_id = {s.style_id: s for s in document.styles}
+        default = next((s for s in styles if s.element.get(W + "default") in ("1", "true")), None)
+        self.default = default
         self.level_of: dict[str, int | None] = {}
-        self.list_of: dict[str, bool] = {}
+        self.bold_of: dict[str, bool] = {}
+
+    def style(self, element, tag: str):
+        found = element.find(tag) if element is not None else None
+        if found is None:
+            return self.default if tag == W + "pStyle" else None
+        return self.by_id.get(found.get(W + "val"), self.default if tag == W + "pStyle" else None)
 
     def block(self, part, at: str) -> Block | None:
         from docx.table import Table as DocxTable
 
         if isinstance(part, DocxTable):
             return Table(tuple(self.row(row) for row in part.rows), at=at)
-        text = clean(_text(part._p))
+        p = part._p
+        text = clean(_text(p))
         if not text:
             return None
-        style = part.style
-        level = self.level(style, part._p)
+        style = self.style(p.pPr, W + "pStyle")
+        level = self.level(style, p)
         if level is not None:
             return Heading(text, level, at=at)
-        num = self.numbering(style, part._p)
+        num = self.numbering(style, p)
         if num is not None:
             num_id, depth = num
             return ListEntry(text, self.formats.get(num_id, "bullet") != "bullet", depth, at=at)
-        bold = style is not None and style.name == "Title" or _all_bold(part)
-        return Para(text, bold=bold, at=at)
+        title = style is not None and style.name == "Title"
+        return Para(text, bold=title or self.all_bold(p, style), at=at)
+
+    def all_bold(self, p, style) -> bool:
+        """Every run with text is bold: by its own w:b, its character style or the paragraph's."""
+        style_bold = self.is_bold(style)
+        runs = [
+            r for r in p.iter(W + "r") if "".join(t.text or "" for t in r.iter(W + "t")).strip()
+        ]
+        if not runs:
+            return False
+        for run in runs:
+            own = _bold_value(run.find(W + "rPr"))
+            if own is None:
+                own = self.is_bold(self.style(run.find(W + "rPr"), W + "rStyle")) or style_bold
+            if not own:
+                return False
+        return True
+
+    def is_bold(self, style) -> bool:
+        if style is None:
+            return False
+        if style.style_id not in self.bold_of:
+            self.bold_of[style.style_id] = style.name in ("Strong", "Fed") or any(
+                _bold_value(link.element.rPr) for link in _chain(style)
+            )
+        return self.bold_of[style.style_id]
 
     def row(self, row) -> tuple[str, ...]:
         cells: list[str] = []
@@ -170,14 +211,11 @@ def _text(p) -> str:
     return "".join(parts)
 
 
-def _all_bold(paragraph) -> bool:
-    runs = [r for r in paragraph.runs if r.text.strip()]
-    if not runs:
-        return False
-    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
-    return all(r.bold or (r.bold is None and (style_bold or _char_bold(r))) for r in runs)
-
-
-def _char_bold(run) -> bool:
-    style = run.style
-    return bool(style is not None and (style.font.bold or style.name in ("Strong", "Fed")))
+def _bold_value(rpr) -> bool | None:
+    """w:b in a run's or style's properties: True, False (w:val="0"), or None (not set)."""
+    if rpr is None:
+        return None
+    element = rpr.find(W + "b")
+    if element is None:
+        return None
+    return element.get(W + "val", "true") not in ("0", "false", "off")

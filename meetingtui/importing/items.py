@@ -204,8 +204,7 @@ def _hand_heading(block: Block, text: str) -> bool:
         return True
     if not isinstance(block, Para):
         return False
-    letters = [c for c in text if c.isalpha()]
-    caps = len(letters) >= 3 and text.isupper() and len(text) <= 80
+    caps = len(text) <= 80 and text.isupper() and sum(c.isalpha() for c in text) >= 3
     return caps or (block.bold and _one_liner(text))
 
 
