@@ -96,18 +96,21 @@ needs_format2 = pytest.mark.xfail(
 )
 
 
-def soffice_or_skip() -> str:
-    """LibreOffice's soffice; a test without it skips, except in CI (CI=true), where it fails."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found:
-        return found
-    reason = (
-        "LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends "
-        "libreoffice-writer fonts-crosextra-carlito"
-    )
+def tool_or_skip(names: tuple[str, ...], package: str) -> str:
+    """A program the PDF tests need; without it a test skips, except in CI (CI=true), where
+    it fails: .ci/run must install it."""
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    reason = f"{names[0]} is not installed: apt-get install -y --no-install-recommends {package}"
     if os.environ.get("CI") == "true":
         pytest.fail(reason + " (CI=true: the PDF tests must run)")
     pytest.skip(reason)
+
+
+def soffice_or_skip() -> str:
+    return tool_or_skip(("soffice", "libreoffice"), "libreoffice-writer fonts-crosextra-carlito")
 
 
 def to_pdf(docx: Path, workdir: Path) -> Path:

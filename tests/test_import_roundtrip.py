@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from import_support import demo_items, item_problems, to_pdf
+from import_support import demo_items, item_problems, to_pdf, tool_or_skip
 
 from meetingtui.cli import main
 from meetingtui.importing import import_source
@@ -68,14 +68,12 @@ def test_the_full_referat_as_pdf_gives_back_the_agenda(full_docx, tmp_path):
 def test_the_pdf_as_pdftotext_gives_it_gives_back_titles_cases_and_attachments(full_docx, tmp_path):
     """Raw `pdftotext` output runs headings into text and splits paragraphs at line ends;
     the structure still comes back (the text's paragraphs differ from the agenda's)."""
-    import shutil
     import subprocess
 
+    pdftotext = tool_or_skip(("pdftotext",), "poppler-utils")
     pdf = to_pdf(full_docx, tmp_path)
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
     text = tmp_path / "referat.txt"
-    subprocess.run(["pdftotext", str(pdf), str(text)], check=True, timeout=60)
+    subprocess.run([pdftotext, str(pdf), str(text)], check=True, timeout=60)
     data = import_source(text).data
     expected = demo_items()
     assert [i["title"] for i in data["items"]] == [i.title for i in expected]
