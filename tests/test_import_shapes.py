@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from import_support import needs_format2
+from import_support import needs_format2, to_pdf
 
 from meetingtui import agenda as agenda_mod
 from meetingtui.cli import main
@@ -306,3 +307,15 @@ def test_each_shape_passes_check(tmp_path, capsys):
         assert main(["import", str(source), "-o", str(target)]) == 0
         assert main(["check", str(target)]) == 0, capsys.readouterr()
         assert agenda_mod.load(target).items
+
+
+@pytest.mark.slow
+def test_the_shapes_as_pdf_give_the_same_items(tmp_path):
+    """A case system's PDF is Word's document printed: no styles, only fonts and sizes."""
+    for make in (danish_word, bold_paragraphs, running_numbers):
+        source = tmp_path / f"{make.__name__}.docx"
+        make(source)
+        from_word = import_source(source).data
+        from_pdf = import_source(to_pdf(source, tmp_path)).data
+        assert from_pdf["items"] == from_word["items"], make.__name__
+        assert from_pdf["meeting"] == from_word["meeting"], make.__name__

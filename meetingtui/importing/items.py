@@ -76,6 +76,15 @@ class ItemReader:
             return
         if self.metadata(text):
             return
+        if (
+            isinstance(block, Para)
+            and self.section_level is not None
+            and self.current is None
+            and self.mode == "text"
+            and patterns.section_heading(text)
+        ):  # styled file, but this section heading written in a plain style (a PDF of it)
+            self.open_section(text)
+            return
         if isinstance(block, Heading | Para) and self.section_level is None:
             heading = patterns.section_heading(text)
             if heading:
@@ -185,6 +194,8 @@ class ItemReader:
             if not cells:
                 continue
             line = ": ".join(cells) if len(cells) == 2 else " | ".join(cells)
+            if patterns.ABSENT_LINE.match(line) or cells[0] == "Fraværende":
+                continue
             if len(cells) == 2 and self.metadata(line):
                 continue
             if len(cells) == 2 and patterns.labelled_section(line) and self.section_level is None:

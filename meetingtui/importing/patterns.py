@@ -101,6 +101,12 @@ ABSENT_LINE = re.compile(r"^fraværende(?:\s+i\s+mødet)?\s*[:\t ]", re.IGNORECA
 EARLIER = re.compile(
     r"^(?P<body>[A-ZÆØÅ][^,:]{2,80}),\s*(?P<date>\d{1,2}\.?\s*[a-zæøå]+\.?\s*\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4}),\s*(?:pkt|punkt|sag)\.?\s*(?P<item>\d{1,4})\s*:\s*(?P<text>.*)$"
 )
+# A front-page label starting a line (capitalised, as written there): it never continues
+# the line above, even when a PDF sets the two close together.
+FRONT_LABEL = re.compile(
+    r"^(?:Mødedato|Mødested|Mødedeltagere|Mødetidspunkt|Starttidspunkt|Sluttidspunkt|"
+    r"Fraværende|Afbud|(?:Udvalg|Dato|Tid|Tidspunkt|Sted|Deltagere|Medlemmer)\s*:)"
+)
 PAGE_LINE = re.compile(r"^(?:side\s+\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?|\d{1,4})$", re.IGNORECASE)
 BULLET = re.compile(r"^[\-–•·▪■◦\u2022\u25cf\uf0b7\uf0a7\uf076\uf0d8*]\s*")
 
@@ -164,4 +170,15 @@ def is_heading_like(text: str) -> bool:
         or GROUP_OPEN.match(text)
         or GROUP_CLOSED.match(text)
         or case_number(text, bare=True)
+    )
+
+
+_OPEN_END = re.compile(r"(?:-|\b(?:og|for|af|i|til|om|med|på|samt|under))$")
+
+
+def wraps_heading(previous: str, line: str) -> bool:
+    """Whether `line` continues the item heading `previous`, wrapped at the line's end."""
+    return bool(
+        item_heading(previous, weak=False)
+        and (line[:1].islower() or line.endswith("#") or _OPEN_END.search(previous))
     )

@@ -18,12 +18,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from meetingtui.importing import patterns
-from meetingtui.importing.blocks import Block, Heading, ImportFailed, ListEntry, Para, clean
+from meetingtui.importing.blocks import (
+    Block,
+    Heading,
+    ImportFailed,
+    ListEntry,
+    Para,
+    Table,
+    clean,
+)
 from meetingtui.importing.text_source import join_lines
 
 MAX_PAGES = 2000
 MARGIN = 0.08  # of the page height: where headers and footers stand
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$", re.IGNORECASE)
+_NUMBER_MARK = re.compile(r"\d{1,2}[.)]")  # a list number, set apart by a tab
 _SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat", re.IGNORECASE)
 
 
@@ -37,6 +46,9 @@ class _Line:
     page: int
     bullet: bool
     margin: bool  # in the top or bottom band, where headers and footers stand
+    numbered: bool = False  # "1." then a tab: a Word numbered list
+    cells: tuple[str, ...] = ()  # set apart by wide gaps (tab stops, table columns)
+    cell_x: tuple[float, ...] = ()
 
 
 def read(path: Path, name: str) -> list[Block]:
@@ -103,7 +115,13 @@ def _page_lines(words: list[dict], page: int, height: float) -> list[_Line]:
         bullet = bool(_SYMBOL_FONT.search(row[0]["fontname"])) or bool(
             patterns.BULLET.fullmatch(row[0]["text"].strip() + " ")
         )
-        pieces = row[1:] if bullet and len(row) > 1 else row
+        numbered = (
+            not bullet
+            and len(row) > 1
+            and _NUMBER_MARK.fullmatch(row[0]["text"].strip()) is not None
+            and row[1]["x0"] - row[0]["x1"] > row[0]["size"] * 0.8
+        )
+        pieces = row[1:] if (bullet or numbered) and len(row) > 1 else row
         text = clean(" ".join(w["text"] for w in pieces))
         if bullet and len(row) == 1:
             text = clean(patterns.BULLET.sub("", row[0]["text"]))
@@ -112,8 +130,27 @@ def _page_lines(words: list[dict], page: int, height: float) -> list[_Line]:
         bold = all(_BOLD.search(w["fontname"]) for w in lettered)
         band = row[0]["top"] / height
         margin = band < MARGIN or band > 1 - MARGIN
-        out.append(_Line(text, size, bold, row[0]["top"], pieces[0]["x0"], page, bullet, margin))
+        line = _Line(
+            text, size, bold, row[0]["top"], pieces[0]["x0"], page, bullet, margin, numbered
+        )
+        if not (bullet or numbered):
+            line.cells, line.cell_x = _cells(pieces)
+        out.append(line)
     return out
+
+
+def _cells(pieces: list[dict]) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The line split where a gap is wider than a tab stop would leave between words."""
+    groups = [[pieces[0]]]
+    for before, word in zip(pieces, pieces[1:], strict=False):
+        if word["x0"] - before["x1"] > max(word["size"], 8.0) * 1.5:
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    if len(groups) < 2:
+        return (), ()
+    texts = tuple(clean(" ".join(w["text"] for w in group)) for group in groups)
+    return texts, tuple(group[0]["x0"] for group in groups)
 
 
 def _without_headers(lines: list[_Line]) -> list[_Line]:
@@ -152,6 +189,14 @@ def _blocks(lines: list[_Line]) -> list[Block]:
     pitch = statistics.median(gaps) if gaps else body * 1.4
     blocks: list[Block] = []
     group: list[_Line] = []
+    rows: list[list[str]] = []  # the table being read
+    row_lines: list[_Line] = []
+
+    def flush_table() -> None:
+        if rows:
+            blocks.append(Table(tuple(tuple(r) for r in rows), at=f"side {row_lines[0].page}"))
+        rows.clear()
+        row_lines.clear()
 
     def flush() -> None:
         if not group:
@@ -163,30 +208,61 @@ def _blocks(lines: list[_Line]) -> list[Block]:
             blocks.append(Heading(text, levels[first.size], at=at))
         elif first.bullet:
             blocks.append(ListEntry(text, at=at))
+        elif first.numbered:
+            blocks.append(ListEntry(text, numbered=True, at=at))
         else:
             blocks.append(Para(text, bold=first.bold, at=at))
         group.clear()
 
     for line in lines:
+        if line.cells and line.size not in levels:
+            flush()
+            rows.append(list(line.cells))
+            row_lines.append(line)
+            continue
+        if rows:
+            last_row = row_lines[-1]
+            wrapped = (
+                line.page == last_row.page
+                and abs(line.x0 - last_row.cell_x[-1]) < 3
+                and line.top - last_row.top <= pitch * 1.25 * last_row.size / body
+            )
+            if wrapped:  # a cell's text wrapped onto the next line
+                rows[-1][-1] = join_lines([rows[-1][-1], line.text])
+                row_lines[-1] = line
+                line.cell_x = last_row.cell_x
+                continue
+            flush_table()
         if group:
             last = group[-1]
             same_page = line.page == last.page
             gap = line.top - last.top if same_page else 0.0
-            style_changed = (line.size, line.bold) != (last.size, last.bold) and not group[0].bullet
+            style_changed = (line.size, line.bold) != (last.size, last.bold) and not (
+                group[0].bullet or group[0].numbered
+            )
             continues = (
                 not line.bullet
+                and not line.numbered
                 and not style_changed
                 and (
                     gap <= pitch * 1.25 * last.size / body
                     if same_page
                     else not last.text.endswith((".", ":"))
                 )
-                and not (group[0].bullet and line.x0 < group[0].x0 - 1)
-                and not patterns.item_heading(line.text, weak=False)
+                and not ((group[0].bullet or group[0].numbered) and line.x0 < group[0].x0 - 1)
+                and not patterns.is_heading_like(line.text)
+                and not patterns.FRONT_LABEL.match(line.text)
+                and (
+                    not patterns.is_heading_like(last.text)
+                    or last.size in levels
+                    or last.bold
+                    or patterns.wraps_heading(last.text, line.text)
+                )
             )
             if not continues:
                 flush()
         if line.text:
             group.append(line)
     flush()
+    flush_table()
     return blocks

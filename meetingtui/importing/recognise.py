@@ -170,6 +170,11 @@ def _contents(front: list[Block]) -> tuple[dict[str, bool], list[Block]]:
     kept: list[Block] = []
     in_contents = False
     for block in front:
+        if in_contents and isinstance(block, Table):  # "Title .... | 3" set in columns
+            for row in block.rows:
+                title = re.sub(r"(?:\.{2,}|…+)\s*\d*\s*$", "", clean(row[0])).strip()
+                flags[_key(title)] = title.endswith("#")
+            continue
         text = clean(block_text(block))
         if patterns.CONTENTS.match(text):
             in_contents = True

@@ -15,7 +15,6 @@ from collections import Counter
 from meetingtui.importing import patterns
 from meetingtui.importing.blocks import Block, ImportFailed, ListEntry, Para, clean
 
-_OPEN_END = re.compile(r"(?:-|\b(?:og|for|af|i|til|om|med|på|samt|under))$")
 ENCODINGS = ("utf-8-sig", "cp1252")  # Windows Notepad saves Danish text in cp1252
 
 
@@ -76,12 +75,7 @@ def read(data: bytes, name: str) -> list[Block]:
             if isinstance(last, Para) and last.text == "Fraværende" and not lines:
                 blocks[-1] = Para(f"{last.text} {line}", at=last.at)  # its value, below it
                 continue
-            if (
-                not lines
-                and isinstance(last, Para)
-                and patterns.item_heading(last.text, weak=False)
-                and (line[:1].islower() or line.endswith("#") or _OPEN_END.search(last.text))
-            ):  # a long item heading wrapped onto the next line
+            if not lines and isinstance(last, Para) and patterns.wraps_heading(last.text, line):
                 blocks[-1] = Para(join_lines([last.text, line]), at=last.at)
                 continue
             if (
