@@ -80,3 +80,6 @@ def test_the_pdf_as_pdftotext_gives_it_gives_back_titles_cases_and_attachments(f
     assert [i.get("case", "") for i in data["items"]] == [i.case for i in expected]
     assert [i["closed"] for i in data["items"]] == [i.closed for i in expected]
     assert [i.get("attachments", []) for i in data["items"]] == [list(i.bilag) for i in expected]
+    assert_same_meeting(data)  # the date too, though pdftotext writes it "2011-2025"
+    # pdftotext sets each bullet on a line of its own, its text after: still a list.
+    assert "\n- Borger og patient\n" in data["items"][0]["sections"][1]["text"]

@@ -138,7 +138,9 @@ def _title(front: FrontMatter, line: str) -> bool:
     rest = match.group("rest")
     dated = _TITLE_DATE.search(rest)
     if dated:
-        found = parse_date(dated.group("date"))
+        # pdftotext drops Word's no-break hyphens: "d. 20-11-2025" comes out "d. 2011-2025"
+        mangled = re.fullmatch(r"(\d{2})(\d{2})-(\d{4})", dated.group("date").strip())
+        found = parse_date("-".join(mangled.groups()) if mangled else dated.group("date"))
         if found:
             front.meeting.setdefault("date", found)
         rest = rest[: dated.start()]

@@ -34,6 +34,8 @@ def read_blocks(path: Path) -> list[Block]:
     kind = KINDS.get(path.suffix.lower())
     if kind is None:
         hint = f"; filen ligner {_NAMES[s]}" if (s := _sniff_path(path)) in _NAMES else ""
+        if path.suffix.lower() in (".doc", ".odt", ".rtf", ".docm", ".dotx"):
+            hint = "; gem den som Word-dokument (.docx) i Word eller LibreOffice"
         raise ImportFailed(
             f"{name}: filtypen »{path.suffix or '(ingen)'}« kan ikke importeres (forventede {EXPECTED}){hint}"
         )

@@ -47,6 +47,7 @@ def read(data: bytes, name: str) -> list[Block]:
     lines: list[tuple[int, str]] = []
     number = 0
     in_bilag = False
+    bullets = 0  # bullets seen alone, waiting for their text
 
     def flush() -> None:
         if lines:
@@ -67,6 +68,16 @@ def read(data: bytes, name: str) -> list[Block]:
                 continue
             if patterns.PAGE_LINE.match(line):
                 continue
+            if patterns.BULLET.fullmatch(line + " "):
+                flush()  # pdftotext sets a list's bullets on lines of their own, text after
+                bullets += 1
+                continue
+            if bullets and not patterns.is_heading_like(line):
+                flush()
+                blocks.append(ListEntry(line, at=f"linje {number}"))
+                bullets -= 1
+                continue
+            bullets = 0
             if patterns.BULLET.match(line) and len(line) > 2:
                 flush()
                 blocks.append(ListEntry(patterns.BULLET.sub("", line), at=f"linje {number}"))
@@ -80,6 +91,7 @@ def read(data: bytes, name: str) -> list[Block]:
                 continue
             if (
                 patterns.is_heading_like(line)
+                or patterns.FRONT_LABEL.match(line)
                 or patterns.CONTENTS_LINE.search(raw)
                 or patterns.ABSENT_LINE.match(line + " ")
             ):
