@@ -1,4 +1,4 @@
-"""The command line: `meetingtui [AGENDA]` runs the app; check, export, attendance, recover.
+"""The command line: `meetingtui [AGENDA | --demo]` runs the app; check, export, attendance, recover.
 
 Every failure the user can cause prints one line per problem (file, place, what, what
 is expected) and exits non-zero; never a traceback.
@@ -11,14 +11,13 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
-from rich.text import Text
 
 from meetingtui import __version__, files
 from meetingtui import agenda as agenda_mod
 from meetingtui.errors import AgendaError, MeetingtuiError
 from meetingtui.terminal_text import Printable
 
-COMMANDS = ("check", "export", "attendance", "recover", "run", "import")
+COMMANDS = ("check", "new", "export", "attendance", "recover", "run", "import")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,14 +46,24 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="meetingtui",
         description="Take the minutes of a committee meeting live, and export the referat.",
-        epilog="With no command: `meetingtui [AGENDA]` opens the live app (default: the demo meeting).",
+        epilog="With no command: `meetingtui AGENDA` opens the live app on that meeting, "
+        "`meetingtui --demo` on the demo meeting, and `meetingtui` alone shows the meetings "
+        "it knows (the demo first) to resume or start.",
     )
     root.add_argument("--version", action="version", version=f"meetingtui {__version__}")
     sub = root.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="open the live app (the default command)")
     run.add_argument(
-        "agenda", nargs="?", help="agenda .toml file (default: the bundled demo meeting)"
+        "agenda",
+        nargs="?",
+        help="agenda .toml file (without it, and without --demo, --record or --rehearse: "
+        "the home screen, a list of the meetings the app knows)",
+    )
+    run.add_argument(
+        "--demo",
+        action="store_true",
+        help="the bundled demo meeting (also the default agenda of --record and --rehearse)",
     )
     run.add_argument(
         "--record", help="the meeting record file (default: one per meeting in the data directory)"
@@ -69,9 +78,7 @@ def parser() -> argparse.ArgumentParser:
     )
     run.set_defaults(handler=run_app)
 
-    check = sub.add_parser("check", help="validate agenda files")
-    check.add_argument("agendas", nargs="+", metavar="AGENDA")
-    check.set_defaults(handler=run_check)
+    add_check_and_new(sub)
 
     export = sub.add_parser("export", help="export the referat as .docx")
     export.add_argument("agenda", nargs="?", help="agenda .toml file")
@@ -104,15 +111,23 @@ def parser() -> argparse.ArgumentParser:
     )
     recover.add_argument("record")
     recover.set_defaults(handler=run_recover)
+    from meetingtui.importing.command import add_import_command
+
     add_import_command(sub)
     return root
 
 
 def run_app(args) -> int:
     from meetingtui.errors import RecordDamaged
-    from meetingtui.ui.app import create_app
+    from meetingtui.ui.app import create_app, create_home_app
 
     rehearse = getattr(args, "rehearse", None)
+    if args.demo and args.agenda:
+        raise MeetingtuiError(f"{args.agenda}: name an AGENDA or --demo, not both")
+    if not (args.agenda or args.demo or args.record or rehearse is not None):
+        home = create_home_app()
+        home.run()
+        return home.return_code or 0
     try:
         app = create_app(args.agenda, args.record, rehearse=rehearse)
     except RecordDamaged as damage:
@@ -132,10 +147,9 @@ def offer_recovered_copy(damage) -> Path | None:
         return None
     err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     err.print(f"meetingtui: {damage}", markup=False)
-    answer = input(
-        f"Åbn en kopi med de {damage.readable_events} hændelser, der kan læses? "
-        "Den beskadigede fil røres ikke. [j/N] "
-    )
+    from meetingtui import labels
+
+    answer = input(f"{labels.recover_question(damage.readable_events)} [j/N] ")
     if answer.strip().lower() not in ("j", "ja", "y", "yes"):
         return None
     target, count, left_out = recover_copy(Path(damage.path))
@@ -145,11 +159,49 @@ def offer_recovered_copy(damage) -> Path | None:
     return target
 
 
+# -- check and new (issue 11): the secretary's agenda commands, in Danish ----------------------
+def add_check_and_new(sub) -> None:
+    check = sub.add_parser(
+        "check",
+        help="tjek dagsordener (exit 2 ved fejl)",
+        description="Tjek dagsordener: én linje pr. fejl (fil, linje, felt, hvad der er galt, "
+        "og hvad der forventes). En fil i format 1 kan opgraderes med --upgrade.",
+    )
+    check.add_argument("agendas", nargs="+", metavar="AGENDA")
+    check.add_argument(
+        "--upgrade",
+        action="store_true",
+        help="skriv en dagsorden i format 1 som format 2 ved siden af (<navn>.format2.toml)",
+    )
+    check.set_defaults(handler=run_check)
+
+    new = sub.add_parser(
+        "new",
+        help="lav dagsordenen til næste møde ud fra en udvalgsfil",
+        description="Lav dagsordenen til næste møde ud fra en udvalgsfil (bodies/<udvalg>.toml): "
+        "medlemmer, nummerering og mødets faste oplysninger kopieres ind.",
+    )
+    new.add_argument("body", metavar="BODY", help="udvalgsfilen, eller dens navn i bodies/")
+    new.add_argument("--date", required=True, help="mødedato, fx 2026-06-11 eller 11-06-2026")
+    new.add_argument("--start", help="starttidspunkt, fx 16.00 (ellers udvalgsfilens)")
+    new.add_argument("--place", help="mødested (ellers udvalgsfilens)")
+    new.add_argument(
+        "-o", "--output", help="dagsordenens fil (standard: agendas/<udvalg>-<dato>.toml)"
+    )
+    new.set_defaults(handler=run_new)
+
+
 def run_check(args) -> int:
+    from meetingtui.agenda import body_file, upgrade
+
     out = Console(highlight=False, soft_wrap=True, emoji=False)
     problems: list[str] = []
     for path in args.agendas:
         try:
+            if Path(path).parent.name == "bodies":  # a body file, checked as one
+                body = body_file.load(path)
+                out.print(f"{path}: OK (udvalgsfil, {len(body.members)} members)", markup=False)
+                continue
             agenda = agenda_mod.load(path)
         except AgendaError as error:
             problems += error.problems
@@ -157,8 +209,85 @@ def run_check(args) -> int:
         out.print(
             f"{path}: OK ({len(agenda.members)} members, {len(agenda.items)} items)", markup=False
         )
+        for note in agenda.notes:
+            out.print(f"advarsel: {note}", markup=False)
+        if agenda.format == 1 and args.upgrade:
+            written = write_upgrade(Path(path))
+            out.print(f"{path}: skrevet i format 2 som {written}", markup=False)
+        elif agenda.format == 1:
+            out.print(
+                f"{path}: format 1 kan stadig bruges; opgrader til format 2 med "
+                f"`meetingtui check --upgrade {path}` (skriver {upgrade.target(Path(path))})",
+                markup=False,
+            )
     if problems:
         raise AgendaError(problems)
+    return 0
+
+
+def write_upgrade(path: Path) -> Path:
+    """The format-2 version of a checked format-1 agenda, written beside it (never over a file)."""
+    import tomllib
+
+    from meetingtui.agenda import upgrade
+    from meetingtui.agenda.source import read_bytes
+
+    data = read_bytes(path)
+    text = upgrade.text(tomllib.loads(data.decode("utf-8").removeprefix("\ufeff")), path)
+    target = upgrade.target(path)
+    agenda_mod.parse(text.encode("utf-8"), target)  # it must load, or nothing is written
+    write_agenda_file(target, text)
+    return target
+
+
+def make_folder(folder: Path) -> None:
+    try:
+        files.make_dirs(folder)
+    except OSError as error:
+        raise AgendaError(
+            [
+                f"{folder}: mappen kan ikke laves: {files.reason(error)} (forventet en mappe, der kan skrives i)"
+            ]
+        ) from None
+
+
+def write_agenda_file(target: Path, text: str) -> None:
+    make_folder(target.parent)
+    try:
+        files.write_new(target, text.encode("utf-8"))
+    except FileExistsError:
+        raise AgendaError(
+            [f"{target}: findes allerede (forventet et nyt filnavn; vælg et andet med -o)"]
+        ) from None
+    except OSError as error:
+        raise AgendaError(
+            [
+                f"{target}: kan ikke skrives: {files.reason(error)} (forventet en mappe, der kan skrives i)"
+            ]
+        ) from None
+
+
+def run_new(args) -> int:
+    from meetingtui.agenda import body_file, new
+
+    body = body_file.load(new.find_body(args.body))
+    day = new.parse_date(args.date)
+    start = new.parse_time(args.start) if args.start else None
+    target = Path(args.output) if args.output else new.default_path(body, day)
+    text = new.next_meeting(body, day, start, args.place, target)
+    make_folder(target.parent)  # body_file is relative to it: it must exist to be followed
+    agenda = agenda_mod.parse(text.encode("utf-8"), target)  # it passes check, or is not written
+    write_agenda_file(target, text)
+    out = Console(highlight=False, soft_wrap=True, emoji=False)
+    out.print(
+        f"Dagsordenen til {body.name} {day.isoformat()} er skrevet i {target} "
+        f"({len(agenda.members)} medlemmer, {len(agenda.items)} punkter).",
+        markup=False,
+    )
+    out.print(f"Tilføj punkterne, og tjek den med: meetingtui check {target}", markup=False)
+    reminder = new.reminder(body, len(agenda.items))
+    if reminder:
+        out.print(reminder, markup=False)
     return 0
 
 
@@ -230,46 +359,3 @@ def left_out_lines(record, left_out: list[tuple[int, str]]) -> list[str]:
     if len(left_out) > SHOWN_LEFT_OUT:
         shown.append(f"{record}: and {len(left_out) - SHOWN_LEFT_OUT} more lines left out")
     return shown
-
-
-# -- meetingtui import (issue 11) --------------------------------------------------------
-
-
-def add_import_command(sub) -> None:
-    command = sub.add_parser(
-        "import", help="make an agenda from a dagsorden or referat (.docx, .pdf, .txt, .html)"
-    )
-    command.add_argument(
-        "source", metavar="SOURCE", help="the dagsorden: .docx, .pdf, .txt or .html"
-    )
-    command.add_argument(
-        "-o",
-        "--output",
-        metavar="AGENDA.toml",
-        help="the agenda to write (default: SOURCE's name, .toml)",
-    )
-    command.add_argument("--overwrite", action="store_true", help="replace an existing agenda file")
-    command.set_defaults(handler=run_import)
-
-
-def run_import(args) -> int:
-    from meetingtui.agenda.write import to_toml
-    from meetingtui.importing import ImportFailed, import_source, report
-    from meetingtui.importing.source import write_agenda
-
-    source = Path(args.source)
-    target = Path(args.output) if args.output else Path(source.stem + ".toml")
-    if target.is_dir():
-        target = target / (source.stem + ".toml")
-    if (target.exists() or target.is_symlink()) and not args.overwrite:
-        raise ImportFailed(f"{target}: findes allerede (brug --overwrite for at erstatte den)")
-    result = import_source(source)
-    comment = (
-        f"Importeret af `meetingtui import` fra {source.name}.\n"
-        "Ret det, der ikke passer, og tjek filen med `meetingtui check`."
-    )
-    write_agenda(target, to_toml(result.data, comment=comment), args.overwrite)
-    out = Console(highlight=False, soft_wrap=True, emoji=False)
-    for line in report.lines(result, str(source), str(target)):
-        out.print(Printable(Text(line)))
-    return 0

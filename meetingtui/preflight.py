@@ -24,8 +24,8 @@ def problems(state: MeetingState) -> list[Problem]:
         found.append(Problem(None, "Mødet er ikke åbnet (intet starttidspunkt)."))
     elif state.closed is None:
         found.append(Problem(None, "Mødet er ikke afsluttet (intet sluttidspunkt)."))
-    for number, item_state in enumerate(state.items, 1):
-        found += item_problems(state, number, item_state)
+    for item_state in state.items:  # each by the number the referat gives it
+        found += item_problems(state, state.number(item_state.item.id), item_state)
     return found + movement_problems(state)
 
 

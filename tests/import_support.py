@@ -58,44 +58,6 @@ def item_problems(got: dict, expected: Item, *, text: bool = True) -> list[str]:
     return problems
 
 
-_SMALL_FORMAT_2 = """format = 2
-[meeting]
-body = "Teknik- og Miljøudvalget"
-date = 2026-06-11
-start = 16:00:00
-place = "Rådhuset"
-[[members]]
-name = "Erik Nielsen"
-party = "A"
-[[items]]
-title = "Vejplan 2027"
-[[items.sections]]
-heading = "Sagens kerne"
-text = "Tekst."
-"""
-
-
-def format2_loads() -> bool:
-    """Whether this tree's loader reads format 2 (helper H-C's branch, merged separately)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "lille.toml"
-        path.write_text(_SMALL_FORMAT_2, encoding="utf-8")
-        try:
-            agenda_mod.load(path)
-        except agenda_mod.AgendaError:
-            return False
-    return True
-
-
-needs_format2 = pytest.mark.xfail(
-    not format2_loads(),
-    reason="the format-2 loader is on helper H-C's branch; this passes once it is merged",
-    strict=True,
-)
-
-
 def tool_or_skip(names: tuple[str, ...], package: str) -> str:
     """A program the PDF tests need; without it a test skips, except in CI (CI=true), where
     it fails: .ci/run must install it."""

@@ -9,7 +9,7 @@ import tomllib
 
 import pytest
 from conftest import REFERENCE
-from import_support import demo_items, item_problems, needs_format2
+from import_support import demo_items, item_problems
 
 from meetingtui import agenda as agenda_mod
 from meetingtui.cli import main
@@ -90,7 +90,6 @@ def test_an_existing_agenda_is_not_overwritten_without_asking(tmp_path, capsys):
     assert main(["import", str(REFERENCE), "-o", str(target), "--overwrite"]) == 0
 
 
-@needs_format2
 def test_the_imported_agenda_passes_check(tmp_path, capsys):
     target = tmp_path / "diu.toml"
     assert main(["import", str(REFERENCE), "-o", str(target)]) == 0

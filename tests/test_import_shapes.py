@@ -11,7 +11,7 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from import_support import needs_format2, to_pdf
+from import_support import to_pdf
 
 from meetingtui import agenda as agenda_mod
 from meetingtui.cli import main
@@ -298,7 +298,6 @@ def test_the_report_names_what_it_could_not_place_and_find(tmp_path, capsys):
     assert "Ikke fundet, udfyld selv i agendaen: udvalg (body), medlemmer ([[members]])." in report
 
 
-@needs_format2
 def test_each_shape_passes_check(tmp_path, capsys):
     for make in (danish_word, running_numbers):
         source = tmp_path / f"{make.__name__}.docx"
