@@ -97,3 +97,21 @@ def test_the_imported_agenda_passes_check(tmp_path, capsys):
     assert "OK (7 members, 7 items)" in capsys.readouterr().out
     agenda = agenda_mod.load(target)
     assert [item.title for item in agenda.items] == [item.title for item in demo_items()]
+
+
+def test_the_imported_agenda_opens_and_its_referat_has_the_demo_headings(tmp_path):
+    """The third of the three commands: the imported agenda opens as a meeting, and the
+    referat it would make heads its items as the demo agenda's does."""
+    from meetingtui import paths, session
+    from meetingtui.minutes import build
+    from meetingtui.minutes.text import paragraphs
+
+    target = tmp_path / "diu.toml"
+    assert main(["import", str(REFERENCE), "-o", str(target)]) == 0
+
+    def headings(agenda_path):
+        state = session.open_session(agenda_path, None, read_only=True).state()
+        return [p for p in paragraphs(build(state, full=False)) if p.startswith("Punkt ")]
+
+    assert headings(target) == headings(paths.DEMO_AGENDA)
+    assert len(headings(target)) == 7
