@@ -17,7 +17,7 @@ from meetingtui import agenda as agenda_mod
 from meetingtui.errors import AgendaError, MeetingtuiError
 from meetingtui.terminal_text import Printable
 
-COMMANDS = ("check", "new", "export", "attendance", "recover", "run")
+COMMANDS = ("check", "new", "export", "attendance", "recover", "run", "import")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,6 +111,9 @@ def parser() -> argparse.ArgumentParser:
     )
     recover.add_argument("record")
     recover.set_defaults(handler=run_recover)
+    from meetingtui.importing.command import add_import_command
+
+    add_import_command(sub)
     return root
 
 
