@@ -7,13 +7,15 @@ script (`pdf_uno.py`) that runs under a Python that can import `uno`
 /usr/bin/python3 with python3-uno). Either missing is a PdfUnavailable: one Danish line
 saying what to install, exit status 2.
 
-Why a script of LibreOffice's Python rather than the PyPI package unoserver: unoserver's
-server needs that same Python (it cannot run from the venv either), keeps a LibreOffice
-running between calls, and converts without the second index update and the field refresh
-the contents page needs; the script is about 150 lines of the same calls, with nothing
-new to install and a LibreOffice of its own per export (a fresh private profile: about
-0.6 s more than a kept one, but no state shared between exports or with the user's own
-LibreOffice).
+Why a script of LibreOffice's Python rather than the PyPI package unoserver (which makes
+the same calls, indexes updated twice included): unoserver must itself be installed into
+that Python (not the venv; Debian's system Python refuses pip), it runs a server on a TCP
+port that any local user can send documents to (the full referat is confidential), and it
+returns only the file, not the numbered contents or the fonts the text asked for, which
+the checks below need. The script is under 200 lines, needs nothing installed beyond
+LibreOffice, and talks to a LibreOffice of its own over a private pipe. Each export starts
+a fresh private profile (about 0.6 s more than a kept one) so nothing is shared between
+exports or with the user's own LibreOffice.
 
 Everything happens in a private temporary folder (0700) that is removed afterwards: the
 full referat's .docx is confidential. The PDF comes back as bytes; `export` writes it
@@ -153,8 +155,21 @@ def convert(docx: bytes, time_limit: float = TIME_LIMIT) -> Pdf:
             raise ExportError(f"LibreOffice kunne ikke lave PDF'en: {answer.get('error', '?')}")
         data = target.read_bytes()
     made = Pdf(data, int(answer["pages"]), _contents_lines(answer["contents"]))
+    made.warnings += contents_warnings(made.contents)
     made.warnings += font_warnings(answer["fonts"], embedded_fonts(data))
     return made
+
+
+def contents_warnings(contents: list[str]) -> list[str]:
+    """A contents page LibreOffice left without page numbers must not go out unnoticed."""
+    unnumbered = [line.split("\t")[0] for line in contents if not re.search(r"\t\d+$", line)]
+    if not unnumbered:
+        return []
+    return [
+        f"Indholdsfortegnelsen fik ikke sidetal ved {len(unnumbered)} "
+        f"{'punkt' if len(unnumbered) == 1 else 'punkter'} "
+        f"(først »{unnumbered[0]}«); LibreOffice opdaterede den ikke."
+    ]
 
 
 def _write_private(path: Path, data: bytes) -> None:

@@ -18,6 +18,8 @@ from test_pdf import office_or_skip
 
 from meetingtui import export
 
+pytestmark = pytest.mark.slow  # two LibreOffice runs
+
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory) -> dict[bool, bytes]:
