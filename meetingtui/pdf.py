@@ -152,7 +152,7 @@ def convert(docx: bytes, time_limit: float = TIME_LIMIT) -> Pdf:
         _write_private(job, job_text.encode("utf-8"))
         answer = _run_worker(office, job, time_limit)
         if "error" in answer or not target.is_file():
-            raise ExportError(f"LibreOffice kunne ikke lave PDF'en: {answer.get('error', '?')}")
+            raise ExportError(f"PDF'en blev ikke lavet: {_failure(answer, office, time_limit)}")
         data = target.read_bytes()
     made = Pdf(data, int(answer["pages"]), _contents_lines(answer["contents"]))
     made.warnings += contents_warnings(made.contents)
@@ -170,6 +170,17 @@ def contents_warnings(contents: list[str]) -> list[str]:
         f"{'punkt' if len(unnumbered) == 1 else 'punkter'} "
         f"(først »{unnumbered[0]}«); LibreOffice opdaterede den ikke."
     ]
+
+
+def _failure(answer: dict, office: Office, time_limit: float) -> str:
+    """The worker's failure in the secretary's words, with its technical detail."""
+    kind, detail = answer.get("error", "other"), answer.get("detail", "")
+    said = {
+        "start": f"LibreOffice ({office.soffice}) stoppede, før det var klar",
+        "timeout": f"LibreOffice svarede ikke inden for {time_limit:.0f} sekunder",
+        "load": "LibreOffice kunne ikke åbne Word-dokumentet",
+    }.get(kind, "LibreOffice fejlede")
+    return f"{said} ({detail})" if detail else said
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -192,7 +203,7 @@ def _run_worker(office: Office, job: Path, time_limit: float) -> dict:
     except subprocess.TimeoutExpired:
         _kill_group(process)
         process.communicate()
-        return {"error": f"LibreOffice svarede ikke inden for {time_limit:.0f} sekunder"}
+        return {"error": "timeout"}
     finally:
         _kill_group(process)  # whatever of LibreOffice outlived the script (it forks)
     lines = out.decode("utf-8", "replace").strip().splitlines()
@@ -200,8 +211,9 @@ def _run_worker(office: Office, job: Path, time_limit: float) -> dict:
         answer = json.loads(lines[-1])
     except (IndexError, ValueError):
         why = err.decode("utf-8", "replace").strip().splitlines()
-        return {"error": why[-1] if why else f"exit status {process.returncode}"}
-    return answer if isinstance(answer, dict) else {"error": repr(answer)}
+        detail = why[-1] if why else f"exit status {process.returncode}"
+        return {"error": "other", "detail": detail}
+    return answer if isinstance(answer, dict) else {"error": "other", "detail": repr(answer)}
 
 
 def _kill_group(process: subprocess.Popen) -> None:

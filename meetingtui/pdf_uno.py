@@ -13,8 +13,9 @@ profile (a LibreOffice the user has open would otherwise take the connection), l
 document hidden with macros off, updates every index, refreshes the fields, updates the
 indexes again (page numbers shift once the contents are filled in), and stores a tagged
 PDF/UA with embedded fonts. It prints one JSON object: the contents as LibreOffice
-numbered them, the fonts the text asks for, and the page count; or {"error": ...} and
-exit status 1. soffice is always stopped before the script ends.
+numbered them, the fonts the text asks for, and the page count; or {"error": KIND,
+"detail": ...} and exit status 1, KIND one of "start" (soffice ended before it listened),
+"timeout" (it never listened), "load" (it could not open the document) or "other". soffice is always stopped before the script ends.
 """
 
 from __future__ import annotations
@@ -38,6 +39,14 @@ PDF_FILTER_DATA: dict[str, Any] = {
     "UseLosslessCompression": True,
     "IsSkipEmptyPages": False,
 }
+
+
+class Failed(Exception):
+    """A failure the caller explains in its own words, by kind."""
+
+    def __init__(self, kind: str, detail: str):
+        super().__init__(detail)
+        self.kind = kind
 
 
 def main(job_path: str) -> int:
@@ -64,7 +73,11 @@ def main(job_path: str) -> int:
         result = convert(office, pipe, job, deadline)
     except Exception as error:  # every failure becomes one line for the caller
         stop(office, grace=0)
-        print(json.dumps({"error": f"{type(error).__name__}: {error}"}))
+        if isinstance(error, Failed):
+            kind, detail = error.kind, str(error)
+        else:
+            kind, detail = "other", f"{type(error).__name__}: {error}"
+        print(json.dumps({"error": kind, "detail": detail}))
         return 1
     stop(office, grace=10)
     print(json.dumps(result))
@@ -89,7 +102,7 @@ def convert(office: subprocess.Popen, pipe: str, job: dict, deadline: float) -> 
             Path(job["docx"]).as_uri(), "_blank", 0, props(Hidden=True, MacroExecutionMode=0)
         )
         if doc is None:
-            raise RuntimeError("LibreOffice could not open the document")
+            raise Failed("load", "loadComponentFromURL gave no document")
         try:
             update_indexes(doc)
             doc.getTextFields().refresh()
@@ -125,11 +138,9 @@ def connect(uno: Any, office: subprocess.Popen, pipe: str, deadline: float) -> A
             break
         except Exception:  # NoConnectException until soffice listens
             if office.poll() is not None:
-                raise RuntimeError(
-                    f"soffice stopped at start (exit status {office.returncode})"
-                ) from None
+                raise Failed("start", f"exit status {office.returncode}") from None
             if time.monotonic() > deadline:
-                raise TimeoutError("soffice did not answer in time") from None
+                raise Failed("timeout", "soffice did not listen in time") from None
             time.sleep(0.1)
     return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 

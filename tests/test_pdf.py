@@ -22,7 +22,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from meetingtui import export, pdf, session
+from meetingtui import cli, export, pdf, session
 from meetingtui.errors import ExportError
 
 pytestmark = pytest.mark.slow  # LibreOffice runs: seconds each (the rules: test_pdf_rules.py)
@@ -186,7 +186,7 @@ def test_a_libreoffice_that_stops_at_start_is_an_export_error(tmp_path, monkeypa
     real = office_or_skip()
     monkeypatch.setenv("MEETINGTUI_SOFFICE", str(fake_soffice(tmp_path, "exit 3")))
     monkeypatch.setenv("MEETINGTUI_UNO_PYTHON", str(real.python))
-    with pytest.raises(ExportError, match="soffice stopped at start"):
+    with pytest.raises(ExportError, match=r"LibreOffice \(.*soffice\) stoppede, før det var klar"):
         pdf.convert(b"not a docx", time_limit=30)
 
 
@@ -199,6 +199,20 @@ def running(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
+def test_a_failing_libreoffice_is_one_line_from_the_cli(tmp_path, capsys, monkeypatch):
+    real = office_or_skip()
+    monkeypatch.setenv("MEETINGTUI_SOFFICE", str(fake_soffice(tmp_path, "exit 3")))
+    monkeypatch.setenv("MEETINGTUI_UNO_PYTHON", str(real.python))
+    code = cli.main(["export", "--demo", "--pdf", "-o", str(tmp_path / "ud" / "x.pdf")])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert err.strip().splitlines() == [
+        f"meetingtui: PDF'en blev ikke lavet: LibreOffice ({tmp_path / 'bin' / 'soffice'}) "
+        "stoppede, før det var klar (exit status 3)"
+    ]
+    assert not (tmp_path / "ud").exists() or not list((tmp_path / "ud").iterdir())
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_a_libreoffice_that_never_answers_is_stopped_at_the_time_limit(tmp_path, monkeypatch):
     real = office_or_skip()
@@ -207,7 +221,7 @@ def test_a_libreoffice_that_never_answers_is_stopped_at_the_time_limit(tmp_path,
     fake = fake_soffice(tmp_path, f"sleep 300 &\necho $! > {child}\nwait")
     monkeypatch.setenv("MEETINGTUI_SOFFICE", str(fake))
     monkeypatch.setenv("MEETINGTUI_UNO_PYTHON", str(real.python))
-    with pytest.raises(ExportError, match="did not answer in time"):
+    with pytest.raises(ExportError, match="LibreOffice svarede ikke inden for 2 sekunder"):
         pdf.convert(b"not a docx", time_limit=2)
     pid = int(child.read_text())
     for _ in range(50):  # SIGKILL is delivered, not waited for: give the kernel a moment
