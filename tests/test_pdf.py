@@ -142,6 +142,33 @@ def test_the_pdf_is_tagged_danish_and_embeds_every_font(reader):
     assert fonts and all(fonts.values()), fonts
 
 
+def structure_roles(reader: PdfReader) -> list[str]:
+    """The roles of the PDF's tag tree (its structure for screen readers), in order."""
+    roles: list[str] = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            if "/S" in node:
+                roles.append(str(node["/S"]))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
+    return roles
+
+
+def test_the_tags_carry_the_headings_and_the_contents(reader):
+    roles = structure_roles(reader)
+    assert roles.count("/H1") == 8  # Indholdsfortegnelse and the seven items
+    assert roles.count("/TOC") == 1 and roles.count("/TOCI") == 7
+    headings = [n for n, role in enumerate(roles) if role == "/H1"]
+    assert headings[0] < roles.index("/TOC") < headings[1]  # under Indholdsfortegnelse
+
+
 def test_the_pdf_declares_pdf_ua(reader):
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
     assert re.search(r"<pdfuaid:part>1</pdfuaid:part>", xmp)

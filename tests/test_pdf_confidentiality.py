@@ -94,3 +94,8 @@ def test_the_public_pdf_shows_the_heading_and_the_public_summary(pdfs):
     assert PUBLIC_SUMMARY in spaced
     for phrase in ("stemte", "deltog ikke", "Sagsfremstilling", "inhabil", "FORTROLIGT"):
         assert phrase not in spaced, phrase
+
+
+def test_every_page_of_the_full_pdf_says_it_is_confidential(pdfs):
+    for number, page in enumerate(PdfReader(BytesIO(pdfs[True])).pages, 1):
+        assert "FORTROLIGT" in page.extract_text(), f"page {number}"
