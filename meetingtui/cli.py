@@ -361,6 +361,7 @@ def run_export(args) -> int:
 def export_format(args) -> str:
     """docx, pdf or html: from --pdf/--html, else from -o's suffix; a clash is an error."""
     from meetingtui import export
+    from meetingtui.errors import ExportError
 
     asked = "pdf" if args.pdf else "html" if args.html else None
     named = export.format_of(args.output)
@@ -369,7 +370,10 @@ def export_format(args) -> str:
             f"{args.output}: --{asked} skriver en .{asked}-fil; vælg et navn, der ender på "
             f".{asked}, eller udelad --{asked}"
         )
-    return asked or named or "docx"
+    kind = asked or named or "docx"
+    if kind == "html" and args.full and not args.text:
+        raise ExportError(export.NO_FULL_HTML)  # before the check, not after it
+    return kind
 
 
 def run_attendance(args) -> int:

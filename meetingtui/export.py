@@ -40,7 +40,10 @@ def docx_bytes(state: MeetingState, full: bool) -> bytes:
     return word.render(build(state, full=full))
 
 
-FORMATS = ("docx", "pdf", "html")
+NO_FULL_HTML = (
+    "den fulde (fortrolige) udgave laves ikke som HTML, der er til offentliggørelse: "
+    "eksportér den som .docx eller --pdf"
+)
 SUFFIXES = {"docx": (".docx",), "pdf": (".pdf",), "html": (".html", ".htm")}
 
 
@@ -91,10 +94,7 @@ def export_with_warnings(
     """Write the referat as `kind` (docx, pdf, html); also say (in Danish) what to know
     about it: characters left out, fonts LibreOffice had to replace."""
     if kind == "html" and full:
-        raise ExportError(
-            "den fulde (fortrolige) udgave laves ikke som HTML, der er til offentliggørelse: "
-            "eksportér den som .docx eller --pdf"
-        )
+        raise ExportError(NO_FULL_HTML)
     path, explicit = target_path(state.agenda, full, output, kind)
     data, warnings = rendered(state, full, kind)
     written = write_new(path, data, overwrite=overwrite, next_free=not explicit)

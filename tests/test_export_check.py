@@ -147,6 +147,13 @@ def test_the_full_referat_is_never_made_as_html(tmp_path, capsys):
     assert files_in(out_dir) == []
 
 
+def test_full_html_is_refused_before_the_check_runs(tmp_path, capsys):
+    agenda_file, record_file = demo_meeting_losing_quorum(tmp_path)
+    args = [str(agenda_file), "--record", str(record_file), "--full", "--html"]
+    code, _, err = run(capsys, *args)
+    assert code == 1 and "advarsel" not in err and "HTML" in err
+
+
 def test_demo_events_start_before_the_departures():
     """The quorum case above depends on the demo: five present, item 4 opened at 11.24."""
     events = demo_events()
