@@ -139,11 +139,13 @@ def convert(docx: bytes, time_limit: float = TIME_LIMIT) -> Pdf:
     with tempfile.TemporaryDirectory(prefix="meetingtui-pdf-", ignore_cleanup_errors=True) as tmp:
         folder = Path(tmp)  # mkdtemp: 0700
         source, target, job = folder / "referat.docx", folder / "referat.pdf", folder / "job.json"
+        (folder / "tmp").mkdir(mode=0o700)
         _write_private(source, docx)
         job_text = json.dumps(
             {
                 "soffice": str(office.soffice),
                 "profile": str(folder / "profile"),
+                "tmp": str(folder / "tmp"),
                 "docx": str(source),
                 "pdf": str(target),
                 "timeout": time_limit,

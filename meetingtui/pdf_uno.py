@@ -7,8 +7,8 @@ script of that Python (`python -I pdf_uno.py JOB.json`); it imports nothing of m
 only the standard library and `uno`, and `uno` only inside `main`, so the module also
 imports (and is type-checked) where `uno` is missing.
 
-The job (a JSON file) names soffice, a private profile folder, the .docx, the PDF to
-write and a time limit. The script starts soffice headless on a private pipe with that
+The job (a JSON file) names soffice, a private profile folder, a private folder for
+LibreOffice's temporary files, the .docx, the PDF to write and a time limit. The script starts soffice headless on a private pipe with that
 profile (a LibreOffice the user has open would otherwise take the connection), loads the
 document hidden with macros off, updates every index, refreshes the fields, updates the
 indexes again (page numbers shift once the contents are filled in), and stores a tagged
@@ -68,6 +68,9 @@ def main(job_path: str) -> int:
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # LibreOffice's own temporary files (copies of a confidential document) go into the
+        # private folder the caller removes, even if soffice has to be killed
+        env=dict(os.environ, TMPDIR=job["tmp"], TMP=job["tmp"], TEMP=job["tmp"]),
     )
     try:
         result = convert(office, pipe, job, deadline)
