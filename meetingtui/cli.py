@@ -308,7 +308,8 @@ def run_export(args) -> int:
     from meetingtui import export, preflight, session
     from meetingtui.errors import RecordError
 
-    kind = export_format(args)
+    asked = "pdf" if args.pdf else "html" if args.html else None
+    kind = export.chosen_format(asked, args.output, full=args.full and not args.text)
     if args.demo:
         opened = session.open_demo_session()
     elif not args.agenda:
@@ -339,11 +340,7 @@ def run_export(args) -> int:
     for problem in problems:
         err.print(f"meetingtui: advarsel: {problem}", markup=False)
     if problems and not args.force:
-        raise MeetingtuiError(
-            f"intet er eksporteret: kontrollen før eksport fandt {len(problems)} "
-            f"{'problem' if len(problems) == 1 else 'problemer'} (se ovenfor); ret "
-            f"{'det' if len(problems) == 1 else 'dem'}, eller eksportér alligevel med --force"
-        )
+        raise MeetingtuiError(preflight.stopped(len(problems)))
     path, warnings = export.export_with_warnings(
         state,
         full=args.full,
@@ -356,24 +353,6 @@ def run_export(args) -> int:
     variant = "Fuldt (fortroligt)" if args.full else "Offentligt"
     out.print(f"{variant} referat gemt i {path}", markup=False)
     return 0
-
-
-def export_format(args) -> str:
-    """docx, pdf or html: from --pdf/--html, else from -o's suffix; a clash is an error."""
-    from meetingtui import export
-    from meetingtui.errors import ExportError
-
-    asked = "pdf" if args.pdf else "html" if args.html else None
-    named = export.format_of(args.output)
-    if asked and named and asked != named:
-        raise MeetingtuiError(
-            f"{args.output}: --{asked} skriver en .{asked}-fil; vælg et navn, der ender på "
-            f".{asked}, eller udelad --{asked}"
-        )
-    kind = asked or named or "docx"
-    if kind == "html" and args.full and not args.text:
-        raise ExportError(export.NO_FULL_HTML)  # before the check, not after it
-    return kind
 
 
 def run_attendance(args) -> int:

@@ -55,6 +55,21 @@ def format_of(output: Path | str | None) -> str | None:
     return next((kind for kind, known in SUFFIXES.items() if suffix in known), None)
 
 
+def chosen_format(asked: str | None, output: Path | str | None, full: bool = False) -> str:
+    """docx, pdf or html: as asked (--pdf, --html), else by the output file's suffix; a
+    clash between the two, or the full referat as HTML, is an ExportError."""
+    named = format_of(output)
+    if asked and named and asked != named:
+        raise ExportError(
+            f"{output}: --{asked} skriver en .{asked}-fil; vælg et navn, der ender på "
+            f".{asked}, eller udelad --{asked}"
+        )
+    kind = asked or named or "docx"
+    if kind == "html" and full:
+        raise ExportError(NO_FULL_HTML)
+    return kind
+
+
 def target_path(
     agenda: Agenda, full: bool, output: Path | None, kind: str = "docx"
 ) -> tuple[Path, bool]:

@@ -8,10 +8,13 @@ marker: the search would find them.
 from __future__ import annotations
 
 import html as stdlib_html
+from pathlib import Path
 
 import pytest
-from test_confidentiality import MARKERS, PUBLIC_SUMMARY, played
+from helpers import Play
+from test_confidentiality import AGENDA_2, MARKERS, MARKERS_2, PUBLIC_SUMMARY, played
 
+from meetingtui import agenda as agenda_mod
 from meetingtui import export
 from meetingtui.minutes import build, html
 
@@ -48,3 +51,23 @@ def test_the_public_page_shows_the_heading_and_the_public_summary(tmp_path):
 def test_the_renderer_would_show_every_marker_of_the_full_model(field):
     page = stdlib_html.unescape(html.render(build(played().state(), full=True)).decode("utf-8"))
     assert MARKERS[field] in page
+
+
+def played_2() -> Play:
+    """The format-2 canary: a closed item's own sections, earlier decisions, attachments."""
+    play = Play(agenda_mod.parse(AGENDA_2.encode("utf-8"), Path("hemmelig2.toml")))
+    play.open_meeting("14:00")
+    play.take_item("lukket", "14:00", "14:10", "Godkendt.")
+    return play
+
+
+def test_format_2_closed_item_fields_stay_out_of_the_public_page(tmp_path):
+    path, _ = export.export_with_warnings(
+        played_2().state(), full=False, output=tmp_path / "referat.html", kind="html"
+    )
+    page = path.read_text(encoding="utf-8")
+    full = stdlib_html.unescape(html.render(build(played_2().state(), full=True)).decode("utf-8"))
+    for marker in MARKERS_2.values():
+        for form in forms(marker):
+            assert form not in page and form not in stdlib_html.unescape(page), marker
+        assert marker in full, marker

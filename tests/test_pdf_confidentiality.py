@@ -13,12 +13,13 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject, StreamObject
-from test_confidentiality import MARKERS, PUBLIC_SUMMARY, played
+from test_confidentiality import MARKERS, MARKERS_2, PUBLIC_SUMMARY, played
+from test_html_confidentiality import played_2
 from test_pdf import office_or_skip
 
 from meetingtui import export
 
-pytestmark = pytest.mark.slow  # two LibreOffice runs
+pytestmark = pytest.mark.slow  # four LibreOffice runs
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +30,20 @@ def pdfs(tmp_path_factory) -> dict[bool, bytes]:
     for full in (False, True):
         path, _ = export.export_with_warnings(
             played(PUBLIC_SUMMARY).state(), full=full, output=folder / f"{full}.pdf", kind="pdf"
+        )
+        made[full] = path.read_bytes()
+    return made
+
+
+@pytest.fixture(scope="module")
+def pdfs_2(tmp_path_factory) -> dict[bool, bytes]:
+    """The format-2 canary (sections, earlier decisions, attachments of a closed item)."""
+    office_or_skip()
+    folder = tmp_path_factory.mktemp("canary2")
+    made = {}
+    for full in (False, True):
+        path, _ = export.export_with_warnings(
+            played_2().state(), full=full, output=folder / f"{full}.pdf", kind="pdf"
         )
         made[full] = path.read_bytes()
     return made
@@ -99,3 +114,12 @@ def test_the_public_pdf_shows_the_heading_and_the_public_summary(pdfs):
 def test_every_page_of_the_full_pdf_says_it_is_confidential(pdfs):
     for number, page in enumerate(PdfReader(BytesIO(pdfs[True])).pages, 1):
         assert "FORTROLIGT" in page.extract_text(), f"page {number}"
+
+
+@pytest.mark.parametrize("field", sorted(MARKERS_2))
+def test_format_2_closed_item_fields_stay_out_of_the_public_pdf(pdfs_2, field):
+    marker = MARKERS_2[field]
+    for text in page_text(pdfs_2[False]):
+        assert marker not in text
+    assert marker not in everything(pdfs_2[False])
+    assert any(marker in text for text in page_text(pdfs_2[True]))

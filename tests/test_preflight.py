@@ -97,3 +97,11 @@ def test_a_departure_after_the_close_is_named():
     play = a_whole_meeting()
     play.leave("carl", "11:30")
     assert said(play) == ["Carl Carlsen gik kl. 11.30, efter mødet sluttede."]
+
+
+def test_the_line_that_stops_an_export_counts_in_danish():
+    assert preflight.stopped(1) == (
+        "intet er eksporteret: kontrollen før eksport fandt 1 problem (se ovenfor); ret det, "
+        "eller eksportér alligevel med --force"
+    )
+    assert "fandt 3 problemer (se ovenfor); ret dem," in preflight.stopped(3)
