@@ -80,7 +80,7 @@ def parser() -> argparse.ArgumentParser:
 
     add_check_and_new(sub)
 
-    export = sub.add_parser("export", help="export the referat as .docx")
+    export = sub.add_parser("export", help="export the referat as .docx, PDF or HTML")
     export.add_argument("agenda", nargs="?", help="agenda .toml file")
     export.add_argument(
         "--demo", action="store_true", help="the bundled reference meeting and its record"
@@ -91,8 +91,24 @@ def parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", help="file or folder to write (default: output/)")
     export.add_argument("--overwrite", action="store_true", help="replace an existing file")
-    export.add_argument(
+    form = export.add_mutually_exclusive_group()
+    form.add_argument(
+        "--pdf",
+        action="store_true",
+        help="a PDF with a numbered contents page (needs LibreOffice; also: -o FILE.pdf)",
+    )
+    form.add_argument(
+        "--html",
+        action="store_true",
+        help="the public referat as one accessible HTML page (also: -o FILE.html)",
+    )
+    form.add_argument(
         "--text", action="store_true", help="print the referat in the terminal instead"
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="export even when the pre-export check finds problems (they are still printed)",
     )
     export.set_defaults(handler=run_export)
 
@@ -292,9 +308,11 @@ def run_new(args) -> int:
 
 
 def run_export(args) -> int:
-    from meetingtui import export, session
+    from meetingtui import export, preflight, session
     from meetingtui.errors import RecordError
 
+    asked = "pdf" if args.pdf else "html" if args.html else None
+    kind = export.chosen_format(asked, args.output, full=args.full and not args.text)
     if args.demo:
         opened = session.open_demo_session()
     elif not args.agenda:
@@ -308,22 +326,33 @@ def run_export(args) -> int:
             )
     state = opened.state()
     out = Console(highlight=False, soft_wrap=True, emoji=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     for notice in opened.notices:
-        Console(stderr=True, emoji=False).print(f"meetingtui: {notice}", markup=False)
+        err.print(f"meetingtui: {notice}", markup=False)
     if args.text:
         from meetingtui.minutes import build
         from meetingtui.minutes.terminal import renderable
 
         out.print(Printable(renderable(build(state, full=args.full))))
         return 0
+    if kind == "pdf":
+        from meetingtui import pdf
+
+        pdf.find_office()  # what to install, before the check and the rendering
+    problems = preflight.problems(state)
+    for problem in problems:
+        err.print(f"meetingtui: advarsel: {problem}", markup=False)
+    if problems and not args.force:
+        raise MeetingtuiError(preflight.stopped(len(problems)))
     path, warnings = export.export_with_warnings(
         state,
         full=args.full,
         output=Path(args.output) if args.output else None,
         overwrite=args.overwrite,
+        kind=kind,
     )
     for warning in warnings:
-        Console(stderr=True, emoji=False).print(f"meetingtui: advarsel: {warning}", markup=False)
+        err.print(f"meetingtui: advarsel: {warning}", markup=False)
     variant = "Fuldt (fortroligt)" if args.full else "Offentligt"
     out.print(f"{variant} referat gemt i {path}", markup=False)
     return 0

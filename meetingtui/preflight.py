@@ -18,6 +18,16 @@ class Problem:
         return where + self.text
 
 
+def stopped(count: int) -> str:
+    """The line that says an export was stopped by `count` problems (and how to go on)."""
+    one = count == 1
+    return (
+        f"intet er eksporteret: kontrollen før eksport fandt {count} "
+        f"{'problem' if one else 'problemer'} (se ovenfor); ret {'det' if one else 'dem'}, "
+        "eller eksportér alligevel med --force"
+    )
+
+
 def problems(state: MeetingState) -> list[Problem]:
     found: list[Problem] = []
     if state.opened is None:
