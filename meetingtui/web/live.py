@@ -175,11 +175,12 @@ class LiveView:
 
 
 def titles_only(agenda: Agenda) -> Agenda:
-    """The agenda without case text, case numbers or attachments: all the page needs of an
-    item is its title, so the server never even holds a closed item's content (and a
-    500-item agenda's 2 MB of text are not kept)."""
+    """The agenda without case text, case numbers, attachments or earlier decisions: all
+    the page needs of an item is its title, so the server never even holds a closed item's
+    content (and a 500-item agenda's 2 MB of text are not kept)."""
     items = tuple(
-        dataclasses.replace(item, case="", sections=(), bilag=()) for item in agenda.items
+        dataclasses.replace(item, case="", sections=(), bilag=(), earlier=())
+        for item in agenda.items
     )
     return dataclasses.replace(agenda, items=items)
 
