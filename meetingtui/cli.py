@@ -1,4 +1,5 @@
-"""The command line: `meetingtui [AGENDA | --demo]` runs the app; check, export, attendance, recover.
+"""The command line: `meetingtui [AGENDA | --demo]` runs the app; check, export, attendance,
+recover, import, serve.
 
 Every failure the user can cause prints one line per problem (file, place, what, what
 is expected) and exits non-zero; never a traceback.
@@ -17,7 +18,7 @@ from meetingtui import agenda as agenda_mod
 from meetingtui.errors import AgendaError, MeetingtuiError
 from meetingtui.terminal_text import Printable
 
-COMMANDS = ("check", "new", "export", "attendance", "recover", "run", "import")
+COMMANDS = ("check", "new", "export", "attendance", "recover", "run", "import", "serve")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,8 +129,10 @@ def parser() -> argparse.ArgumentParser:
     recover.add_argument("record")
     recover.set_defaults(handler=run_recover)
     from meetingtui.importing.command import add_import_command
+    from meetingtui.web.command import add_serve_command
 
     add_import_command(sub)
+    add_serve_command(sub)
     return root
 
 
