@@ -90,10 +90,22 @@ def item_heading(number: int, title: str, closed: bool, flag: bool) -> str:
     return f"Punkt {number}: {contents_entry(title, closed, flag)}"
 
 
-def contents_entry(title: str, closed: bool, flag: bool) -> str:
-    """The item's line in Indholdsfortegnelse: the heading without 'Punkt N: '."""
+def contents_entry(title: str, closed: bool, flag: bool, number: int | None = None) -> str:
+    """The item's line in Indholdsfortegnelse: the heading without 'Punkt N: ', as the
+    reference has it; with a `number` (numbers that do not follow the order of the list,
+    minutes/build.py) the whole heading, 'Punkt 49: …'."""
+    if number is not None:
+        return item_heading(number, title, closed, flag)
     text = f"Lukket punkt: {title}" if closed else title
     return f"{text} #" if flag else text
+
+
+def earlier_decision(body: str, day: pendulum.Date, item: str) -> str:
+    """'Økonomiudvalget, 20-05-2026, pkt. 65:': an earlier body's decision on the case, as
+    published minutes head it (the date as in this referat's headings); without the
+    item's number when the agenda does not give it."""
+    number = f", pkt. {item}" if item else ""
+    return f"{body}, {date_short(day)}{number}:"
 
 
 def not_taking_part(names: Sequence[str]) -> str:

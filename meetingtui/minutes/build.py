@@ -2,7 +2,15 @@
 
 The public variant (default) shows a closed item as its heading, the public summary of
 its decision if one was recorded, and its Fraværende line: nothing of its case text,
-decision, votes, dissent, non-participation or attachments. The full variant shows all.
+earlier decisions, decision, votes, dissent, non-participation or attachments. The full
+variant shows all.
+
+Items are headed by the numbers the agenda gives them (`state.number`: per meeting,
+running from 49, or by place for a format-1 agenda); the contents list the titles alone
+while the numbers count the items from 1, and whole headings otherwise. An item's
+sections follow in the agenda's order, then its earlier decisions ('Økonomiudvalget,
+20-05-2026, pkt. 65:' and the text, as published minutes give them), then this
+meeting's decision.
 """
 
 from __future__ import annotations
@@ -36,13 +44,27 @@ def build(state: MeetingState, full: bool = False) -> Minutes:
     minutes.add(*front_page(state))
     minutes.add(Heading("Indholdsfortegnelse", 1), Contents(tuple(contents(state))))
     told = movements_by_item(state)  # formatted once, not once per item
+    numbered = numbers_in_contents(state)
     for item_state in state.items:
-        minutes.add(*item_blocks(state, item_state, full, told))
+        minutes.add(*item_blocks(state, item_state, full, told, numbered))
     return minutes
 
 
 def contents(state: MeetingState) -> list[str]:
-    return [wording.contents_entry(s.item.title, s.item.closed, s.item.flag) for s in state.items]
+    numbered = numbers_in_contents(state)
+    return [
+        wording.contents_entry(
+            s.item.title, s.item.closed, s.item.flag, state.number(s.item.id) if numbered else None
+        )
+        for s in state.items
+    ]
+
+
+def numbers_in_contents(state: MeetingState) -> bool:
+    """Whether the contents give each item's number: only when the numbers do not simply
+    count the list (running numbers from 49, or an item added as number 8 before Eventuelt).
+    Otherwise the entries are the titles alone, as in the reference."""
+    return any(state.number(s.item.id) != position for position, s in enumerate(state.items, 1))
 
 
 def front_page(state: MeetingState) -> list[Block]:
@@ -116,13 +138,20 @@ def breaks_by_item(state: MeetingState) -> dict[str | None, list[str]]:
 
 
 def item_blocks(
-    state: MeetingState, item_state: ItemState, full: bool, told: dict | None = None
+    state: MeetingState,
+    item_state: ItemState,
+    full: bool,
+    told: dict | None = None,
+    numbered: bool | None = None,
 ) -> list[Block]:
-    """An item's blocks; `told` is movements_by_item(state), passed when building them all."""
+    """An item's blocks; `told` is movements_by_item(state) and `numbered`
+    numbers_in_contents(state), passed when building them all."""
     item = item_state.item
     number = state.number(item.id)
     heading = wording.item_heading(number, item.title, item.closed, item.flag)
-    entry = wording.contents_entry(item.title, item.closed, item.flag)
+    numbered = numbers_in_contents(state) if numbered is None else numbered
+    shown = number if numbered else None
+    entry = wording.contents_entry(item.title, item.closed, item.flag, shown)
     blocks: list[Block] = [Heading(heading, 1, toc_entry=entry)]
     if item.closed and not full:
         if item_state.summary.strip():
@@ -135,6 +164,11 @@ def item_blocks(
     for section in item.sections:
         blocks.append(Heading(section.heading, 2))
         blocks += case_text(section.text)
+    for earlier in item.earlier:  # as published minutes give them, before this meeting's
+        blocks.append(
+            Heading(wording.earlier_decision(earlier.body, earlier.date, earlier.item), 2)
+        )
+        blocks += case_text(earlier.text)
     if item.kind == "underskriftsside":
         if full:
             blocks.append(Signatures(tuple(signatories(state))))

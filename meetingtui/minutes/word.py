@@ -140,7 +140,7 @@ class _Body:
     def add(self, block) -> None:
         match block:
             case Title(text):
-                self._paragraph(text, self.styles["Title"])
+                _text_keeping_dates_whole(self._paragraph(style=self.styles["Title"]), text)
             case Heading(text, level, toc_entry):
                 self._heading(text, level, toc_entry)
             case Paragraph(runs):

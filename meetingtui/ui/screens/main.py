@@ -66,6 +66,7 @@ class MainScreen(PeopleActions):
         Binding("w", "preview_item", "Vis punkt", show=False),
         Binding("W", "preview_all", "Vis referat", show=False),
         Binding("t", "attendance", "Fremmøde"),
+        Binding("T", "serve", "Formandens skærm i browser", show=False),
         Binding("e", "export", "Eksportér"),
         Binding("b", "pause", "Pause/genoptag", show=False),
         Binding("x", "close_meeting", "Afslut møde", show=False),
@@ -362,6 +363,11 @@ class MainScreen(PeopleActions):
         from meetingtui.ui.screens.chair_panel import ChairPanel
 
         self.app.push_screen(ChairPanel())
+
+    def action_serve(self) -> None:
+        from meetingtui.ui.screens.serve import ServeScreen
+
+        self.app.push_screen(ServeScreen())
 
     def action_export(self) -> None:
         from meetingtui.ui.screens.export import ExportScreen
