@@ -257,7 +257,8 @@ def _low_point(
         label = f"Punkt {state.number(item_state.item.id)}"
         if lowest is None or len(att.taking_part) < lowest[0]:
             lowest = (len(att.taking_part), label)
-        if not att.quorate and (lost is None or item_state.opened_at < lost[1]):
+        decides = item_state.item.kind != "underskriftsside"  # signed, not decided
+        if decides and not att.quorate and (lost is None or item_state.opened_at < lost[1]):
             lost = (label, item_state.opened_at)
     if lowest is None:
         return None, None, lost

@@ -137,6 +137,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run_app(args) -> int:
+    from meetingtui import session
     from meetingtui.errors import RecordDamaged
     from meetingtui.ui.app import create_app, create_home_app
 
@@ -147,6 +148,8 @@ def run_app(args) -> int:
         home = create_home_app()
         home.run()
         return home.return_code or 0
+    if rehearse is None and args.record is None and session.dated_ahead(args.agenda):
+        rehearse = ""  # a meeting dated ahead opens only as a rehearsal, never for real
     try:
         app = create_app(args.agenda, args.record, rehearse=rehearse)
     except RecordDamaged as damage:

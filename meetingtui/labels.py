@@ -41,6 +41,10 @@ def seat_substitute(member: str) -> str:
     return f"stedfortræder for {member}"
 
 
+# The Underskriftsside is signed by those who took part, not decided (the main screen, the
+# pre-export check, the status line): no decision, vote, dissent or quorum warning there.
+SIGNATURE_PAGE = "Underskriftssiden har ingen beslutning, afstemning eller afvigende mening."
+
 # -- the chair's table -------------------------------------------------------------------------
 
 CHAIR_QUORUM = {True: "JA, beslutningsdygtigt", False: "NEJ, ikke beslutningsdygtigt"}

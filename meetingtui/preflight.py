@@ -62,7 +62,12 @@ def item_problems(state: MeetingState, number: int, item_state: ItemState) -> li
         and not item_state.postponed
     ):
         out.append(Problem(number, "har ingen beslutning."))
-    if item_state.epoch is not None and not attendance.for_item(state, item.id).quorate:
+    signed = item.kind == "underskriftsside"  # signed, not decided: quorum does not apply
+    if (
+        item_state.epoch is not None
+        and not signed
+        and not attendance.for_item(state, item.id).quorate
+    ):
         out.append(Problem(number, "blev behandlet, selv om udvalget ikke var beslutningsdygtigt."))
     vote = item_state.vote
     if vote is None:

@@ -9,7 +9,7 @@ from meetingtui import paths
 from meetingtui.export import export
 from meetingtui.session import open_demo_session
 
-MAX_KEYS = 60
+MAX_KEYS = 33  # issue 10: the reference meeting stays at 33 keys (the larger one: ≤ 60)
 ITEM_2_DECISION = (
     "Digitaliserings- og Innovationsudvalget anbefaler indstillingen over for Regionsrådet, "
     "idet udbuddet gennemføres som udbud med forhandling."
@@ -69,4 +69,4 @@ async def test_reference_meeting_through_the_keys(tmp_path, capsys):
 
     with capsys.disabled():
         print(f"\nreference meeting: {keys.count} keys (+{keys.typed} typed characters)")
-    assert keys.count < MAX_KEYS
+    assert keys.count <= MAX_KEYS

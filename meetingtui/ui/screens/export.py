@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -13,7 +12,7 @@ from textual.widgets import Label, Static
 from meetingtui import labels
 from meetingtui.errors import MeetingtuiError
 from meetingtui.ui.literal import literal
-from meetingtui.ui.screens.base import MeetingDialog
+from meetingtui.ui.screens.base import MeetingDialog, dialog_flow
 from meetingtui.ui.screens.pickers import TextPrompt
 
 VARIANTS = {"public": [False], "full": [True], "both": [False, True]}  # full or not
@@ -52,7 +51,7 @@ class ExportScreen(MeetingDialog[None]):
             )
             yield Static(id="result")
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_elsewhere(self) -> None:
         folder = await self.app.push_screen_wait(
             TextPrompt(
