@@ -18,6 +18,7 @@ from __future__ import annotations
 from meetingtui import attendance, markdown, wording
 from meetingtui.meeting import ItemState, MeetingState
 from meetingtui.minutes.model import (
+    Attachments,
     Block,
     Bullets,
     Contents,
@@ -40,6 +41,7 @@ def build(state: MeetingState, full: bool = False) -> Minutes:
         date=wording.date_short(meeting.date),
         full=full,
         confidential_note=CONFIDENTIAL if full else "",
+        made=state.closed or state.opened,
     )
     minutes.add(*front_page(state))
     minutes.add(Heading("Indholdsfortegnelse", 1), Contents(tuple(contents(state))))
@@ -171,12 +173,12 @@ def item_blocks(
         blocks += case_text(earlier.text)
     if item.kind == "underskriftsside":
         if full:
-            blocks.append(Signatures(tuple(signatories(state))))
+            blocks.append(Signatures(tuple(signatories(state)), state.agenda.meeting.place))
         return blocks + absent_line(state, item.id)
     blocks += decision_blocks(state, item_state, told)
     if item.bilag:
         blocks.append(Heading("Bilag", 2))
-        blocks += [Paragraph.of(title) for title in item.bilag]
+        blocks.append(Attachments(tuple((markdown.Run(title),) for title in item.bilag)))
     return blocks + absent_line(state, item.id)
 
 
