@@ -18,7 +18,7 @@ import posixpath
 import zipfile
 from io import BytesIO
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # python-docx brings it
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no clock in the file
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
