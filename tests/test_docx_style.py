@@ -294,3 +294,31 @@ def test_the_municipal_agendas_referat_follows_its_body_files_wording(tmp_path, 
     document = docx.Document(BytesIO(export.docx_bytes(state, False)))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings[1].split(" ")[0].rstrip(".").isdigit() and not headings[1].startswith("Punkt")
+
+
+def test_a_bodys_wording_choices_in_the_referat():
+    """folded inhabil among 'deltog ikke', 'N.' headings, the substitute as 'mødte som'."""
+    from helpers import MEMBER_IDS, Play, small_agenda
+
+    from meetingtui.minutes import text
+
+    play = Play(small_agenda(None))
+    for member in MEMBER_IDS:
+        play.roll_call(member, "afbud" if member == "carl" else "present")
+    play.substitute("carl", "Vera Vik", "V")
+    play.open_meeting("10:00")
+    play.open_item("budget", "10:00")
+    play.not_taking_part("budget", "bo", "inhabil")
+    play.decide("budget", "Godkendt.")
+    play.close_item("budget", "10:20")
+    state = play.state()
+    choices = wording.Choices("N.", "folded", "stedfortræder")
+    chosen = text.paragraphs(build(state, choices=choices))
+    reference = text.paragraphs(build(state))
+    assert "Carl Carlsen og Bo Berg deltog ikke i sagens behandling." in chosen
+    assert not [p for p in chosen if "inhabil" in p]
+    assert "Bo Berg erklærede sig inhabil og deltog ikke i sagens behandling." in reference
+    assert "1. Budget 2026" in chosen and "Punkt 1: Budget 2026" in reference
+    assert not [p for p in chosen if p.startswith("Punkt ")]
+    assert "Vera Vik (V) mødte som stedfortræder for Carl Carlsen (V)." in chosen
+    assert "Carl Carlsen (V) havde meldt afbud, og Vera Vik (V) deltog i stedet." in reference
