@@ -322,3 +322,23 @@ def test_a_bodys_wording_choices_in_the_referat():
     assert not [p for p in chosen if p.startswith("Punkt ")]
     assert "Vera Vik (V) mødte som stedfortræder for Carl Carlsen (V)." in chosen
     assert "Carl Carlsen (V) havde meldt afbud, og Vera Vik (V) deltog i stedet." in reference
+
+
+def test_an_agendas_body_file_leads_to_the_bodys_template(tmp_path):
+    import shutil
+
+    root = Path(__file__).parent.parent
+    (tmp_path / "agendas").mkdir()
+    (tmp_path / "bodies" / "skabeloner").mkdir(parents=True)
+    agenda = tmp_path / "agendas" / "tmu.toml"
+    shutil.copyfile(root / "agendas" / "teknik-og-miljoeudvalget-2026-06-11.toml", agenda)
+    body = (root / "bodies" / "teknik-og-miljoeudvalget.toml").read_text()
+    (tmp_path / "bodies" / "teknik-og-miljoeudvalget.toml").write_text(
+        'template = "skabeloner/tmu.dotx"\n' + body
+    )
+    make_template(tmp_path / "bodies" / "skabeloner" / "tmu.dotx")
+    state = session.open_session(str(agenda), None, read_only=True).state()
+    document = docx.Document(BytesIO(export.docx_bytes(state, False)))
+    assert document.styles["Normal"].font.name == "Georgia"
+    header = [p.text for p in document.sections[0].header.paragraphs]
+    assert "Teknik- og Miljøforvaltningen, Rådhuset" in header

@@ -326,7 +326,7 @@ def _headers_and_footers(document, minutes: Minutes, styles: _Styles, own: bool)
 def _first_empty(part, style, styles: _Styles):
     """The part's only paragraph if it is empty (python-docx's fresh part), else a new one."""
     paragraphs = part.paragraphs
-    if len(paragraphs) == 1 and not paragraphs[0].text:
+    if len(paragraphs) == 1 and _empty(paragraphs[0]):
         paragraph = paragraphs[0]
     else:
         paragraph = part.add_paragraph()
@@ -334,9 +334,14 @@ def _first_empty(part, style, styles: _Styles):
     return paragraph
 
 
+def _empty(paragraph) -> bool:
+    """No runs at all: not even a logo, a field or a content control."""
+    return not paragraph._p.xpath("./w:r|./w:hyperlink|./w:fldSimple|./w:sdt")
+
+
 def _header_line(header, text: str, styles: _Styles, keep_dates: bool = False, at_top=False):
     style = styles["Header"]
-    if at_top and not (len(header.paragraphs) == 1 and not header.paragraphs[0].text):
+    if at_top and not (len(header.paragraphs) == 1 and _empty(header.paragraphs[0])):
         paragraph = header.paragraphs[0].insert_paragraph_before()
         paragraph._p.style = styles.id_of(style)
     else:
