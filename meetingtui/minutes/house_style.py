@@ -94,6 +94,8 @@ def ensure(document) -> None:
         fact.paragraph_format.tab_stops.add_tab_stop(Cm(3.5))
         fact.paragraph_format.left_indent = Cm(3.5)
         fact.paragraph_format.first_line_indent = Cm(-3.5)
+        fact.paragraph_format.space_before = Pt(6)  # apart from a list above it (Bilag)
+        fact.paragraph_format.space_after = Pt(6)
     line = _paragraph_style(styles, SIGNATURE_LINE)
     line.paragraph_format.space_before = Pt(30)
     line.paragraph_format.space_after = Pt(0)
