@@ -123,6 +123,11 @@ def export_with_warnings(
     about it: characters left out, fonts LibreOffice had to replace."""
     if kind == "html" and full:
         raise ExportError(NO_FULL_HTML)
+    if kind == "html" and template is not None:
+        raise ExportError(
+            f"{template}: en HTML-side laves ikke på en Word-skabelon (--template gælder .docx "
+            "og --pdf)"
+        )
     path, explicit = target_path(state.agenda, full, output, kind)
     data, warnings = rendered(state, full, kind, template)
     written = write_new(path, data, overwrite=overwrite, next_free=not explicit)

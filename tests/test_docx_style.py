@@ -342,3 +342,16 @@ def test_an_agendas_body_file_leads_to_the_bodys_template(tmp_path):
     assert document.styles["Normal"].font.name == "Georgia"
     header = [p.text for p in document.sections[0].header.paragraphs]
     assert "Teknik- og Miljøforvaltningen, Rådhuset" in header
+
+
+def test_a_template_for_an_html_page_is_refused_in_one_line(tmp_path, capsys):
+    from meetingtui import cli
+
+    template = make_template(tmp_path / "udvalg.dotx")
+    out = tmp_path / "ud"
+    code = cli.main(
+        ["export", "--demo", "--force", "--html", "--template", str(template), "-o", str(out)]
+    )
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert code == 1 and len(lines) == 1 and "HTML-side" in lines[0]
+    assert not out.exists()
