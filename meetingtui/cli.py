@@ -92,6 +92,7 @@ def parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", help="file or folder to write (default: output/)")
     export.add_argument("--overwrite", action="store_true", help="replace an existing file")
+    export.add_argument("--template", help="the body's Word template (.dotx/.docx) to write on")
     form = export.add_mutually_exclusive_group()
     form.add_argument(
         "--pdf",
@@ -335,11 +336,13 @@ def run_export(args) -> int:
     err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     for notice in opened.notices:
         err.print(f"meetingtui: {notice}", markup=False)
+    template = Path(args.template) if args.template else None
     if args.text:
         from meetingtui.minutes import build
         from meetingtui.minutes.terminal import renderable
 
-        out.print(Printable(renderable(build(state, full=args.full))))
+        choices = export.house(state.agenda)[1]
+        out.print(Printable(renderable(build(state, full=args.full, choices=choices))))
         return 0
     if kind == "pdf":
         from meetingtui import pdf
@@ -356,6 +359,7 @@ def run_export(args) -> int:
         output=Path(args.output) if args.output else None,
         overwrite=args.overwrite,
         kind=kind,
+        template=template,
     )
     for warning in warnings:
         err.print(f"meetingtui: advarsel: {warning}", markup=False)

@@ -27,17 +27,29 @@ import os
 import stat
 from pathlib import Path
 
-from meetingtui import files, paths
+from meetingtui import files, paths, wording
 from meetingtui.agenda import Agenda
-from meetingtui.errors import ExportError
+from meetingtui.errors import AgendaError, ExportError
 from meetingtui.meeting import MeetingState
 from meetingtui.minutes import build
 
 
-def docx_bytes(state: MeetingState, full: bool) -> bytes:
-    from meetingtui.minutes import word  # python-docx is only needed for an export
+def docx_bytes(state: MeetingState, full: bool, template: Path | None = None) -> bytes:
+    return rendered(state, full, "docx", template)[0]
 
-    return word.render(build(state, full=full))
+
+def house(agenda: Agenda, template: Path | None = None) -> tuple[Path | None, wording.Choices]:
+    """The Word template and the wording the referat uses: `template` if given (--template),
+    else the body file's (the agenda's body_file); the reference's wording by default."""
+    if agenda.meeting.body_file is None:
+        return template, wording.REFERENCE
+    from meetingtui.agenda import body_file
+
+    try:
+        body = body_file.load(agenda.meeting.body_file)
+    except AgendaError as error:
+        raise ExportError(str(error).splitlines()[0]) from None
+    return template or body.template, body.choices
 
 
 NO_FULL_HTML = (
@@ -105,20 +117,30 @@ def export_with_warnings(
     output: Path | None = None,
     overwrite: bool = False,
     kind: str = "docx",
+    template: Path | None = None,
 ) -> tuple[Path, list[str]]:
     """Write the referat as `kind` (docx, pdf, html); also say (in Danish) what to know
     about it: characters left out, fonts LibreOffice had to replace."""
     if kind == "html" and full:
         raise ExportError(NO_FULL_HTML)
+    if kind == "html" and template is not None:
+        raise ExportError(
+            f"{template}: en HTML-side laves ikke på en Word-skabelon (--template gælder .docx "
+            "og --pdf)"
+        )
     path, explicit = target_path(state.agenda, full, output, kind)
-    data, warnings = rendered(state, full, kind)
+    data, warnings = rendered(state, full, kind, template)
     written = write_new(path, data, overwrite=overwrite, next_free=not explicit)
     return written, warnings
 
 
-def rendered(state: MeetingState, full: bool, kind: str) -> tuple[bytes, list[str]]:
-    """The referat's bytes in the format, and the warnings that go with them."""
-    minutes = build(state, full=full)
+def rendered(
+    state: MeetingState, full: bool, kind: str, template: Path | None = None
+) -> tuple[bytes, list[str]]:
+    """The referat's bytes in the format, and the warnings that go with them; on the body's
+    template and in its wording (`house`). An HTML page has no template."""
+    template, choices = house(state.agenda, template)
+    minutes = build(state, full=full, choices=choices)
     if kind == "html":
         from meetingtui.minutes import html
 
@@ -126,7 +148,7 @@ def rendered(state: MeetingState, full: bool, kind: str) -> tuple[bytes, list[st
         return html.render(minutes), [_dropped(dropped, "en webside")] if dropped else []
     from meetingtui.minutes import word  # python-docx is only needed for an export
 
-    data = word.render(minutes)
+    data = word.render(minutes, template)
     dropped = word.unsupported_characters(minutes)
     warnings = [_dropped(dropped, "et Word-dokument")] if dropped else []
     if kind == "pdf":

@@ -179,6 +179,7 @@ def sample_blocks() -> dict[type, model.Block]:
         ),
         model.Labelled: model.Labelled("Fraværende", "Bo Berg, A"),
         model.Bullets: model.Bullets(((Run("et"),), (Run("to"),)), numbered=True),
+        model.Attachments: model.Attachments(((Run("Bilag et"),), (Run("Bilag to"),))),
         model.Contents: model.Contents(("Et punkt",)),
         model.Signatures: model.Signatures(("Anja Lund, V",)),
     }

@@ -55,6 +55,8 @@ async def test_reference_meeting_through_the_keys(tmp_path, capsys):
         await take_reference_meeting(keys, clock)
         await keys.press("e")
         await keys.press("b")  # export both the public and the full referat
+        await app.workers.wait_for_complete()  # the export runs off the UI thread
+        await pilot.pause()
         result = str(app.screen.query_one("#result").render())
     exported = sorted(paths.output_dir().glob("*.docx"))
     public = next(p for p in exported if "fuld" not in p.name)

@@ -5,7 +5,9 @@ how its items are numbered (and the next running number), its quorum and local p
 letters, and its members in order with their substitutes. It is kept once; an agenda
 names it with `body_file` and takes from it every `[meeting]` field it leaves out, and
 the members when it lists none (agenda/rules.py); `meetingtui new` makes the next
-meeting's agenda from it (agenda/new.py). The format is in agendas/README.md.
+meeting's agenda from it (agenda/new.py). It also says how the body's referat looks and
+is worded: `template` (its Word template) and `[wording]` (export.py reads them through
+the agenda's body_file). The format is in agendas/README.md.
 
 Problems are reported like an agenda's: `FILE:LINE: hvor: hvad (forventet ...)`.
 """
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from meetingtui import wording
 from meetingtui.agenda.fields import _kind
 from meetingtui.agenda.model import NUMBERINGS, PARTIES, Member
 from meetingtui.agenda.rules import FIRST_NUMBER_LIMIT, Checker
@@ -37,7 +40,7 @@ MEETING_FIELDS = (
     "quorum",
     "parties",
 )
-KEYS = {"format", *MEETING_FIELDS, "next_number", "members"}
+KEYS = {"format", *MEETING_FIELDS, "next_number", "members", "template", "wording"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,10 @@ class Body:
     sha256: str
     defaults: dict[str, Any]  # the [meeting] fields an agenda takes from here, as checked
     member_tables: tuple[dict[str, Any], ...]  # the [[members]] as written
+    # The referat's look and wording (export): the body's Word template (.dotx/.docx,
+    # `template`, relative to this file) and its [wording] choices.
+    template: Path | None = None
+    choices: wording.Choices = wording.REFERENCE
 
 
 def load(path: str | Path) -> Body:
@@ -101,6 +108,8 @@ def _check(checker: Checker, raw: dict, path: Path, sha256: str) -> Body | None:
             ("quorum",),
             f"{quorum} er flere end de {len(members)} pladser (forventet højst {len(members)})",
         )
+    template = _template(checker, raw, path)
+    choices = _choices(checker, raw)
     if checker.problems:
         return None
     defaults = {key: raw[key] for key in MEETING_FIELDS if key in raw}
@@ -119,7 +128,48 @@ def _check(checker: Checker, raw: dict, path: Path, sha256: str) -> Body | None:
         sha256=sha256,
         defaults=defaults,
         member_tables=tuple(tables or ()),
+        template=template,
+        choices=choices,
     )
+
+
+def _template(checker: Checker, raw: dict, path: Path) -> Path | None:
+    """The body's Word template, relative to the body file (read at export, not here)."""
+    if "template" not in raw:
+        return None
+    name = raw["template"]
+    if not isinstance(name, str) or not name.strip() or "\n" in name:
+        checker.problem(
+            ("template",),
+            'er ikke et filnavn (forventet stien til en Word-skabelon, fx "skabeloner/tmu.dotx")',
+        )
+        return None
+    if Path(name).suffix.lower() not in (".dotx", ".docx"):
+        checker.problem(
+            ("template",),
+            f"{name!r} er ikke en .dotx- eller .docx-fil (forventet en Word-skabelon)",
+        )
+        return None
+    return path.parent / name
+
+
+def _choices(checker: Checker, raw: dict) -> wording.Choices:
+    """The [wording] table: one of the known choices per key, the reference's by default."""
+    table = raw.get("wording", {})
+    if not isinstance(table, dict):
+        checker.problem(("wording",), "er ikke en tabel (forventet [wording] med valgene)")
+        return wording.REFERENCE
+    checker.unknown_keys(table, set(wording.CHOICES), ("wording",))
+    chosen = {}
+    for key, allowed in wording.CHOICES.items():
+        if key not in table:
+            continue
+        if table[key] not in allowed:
+            shown = " eller ".join(f'"{a}"' for a in allowed)
+            checker.problem(("wording", key), f"{table[key]!r} er ikke et valg (forventet {shown})")
+            continue
+        chosen[key] = table[key]
+    return wording.Choices(**chosen)
 
 
 def _numbering(checker: Checker, raw: dict) -> tuple[str, int | None]:

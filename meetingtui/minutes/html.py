@@ -22,6 +22,7 @@ from html import escape
 
 from meetingtui.markdown import Run
 from meetingtui.minutes.model import (
+    Attachments,
     Block,
     Bullets,
     Contents,
@@ -165,6 +166,8 @@ class _Page:
                     self.out.append("<dl>")
                     self.labels_open = True
                 self.out.append(f"<dt>{text(label)}</dt><dd>{text(value)}</dd>")
+            case Attachments(items):  # one title a paragraph, as the reference prints Bilag
+                self.out += [f"<p>{runs(item)}</p>" for item in items]
             case Bullets(items, numbered):
                 tag = "ol" if numbered else "ul"
                 self.out.append(f"<{tag}>")
