@@ -16,7 +16,6 @@ from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -30,7 +29,7 @@ from meetingtui.notices import Notice
 from meetingtui.secretary import Secretary
 from meetingtui.terminal_text import printable
 from meetingtui.ui.literal import literal
-from meetingtui.ui.screens.base import MeetingScreen
+from meetingtui.ui.screens.base import MeetingScreen, dialog_flow
 from meetingtui.ui.screens.pickers import ChoicePicker
 
 
@@ -167,7 +166,7 @@ class HomeScreen(MeetingScreen[None]):
         else:
             self.post_message(self.Opened(secretary, notices))
 
-    @work(exclusive=True)
+    @dialog_flow
     async def offer_recovered_copy(self, opening: Opening, damage: RecordDamaged) -> None:
         question = (
             f"{labels.RECORD_DAMAGED} {labels.recover_question(damage.readable_events)} ({damage})"
