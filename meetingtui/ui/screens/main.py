@@ -135,9 +135,9 @@ class MainScreen(PeopleActions):
         editor.display = item.kind != "underskriftsside"  # signed, not decided: no decision
         editor.load(item_state.decision)
         self._shown_item, self._shown_decision = item_id, item_state.decision
-        number = state.number(item_id)
-        if number < len(state.items):  # the next item is the likeliest to be shown next
-            following = state.items[number].item
+        position = state.position(item_id)  # from 1, so items[position] is the next one
+        if position < len(state.items):  # the next item is the likeliest to be shown next
+            following = state.items[position].item
             self.set_timer(0.2, lambda: self.query_one(CaseText).prepare(following))
 
     # -- the decision text ------------------------------------------------------------------
