@@ -200,6 +200,9 @@ class SeatLine:
     note: str  # why a member present does not take part in the current item: "inhabil"
 
 
+CAME_DURING = "kom under punktet"  # the note of one who arrived while the item was under way
+
+
 @dataclass(frozen=True)
 class Overview:
     """What the chair checks at a glance: counts, quorum, who is where."""
@@ -223,6 +226,8 @@ class Overview:
     seats_filled: int = 0  # seats filled now, a substitute's included
     substitutes_seated: int = 0
     seats_text: str = ""  # "7 af 9 pladser besat, heraf 1 stedfortræder"
+    # issue 13: members whose seat a substitute fills now, after that seat's line
+    replaced: tuple[SeatLine, ...] = ()
 
 
 def duration_text(duration: pendulum.Duration) -> str:
@@ -252,7 +257,8 @@ def _low_point(
         label = f"Punkt {state.number(item_state.item.id)}"
         if lowest is None or len(att.taking_part) < lowest[0]:
             lowest = (len(att.taking_part), label)
-        if not att.quorate and (lost is None or item_state.opened_at < lost[1]):
+        decides = item_state.item.kind != "underskriftsside"  # signed, not decided
+        if decides and not att.quorate and (lost is None or item_state.opened_at < lost[1]):
             lost = (label, item_state.opened_at)
     if lowest is None:
         return None, None, lost
@@ -277,6 +283,8 @@ def overview(state: MeetingState, now: pendulum.DateTime | None = None) -> Overv
             status = labels.ROLL_STATUS[seat.status]
         note = labels.REASON.get(not_taking.get(sid, ""), "")
         taking = in_room and sid not in not_taking and (att is None or sid in taking_part_now)
+        if in_room and not taking and not note:
+            note = CAME_DURING  # came while the item was under way: from the next item
         lines.append(SeatLine(sid, person.name, person.party, status, in_room, taking, note))
     in_room_now = sum(line.in_room for line in lines)
     taking_part = len(att.taking_part) if att else None
@@ -295,6 +303,11 @@ def overview(state: MeetingState, now: pendulum.DateTime | None = None) -> Overv
         if seat_in_room(seat)
         and seat.substitute is not None
         and state.person(sid) == seat.substitute
+    )
+    replaced = tuple(
+        SeatLine(sid, seat.member.name, seat.member.party, _replaced_status(seat), False, False, "")
+        for sid, seat in state.seats.items()
+        if seat.substitute is not None and state.person(sid) == seat.substitute
     )
     heading = None
     if current:
@@ -319,4 +332,12 @@ def overview(state: MeetingState, now: pendulum.DateTime | None = None) -> Overv
         filled,
         subs,
         seats_text(filled, state.agenda.seats, subs),
+        replaced,
     )
+
+
+def _replaced_status(seat: Seat) -> str:
+    """'afbud, stedfortræder: Ida Holm': why the member is away, and who sits instead."""
+    own = labels.SEAT_GONE if seat.status == "present" else labels.ROLL_STATUS[seat.status]
+    name = seat.substitute.name if seat.substitute is not None else ""
+    return f"{own}, stedfortræder: {name}"

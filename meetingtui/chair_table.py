@@ -13,7 +13,7 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from meetingtui import attendance, labels, session, times, wording
+from meetingtui import attendance, chair_view, labels, session, times
 from meetingtui.agenda import Agenda
 from meetingtui.meeting import fold
 from meetingtui.record import RecordFollower
@@ -23,59 +23,35 @@ POLL_SECONDS = 0.25
 
 
 def render(overview: attendance.Overview, body: str) -> RenderableType:
-    """The chair's view. Names, titles and notes are literal Text (never markup), with no
-    control characters (terminal_text): a record may hold anything someone pasted."""
-    counted = overview.taking_part if overview.taking_part is not None else overview.in_room
+    """The chair's view of `overview` (chair_view's model, as the web page shows it)."""
+    return render_view(chair_view.from_overview(overview, body))
+
+
+def render_view(view: chair_view.ChairView) -> RenderableType:
+    """Names, titles and notes are literal Text (never markup), with no control characters
+    (terminal_text): a record may hold anything someone pasted."""
     head = Text.assemble(
-        (f"{printable(body)}\n", "bold"),
-        labels.chair_counts(overview.in_room, overview.seats) + "  ",
+        (f"{printable(view.body)}\n", "bold"),
+        view.counts + "  ",
         ("Quorum: ", "bold"),
-        (
-            labels.CHAIR_QUORUM[overview.quorate],
-            "bold green" if overview.quorate else "bold red reverse",
-        ),
-        " " + labels.chair_quorum_counts(counted, overview.needed),
+        (view.quorum_words, "bold green" if view.quorate else "bold red reverse"),
+        " " + view.quorum_numbers,
     )
-    if overview.seats_text:
-        head.append("\n" + overview.seats_text)
-    if overview.opened is None:
-        head.append("\n" + labels.CHAIR_NOT_OPENED)
-    elif overview.closed is not None:
-        head.append("\n" + wording.meeting_times(overview.opened, overview.closed))
-    elif overview.current_item:
-        head.append("\n" + printable(labels.chair_now(overview.current_item)))
-    head.append(_meeting_so_far(overview))
+    if view.seats_text:
+        head.append("\n" + view.seats_text)
+    if view.now:
+        head.append("\n" + printable(view.now))
+    head.append("".join("\n" + line for line in view.so_far))
     table = Table(show_edge=False, expand=False)
     for column in labels.CHAIR_COLUMNS:
         table.add_column(column)
-    for line in overview.lines:
-        mark = labels.CHAIR_TAKING_PART[line.taking_part]
-        if not line.taking_part and line.note:
-            mark = f"{mark}: {line.note}"
-        table.add_row(*(literal_text(cell) for cell in (line.name, line.party, line.status, mark)))
-    moves = [
-        f"{m.name} {labels.MOVED[m.kind]} kl. {wording.time_of_day(m.time)}"
-        + (f" (punkt {m.item_number})" if m.item_number else "")
-        for m in overview.movements
-    ]
+    for row in view.people:
+        cells = (row.name, row.party, row.status, row.taking_part)
+        table.add_row(*(literal_text(cell) for cell in cells))
     parts: list[RenderableType] = [head, table]
-    if moves:
-        parts.append(literal_text(f"{labels.CHAIR_MOVEMENTS}: " + "; ".join(moves)))
+    if view.movements:
+        parts.append(literal_text(f"{labels.CHAIR_MOVEMENTS}: " + "; ".join(view.movements)))
     return Group(*parts)
-
-
-def _meeting_so_far(overview: attendance.Overview) -> str:
-    """The meeting's length, the fewest taking part and where quorum was lost, each on a
-    line of its own ('' before the meeting)."""
-    lines = []
-    if overview.duration_text:
-        lines.append(labels.chair_duration(overview.duration_text, overview.closed is not None))
-    if overview.lowest_taking_part is not None and overview.lowest_item:
-        lines.append(labels.chair_lowest(overview.lowest_taking_part, overview.lowest_item))
-    if overview.quorum_lost is not None:
-        item, when = overview.quorum_lost
-        lines.append(labels.chair_quorum_lost(item, wording.time_of_day(when)))
-    return "".join("\n" + line for line in lines)
 
 
 def run(agenda_path: str | None, record_path: str | None, watch: bool) -> int:

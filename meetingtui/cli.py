@@ -1,4 +1,5 @@
-"""The command line: `meetingtui [AGENDA]` runs the app; check, export, attendance, recover.
+"""The command line: `meetingtui [AGENDA | --demo]` runs the app; check, export, attendance,
+recover, import, serve.
 
 Every failure the user can cause prints one line per problem (file, place, what, what
 is expected) and exits non-zero; never a traceback.
@@ -17,7 +18,7 @@ from meetingtui import agenda as agenda_mod
 from meetingtui.errors import AgendaError, MeetingtuiError
 from meetingtui.terminal_text import Printable
 
-COMMANDS = ("check", "export", "attendance", "recover", "run")
+COMMANDS = ("check", "new", "export", "attendance", "recover", "run", "import", "serve")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,14 +47,24 @@ def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="meetingtui",
         description="Take the minutes of a committee meeting live, and export the referat.",
-        epilog="With no command: `meetingtui [AGENDA]` opens the live app (default: the demo meeting).",
+        epilog="With no command: `meetingtui AGENDA` opens the live app on that meeting, "
+        "`meetingtui --demo` on the demo meeting, and `meetingtui` alone shows the meetings "
+        "it knows (the demo first) to resume or start.",
     )
     root.add_argument("--version", action="version", version=f"meetingtui {__version__}")
     sub = root.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="open the live app (the default command)")
     run.add_argument(
-        "agenda", nargs="?", help="agenda .toml file (default: the bundled demo meeting)"
+        "agenda",
+        nargs="?",
+        help="agenda .toml file (without it, and without --demo, --record or --rehearse: "
+        "the home screen, a list of the meetings the app knows)",
+    )
+    run.add_argument(
+        "--demo",
+        action="store_true",
+        help="the bundled demo meeting (also the default agenda of --record and --rehearse)",
     )
     run.add_argument(
         "--record", help="the meeting record file (default: one per meeting in the data directory)"
@@ -68,11 +79,9 @@ def parser() -> argparse.ArgumentParser:
     )
     run.set_defaults(handler=run_app)
 
-    check = sub.add_parser("check", help="validate agenda files")
-    check.add_argument("agendas", nargs="+", metavar="AGENDA")
-    check.set_defaults(handler=run_check)
+    add_check_and_new(sub)
 
-    export = sub.add_parser("export", help="export the referat as .docx")
+    export = sub.add_parser("export", help="export the referat as .docx, PDF or HTML")
     export.add_argument("agenda", nargs="?", help="agenda .toml file")
     export.add_argument(
         "--demo", action="store_true", help="the bundled reference meeting and its record"
@@ -83,8 +92,25 @@ def parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", help="file or folder to write (default: output/)")
     export.add_argument("--overwrite", action="store_true", help="replace an existing file")
-    export.add_argument(
+    export.add_argument("--template", help="the body's Word template (.dotx/.docx) to write on")
+    form = export.add_mutually_exclusive_group()
+    form.add_argument(
+        "--pdf",
+        action="store_true",
+        help="a PDF with a numbered contents page (needs LibreOffice; also: -o FILE.pdf)",
+    )
+    form.add_argument(
+        "--html",
+        action="store_true",
+        help="the public referat as one accessible HTML page (also: -o FILE.html)",
+    )
+    form.add_argument(
         "--text", action="store_true", help="print the referat in the terminal instead"
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="export even when the pre-export check finds problems (they are still printed)",
     )
     export.set_defaults(handler=run_export)
 
@@ -103,14 +129,28 @@ def parser() -> argparse.ArgumentParser:
     )
     recover.add_argument("record")
     recover.set_defaults(handler=run_recover)
+    from meetingtui.importing.command import add_import_command
+    from meetingtui.web.command import add_serve_command
+
+    add_import_command(sub)
+    add_serve_command(sub)
     return root
 
 
 def run_app(args) -> int:
+    from meetingtui import session
     from meetingtui.errors import RecordDamaged
-    from meetingtui.ui.app import create_app
+    from meetingtui.ui.app import create_app, create_home_app
 
     rehearse = getattr(args, "rehearse", None)
+    if args.demo and args.agenda:
+        raise MeetingtuiError(f"{args.agenda}: name an AGENDA or --demo, not both")
+    if not (args.agenda or args.demo or args.record or rehearse is not None):
+        home = create_home_app()
+        home.run()
+        return home.return_code or 0
+    if rehearse is None and args.record is None and session.dated_ahead(args.agenda):
+        rehearse = ""  # a meeting dated ahead opens only as a rehearsal, never for real
     try:
         app = create_app(args.agenda, args.record, rehearse=rehearse)
     except RecordDamaged as damage:
@@ -130,10 +170,9 @@ def offer_recovered_copy(damage) -> Path | None:
         return None
     err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     err.print(f"meetingtui: {damage}", markup=False)
-    answer = input(
-        f"Åbn en kopi med de {damage.readable_events} hændelser, der kan læses? "
-        "Den beskadigede fil røres ikke. [j/N] "
-    )
+    from meetingtui import labels
+
+    answer = input(f"{labels.recover_question(damage.readable_events)} [j/N] ")
     if answer.strip().lower() not in ("j", "ja", "y", "yes"):
         return None
     target, count, left_out = recover_copy(Path(damage.path))
@@ -143,11 +182,49 @@ def offer_recovered_copy(damage) -> Path | None:
     return target
 
 
+# -- check and new (issue 11): the secretary's agenda commands, in Danish ----------------------
+def add_check_and_new(sub) -> None:
+    check = sub.add_parser(
+        "check",
+        help="tjek dagsordener (exit 2 ved fejl)",
+        description="Tjek dagsordener: én linje pr. fejl (fil, linje, felt, hvad der er galt, "
+        "og hvad der forventes). En fil i format 1 kan opgraderes med --upgrade.",
+    )
+    check.add_argument("agendas", nargs="+", metavar="AGENDA")
+    check.add_argument(
+        "--upgrade",
+        action="store_true",
+        help="skriv en dagsorden i format 1 som format 2 ved siden af (<navn>.format2.toml)",
+    )
+    check.set_defaults(handler=run_check)
+
+    new = sub.add_parser(
+        "new",
+        help="lav dagsordenen til næste møde ud fra en udvalgsfil",
+        description="Lav dagsordenen til næste møde ud fra en udvalgsfil (bodies/<udvalg>.toml): "
+        "medlemmer, nummerering og mødets faste oplysninger kopieres ind.",
+    )
+    new.add_argument("body", metavar="BODY", help="udvalgsfilen, eller dens navn i bodies/")
+    new.add_argument("--date", required=True, help="mødedato, fx 2026-06-11 eller 11-06-2026")
+    new.add_argument("--start", help="starttidspunkt, fx 16.00 (ellers udvalgsfilens)")
+    new.add_argument("--place", help="mødested (ellers udvalgsfilens)")
+    new.add_argument(
+        "-o", "--output", help="dagsordenens fil (standard: agendas/<udvalg>-<dato>.toml)"
+    )
+    new.set_defaults(handler=run_new)
+
+
 def run_check(args) -> int:
+    from meetingtui.agenda import body_file, upgrade
+
     out = Console(highlight=False, soft_wrap=True, emoji=False)
     problems: list[str] = []
     for path in args.agendas:
         try:
+            if Path(path).parent.name == "bodies":  # a body file, checked as one
+                body = body_file.load(path)
+                out.print(f"{path}: OK (udvalgsfil, {len(body.members)} members)", markup=False)
+                continue
             agenda = agenda_mod.load(path)
         except AgendaError as error:
             problems += error.problems
@@ -155,15 +232,94 @@ def run_check(args) -> int:
         out.print(
             f"{path}: OK ({len(agenda.members)} members, {len(agenda.items)} items)", markup=False
         )
+        for note in agenda.notes:
+            out.print(f"advarsel: {note}", markup=False)
+        if agenda.format == 1 and args.upgrade:
+            written = write_upgrade(Path(path))
+            out.print(f"{path}: skrevet i format 2 som {written}", markup=False)
+        elif agenda.format == 1:
+            out.print(
+                f"{path}: format 1 kan stadig bruges; opgrader til format 2 med "
+                f"`meetingtui check --upgrade {path}` (skriver {upgrade.target(Path(path))})",
+                markup=False,
+            )
     if problems:
         raise AgendaError(problems)
     return 0
 
 
+def write_upgrade(path: Path) -> Path:
+    """The format-2 version of a checked format-1 agenda, written beside it (never over a file)."""
+    import tomllib
+
+    from meetingtui.agenda import upgrade
+    from meetingtui.agenda.source import read_bytes
+
+    data = read_bytes(path)
+    text = upgrade.text(tomllib.loads(data.decode("utf-8").removeprefix("\ufeff")), path)
+    target = upgrade.target(path)
+    agenda_mod.parse(text.encode("utf-8"), target)  # it must load, or nothing is written
+    write_agenda_file(target, text)
+    return target
+
+
+def make_folder(folder: Path) -> None:
+    try:
+        files.make_dirs(folder)
+    except OSError as error:
+        raise AgendaError(
+            [
+                f"{folder}: mappen kan ikke laves: {files.reason(error)} (forventet en mappe, der kan skrives i)"
+            ]
+        ) from None
+
+
+def write_agenda_file(target: Path, text: str) -> None:
+    make_folder(target.parent)
+    try:
+        files.write_new(target, text.encode("utf-8"))
+    except FileExistsError:
+        raise AgendaError(
+            [f"{target}: findes allerede (forventet et nyt filnavn; vælg et andet med -o)"]
+        ) from None
+    except OSError as error:
+        raise AgendaError(
+            [
+                f"{target}: kan ikke skrives: {files.reason(error)} (forventet en mappe, der kan skrives i)"
+            ]
+        ) from None
+
+
+def run_new(args) -> int:
+    from meetingtui.agenda import body_file, new
+
+    body = body_file.load(new.find_body(args.body))
+    day = new.parse_date(args.date)
+    start = new.parse_time(args.start) if args.start else None
+    target = Path(args.output) if args.output else new.default_path(body, day)
+    text = new.next_meeting(body, day, start, args.place, target)
+    make_folder(target.parent)  # body_file is relative to it: it must exist to be followed
+    agenda = agenda_mod.parse(text.encode("utf-8"), target)  # it passes check, or is not written
+    write_agenda_file(target, text)
+    out = Console(highlight=False, soft_wrap=True, emoji=False)
+    out.print(
+        f"Dagsordenen til {body.name} {day.isoformat()} er skrevet i {target} "
+        f"({len(agenda.members)} medlemmer, {len(agenda.items)} punkter).",
+        markup=False,
+    )
+    out.print(f"Tilføj punkterne, og tjek den med: meetingtui check {target}", markup=False)
+    reminder = new.reminder(body, len(agenda.items))
+    if reminder:
+        out.print(reminder, markup=False)
+    return 0
+
+
 def run_export(args) -> int:
-    from meetingtui import export, session
+    from meetingtui import export, preflight, session
     from meetingtui.errors import RecordError
 
+    asked = "pdf" if args.pdf else "html" if args.html else None
+    kind = export.chosen_format(asked, args.output, full=args.full and not args.text)
     if args.demo:
         opened = session.open_demo_session()
     elif not args.agenda:
@@ -177,22 +333,36 @@ def run_export(args) -> int:
             )
     state = opened.state()
     out = Console(highlight=False, soft_wrap=True, emoji=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     for notice in opened.notices:
-        Console(stderr=True, emoji=False).print(f"meetingtui: {notice}", markup=False)
+        err.print(f"meetingtui: {notice}", markup=False)
+    template = Path(args.template) if args.template else None
     if args.text:
         from meetingtui.minutes import build
         from meetingtui.minutes.terminal import renderable
 
-        out.print(Printable(renderable(build(state, full=args.full))))
+        choices = export.house(state.agenda)[1]
+        out.print(Printable(renderable(build(state, full=args.full, choices=choices))))
         return 0
+    if kind == "pdf":
+        from meetingtui import pdf
+
+        pdf.find_office()  # what to install, before the check and the rendering
+    problems = preflight.problems(state)
+    for problem in problems:
+        err.print(f"meetingtui: advarsel: {problem}", markup=False)
+    if problems and not args.force:
+        raise MeetingtuiError(preflight.stopped(len(problems)))
     path, warnings = export.export_with_warnings(
         state,
         full=args.full,
         output=Path(args.output) if args.output else None,
         overwrite=args.overwrite,
+        kind=kind,
+        template=template,
     )
     for warning in warnings:
-        Console(stderr=True, emoji=False).print(f"meetingtui: advarsel: {warning}", markup=False)
+        err.print(f"meetingtui: advarsel: {warning}", markup=False)
     variant = "Fuldt (fortroligt)" if args.full else "Offentligt"
     out.print(f"{variant} referat gemt i {path}", markup=False)
     return 0

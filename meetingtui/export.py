@@ -12,6 +12,12 @@ Every way a path can fail (no permission, a read-only disk, a file where a folde
 should be, a folder, FIFO or device where the file should be) is an ExportError, one
 line saying where and what: the CLI prints it, the app shows it and stays up. Only a
 regular file is ever overwritten, and only with `overwrite`.
+
+Three formats: the Word document (.docx, the default), a PDF made from it by LibreOffice
+(`pdf.py`: the contents page numbered, fonts embedded, tagged), and one HTML page of the
+public referat (`minutes/html.py`). The full, confidential referat is never made as HTML:
+HTML is the form a web portal publishes, and a page of closed items is one upload away
+from a breach; the full version is a .docx or a PDF.
 """
 
 from __future__ import annotations
@@ -21,35 +27,81 @@ import os
 import stat
 from pathlib import Path
 
-from meetingtui import files, paths
+from meetingtui import files, paths, wording
 from meetingtui.agenda import Agenda
-from meetingtui.errors import ExportError
+from meetingtui.errors import AgendaError, ExportError
 from meetingtui.meeting import MeetingState
 from meetingtui.minutes import build
 
 
-def docx_bytes(state: MeetingState, full: bool) -> bytes:
-    from meetingtui.minutes import word  # python-docx is only needed for an export
-
-    return word.render(build(state, full=full))
+def docx_bytes(state: MeetingState, full: bool, template: Path | None = None) -> bytes:
+    return rendered(state, full, "docx", template)[0]
 
 
-def target_path(agenda: Agenda, full: bool, output: Path | None) -> tuple[Path, bool]:
+def house(agenda: Agenda, template: Path | None = None) -> tuple[Path | None, wording.Choices]:
+    """The Word template and the wording the referat uses: `template` if given (--template),
+    else the body file's (the agenda's body_file); the reference's wording by default."""
+    if agenda.meeting.body_file is None:
+        return template, wording.REFERENCE
+    from meetingtui.agenda import body_file
+
+    try:
+        body = body_file.load(agenda.meeting.body_file)
+    except AgendaError as error:
+        raise ExportError(str(error).splitlines()[0]) from None
+    return template or body.template, body.choices
+
+
+NO_FULL_HTML = (
+    "den fulde (fortrolige) udgave laves ikke som HTML, der er til offentliggørelse: "
+    "eksportér den som .docx eller --pdf"
+)
+SUFFIXES = {"docx": (".docx",), "pdf": (".pdf",), "html": (".html", ".htm")}
+
+
+def format_of(output: Path | str | None) -> str | None:
+    """The format an output file name asks for by its suffix (None: a folder or no name)."""
+    if output is None:
+        return None
+    suffix = Path(output).suffix.lower()
+    return next((kind for kind, known in SUFFIXES.items() if suffix in known), None)
+
+
+def chosen_format(asked: str | None, output: Path | str | None, full: bool = False) -> str:
+    """docx, pdf or html: as asked (--pdf, --html), else by the output file's suffix; a
+    clash between the two, or the full referat as HTML, is an ExportError."""
+    named = format_of(output)
+    if asked and named and asked != named:
+        raise ExportError(
+            f"{output}: --{asked} skriver en .{asked}-fil; vælg et navn, der ender på "
+            f".{asked}, eller udelad --{asked}"
+        )
+    kind = asked or named or "docx"
+    if kind == "html" and full:
+        raise ExportError(NO_FULL_HTML)
+    return kind
+
+
+def target_path(
+    agenda: Agenda, full: bool, output: Path | None, kind: str = "docx"
+) -> tuple[Path, bool]:
     """(path, explicit): where the export goes, and whether the user named it.
 
-    `output` names a file if it ends in .docx or is an existing file (or link); anything
-    else is a folder, created if need be, that gets the default name: `-o referater`
-    must not write a file called 'referater' that Word cannot open.
+    `output` names a file if it ends in the format's suffix (.docx, .pdf, .html) or is an
+    existing file (or link); anything else is a folder, created if need be, that gets the
+    default name: `-o referater` must not write a file called 'referater' that Word
+    cannot open.
     """
+    default = Path(paths.export_name(agenda, full)).with_suffix(SUFFIXES[kind][0]).name
     if output is None:
-        return paths.output_dir() / paths.export_name(agenda, full), False
+        return paths.output_dir() / default, False
     named_folder = str(output).endswith(("/", os.sep))
     output = Path(output)
     found = _stat(output, follow=False)
     is_dir = found is not None and stat.S_ISDIR((_stat(output) or found).st_mode)
-    names_a_file = output.suffix.lower() == ".docx" or (found is not None and not is_dir)
+    names_a_file = output.suffix.lower() in SUFFIXES[kind] or (found is not None and not is_dir)
     if named_folder or is_dir or not names_a_file:
-        return output / paths.export_name(agenda, full), False
+        return output / default, False
     return output, True
 
 
@@ -60,22 +112,55 @@ def export(
 
 
 def export_with_warnings(
-    state: MeetingState, full: bool = False, output: Path | None = None, overwrite: bool = False
+    state: MeetingState,
+    full: bool = False,
+    output: Path | None = None,
+    overwrite: bool = False,
+    kind: str = "docx",
+    template: Path | None = None,
 ) -> tuple[Path, list[str]]:
-    """Write the referat; also say (in Danish) what had to be left out."""
+    """Write the referat as `kind` (docx, pdf, html); also say (in Danish) what to know
+    about it: characters left out, fonts LibreOffice had to replace."""
+    if kind == "html" and full:
+        raise ExportError(NO_FULL_HTML)
+    if kind == "html" and template is not None:
+        raise ExportError(
+            f"{template}: en HTML-side laves ikke på en Word-skabelon (--template gælder .docx "
+            "og --pdf)"
+        )
+    path, explicit = target_path(state.agenda, full, output, kind)
+    data, warnings = rendered(state, full, kind, template)
+    written = write_new(path, data, overwrite=overwrite, next_free=not explicit)
+    return written, warnings
+
+
+def rendered(
+    state: MeetingState, full: bool, kind: str, template: Path | None = None
+) -> tuple[bytes, list[str]]:
+    """The referat's bytes in the format, and the warnings that go with them; on the body's
+    template and in its wording (`house`). An HTML page has no template."""
+    template, choices = house(state.agenda, template)
+    minutes = build(state, full=full, choices=choices)
+    if kind == "html":
+        from meetingtui.minutes import html
+
+        dropped = html.unsupported_characters(minutes)
+        return html.render(minutes), [_dropped(dropped, "en webside")] if dropped else []
     from meetingtui.minutes import word  # python-docx is only needed for an export
 
-    path, explicit = target_path(state.agenda, full, output)
-    minutes = build(state, full=full)
-    data = word.render(minutes)
-    written = write_new(path, data, overwrite=overwrite, next_free=not explicit)
+    data = word.render(minutes, template)
     dropped = word.unsupported_characters(minutes)
-    warnings = (
-        [f"{dropped} tegn, som et Word-dokument ikke kan rumme (styretegn), er udeladt."]
-        if dropped
-        else []
-    )
-    return written, warnings
+    warnings = [_dropped(dropped, "et Word-dokument")] if dropped else []
+    if kind == "pdf":
+        from meetingtui import pdf
+
+        made = pdf.convert(data)
+        return made.data, warnings + made.warnings
+    return data, warnings
+
+
+def _dropped(count: int, where: str) -> str:
+    return f"{count} tegn, som {where} ikke kan rumme (styretegn), er udeladt."
 
 
 # os.link fails so on a disk without hard links (FAT, exFAT, some network shares).

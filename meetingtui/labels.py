@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import errno
 
+import pendulum
+
 from meetingtui import wording
 from meetingtui.notices import NoticeCode
 
@@ -38,6 +40,10 @@ def seat_substitute(member: str) -> str:
     """The status of a seat a substitute sits in: 'stedfortræder for Jens Wistoft'."""
     return f"stedfortræder for {member}"
 
+
+# The Underskriftsside is signed by those who took part, not decided (the main screen, the
+# pre-export check, the status line): no decision, vote, dissent or quorum warning there.
+SIGNATURE_PAGE = "Underskriftssiden har ingen beslutning, afstemning eller afvigende mening."
 
 # -- the chair's table -------------------------------------------------------------------------
 
@@ -174,3 +180,85 @@ NOTICE_TEXTS = {
     "eller et netværksdrev) kan ikke begrænse adgangen. Gem mødet på computerens egen disk, "
     "hvis det indeholder lukkede punkter.",
 }
+
+
+# -- the home screen (`meetingtui` without arguments) ------------------------------------------
+
+HOME_SUBTITLE = "Møder"
+HOME_INTRO = "Vælg et møde med ↑↓ og Enter, eller tast dets nummer. q afslutter."
+HOME_DEMO = "Demo"
+HOME_DEMO_NOTE = "eksempelmødet, der følger med programmet"
+
+# Where a meeting stands (meetings.Stage, by value): a mark and words, never colour alone.
+HOME_STAGE = {
+    "not_started": "○ ikke startet",
+    "roll_call": "◐ navneopråb i gang",
+    "in_progress": "▶ i gang",
+    "closed": "✓ lukket",
+    "unreadable": "⚠ kan ikke læses",
+    "damaged": "⚠ mødets fil er beskadiget",
+    "no_agenda": "? dagsordenen kendes ikke",
+}
+HOME_READY_TO_EXPORT = "klar til eksport (tast e i mødet)"
+HOME_DAMAGED_OFFER = "Enter tilbyder en kopi af det, der kan læses"
+
+
+def home_meeting(body: str, start: pendulum.DateTime) -> str:
+    """'Digitaliserings- og Innovationsudvalget, 20-11-2025 kl. 10.00'."""
+    return f"{body}, {home_when(start)}"
+
+
+def home_at_item(number: int, items: int) -> str:
+    return f"punkt {number} af {items}"
+
+
+def home_items(items: int) -> str:
+    return "1 punkt" if items == 1 else f"{items} punkter"
+
+
+def home_when(moment: pendulum.DateTime) -> str:
+    """'20-11-2025 kl. 10.42'."""
+    return f"{wording.date_short(moment)} kl. {wording.time_of_day(moment)}"
+
+
+def home_last_registration(moment: pendulum.DateTime) -> str:
+    return f"sidste registrering {home_when(moment)}"
+
+
+def home_closed_at(moment: pendulum.DateTime) -> str:
+    return f"kl. {wording.time_of_day(moment)}"
+
+
+def home_held_by(holder: str) -> str:
+    """The record is open in another window now (the lock's holder, in English)."""
+    return f"åben i et andet vindue ({holder})"
+
+
+def home_no_agenda(record: object) -> str:
+    """What to do with a record whose agenda the app does not know."""
+    return f"Åbn det med dets dagsorden: meetingtui DAGSORDEN --record {record}"
+
+
+def home_where(folder: object, data: object) -> str:
+    return f"Dagsordener fra {folder}/ og dem, der er åbnet før. Referaterne gemmes i {data}."
+
+
+RECORD_DAMAGED = "Mødets fil er beskadiget."
+
+
+def recover_question(readable_events: int) -> str:
+    """Asked when a meeting's record is damaged: continue in a copy of what can be read."""
+    return (
+        f"Åbn en kopi med de {readable_events} hændelser, der kan læses? "
+        "Den beskadigede fil røres ikke."
+    )
+
+
+RECOVER_YES = "Ja, åbn en kopi"
+RECOVER_NO = "Nej"
+
+
+def recovered(target: object, events: int, left_out: int) -> str:
+    """The app continues in the recovered copy."""
+    lost = f"; {left_out} linjer kunne ikke læses og er udeladt" if left_out else ""
+    return f"Fortsætter i {target} ({events} hændelser){lost}."

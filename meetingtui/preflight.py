@@ -18,14 +18,24 @@ class Problem:
         return where + self.text
 
 
+def stopped(count: int) -> str:
+    """The line that says an export was stopped by `count` problems (and how to go on)."""
+    one = count == 1
+    return (
+        f"intet er eksporteret: kontrollen før eksport fandt {count} "
+        f"{'problem' if one else 'problemer'} (se ovenfor); ret {'det' if one else 'dem'}, "
+        "eller eksportér alligevel med --force"
+    )
+
+
 def problems(state: MeetingState) -> list[Problem]:
     found: list[Problem] = []
     if state.opened is None:
         found.append(Problem(None, "Mødet er ikke åbnet (intet starttidspunkt)."))
     elif state.closed is None:
         found.append(Problem(None, "Mødet er ikke afsluttet (intet sluttidspunkt)."))
-    for number, item_state in enumerate(state.items, 1):
-        found += item_problems(state, number, item_state)
+    for item_state in state.items:  # each by the number the referat gives it
+        found += item_problems(state, state.number(item_state.item.id), item_state)
     return found + movement_problems(state)
 
 
@@ -52,7 +62,12 @@ def item_problems(state: MeetingState, number: int, item_state: ItemState) -> li
         and not item_state.postponed
     ):
         out.append(Problem(number, "har ingen beslutning."))
-    if item_state.epoch is not None and not attendance.for_item(state, item.id).quorate:
+    signed = item.kind == "underskriftsside"  # signed, not decided: quorum does not apply
+    if (
+        item_state.epoch is not None
+        and not signed
+        and not attendance.for_item(state, item.id).quorate
+    ):
         out.append(Problem(number, "blev behandlet, selv om udvalget ikke var beslutningsdygtigt."))
     vote = item_state.vote
     if vote is None:

@@ -349,11 +349,13 @@ class Secretary(Timekeeping):
     def problems(self) -> list[preflight.Problem]:
         return preflight.problems(self.state)
 
-    def export(self, full: bool, output: Path | None = None) -> tuple[Path, list[str]]:
-        """Write the referat; the path and what had to be left out (warnings, in Danish)."""
+    def export(
+        self, full: bool, output: Path | None = None, kind: str = "docx"
+    ) -> tuple[Path, list[str]]:
+        """Write the referat (docx or pdf); the path and the warnings, in Danish."""
         from meetingtui import export  # imported here: python-docx is not needed to start
 
-        return export.export_with_warnings(self.state, full=full, output=output)
+        return export.export_with_warnings(self.state, full=full, output=output, kind=kind)
 
 
 __all__ = ["ActionError", "Secretary", "TextSaved", "describe"]

@@ -165,7 +165,10 @@ class Timekeeping:
             for move in seat.movements:
                 if move.event_id == event["id"]:
                     kind = "arrived" if event["kind"] == "substitute" else event["kind"]
-                    return timeline.where(state, kind, move.time, move.placement).words
+                    try:
+                        return timeline.where(state, kind, move.time, move.placement).words
+                    except timeline.TimeRefused:  # an older record's, outside the meeting
+                        return None
         return None
 
 

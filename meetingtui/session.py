@@ -82,3 +82,17 @@ def locate(agenda_path: str | Path | None, record_path: str | Path | None) -> tu
 def open_demo_session() -> Session:
     """The bundled reference meeting and its bundled record, read-only."""
     return open_session(paths.DEMO_AGENDA, paths.DEMO_RECORD, read_only=True)
+
+
+def dated_ahead(agenda_path: str | Path | None) -> bool:
+    """The meeting is dated after today: it can be rehearsed, never recorded for real (its
+    record would hold a rehearsal's times on the day), so it opens only as a rehearsal.
+    An agenda that does not load is left to the app to report."""
+    from meetingtui import timeline
+
+    try:
+        agenda = agenda_mod.load(agenda_path or paths.DEMO_AGENDA)
+    except MeetingtuiError:
+        return False
+    today = times.system_now().in_tz(agenda.meeting.timezone).date()
+    return timeline.mode_for(agenda, today) is timeline.Mode.REHEARSAL

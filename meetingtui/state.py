@@ -70,6 +70,15 @@ class MeetingState:
         return self._index()[item_id][1]
 
     def number(self, item_id: str) -> int:
+        """The item's number as the referat and the screens give it: the one the agenda
+        gave it (format 2, agenda/model.py), or its place in the list (format 1)."""
+        position, item_state = self._index()[item_id]
+        if self.agenda.fixed_numbers and item_state.item.number is not None:
+            return item_state.item.number
+        return position
+
+    def position(self, item_id: str) -> int:
+        """The item's place in the list, from 1 (an added item stands where it was put)."""
         return self._index()[item_id][0]
 
     def has_item(self, item_id: str) -> bool:
@@ -186,7 +195,7 @@ class MeetingState:
     def insert_position(self, after: str | None) -> int:
         """Where an item added during the meeting goes: after `after`, else before Eventuelt."""
         if after and self.has_item(after):
-            return self.number(after)
+            return self.position(after)
         position = len(self.items)
         while position > 0 and self.items[position - 1].item.kind in TRAILING_KINDS:
             position -= 1

@@ -104,7 +104,10 @@ def where(
 ) -> Where:
     """Where an arrival or departure (`kind`) at `when` would stand, with its words for the
     dialog. Between items an arrival stands before the next item (when one was taken up
-    after it) and a departure after the last one, as the referat says them."""
+    after it) and a departure after the last one, as the referat says them.
+
+    A time outside the meeting stands nowhere: TimeRefused, with `check`'s own words."""
+    _inside(state, when)
     epoch, during, item = state.place(when, placement)
     if during and item is not None:
         return Where(epoch, True, item, f"under behandlingen af punkt {state.number(item)}")
@@ -187,10 +190,7 @@ def check(
         return when
     if began is None:
         raise TimeRefused("Mødet er ikke åbnet.")
-    if when < began:
-        raise TimeRefused(
-            f"Kl. {at} er før mødet begyndte (kl. {show(state, began)}); ret navneopråbet i stedet."
-        )
+    _not_before_opening(state, when)
     if kind == "meeting_closed":
         last = latest(state)
         if last is not None and when < last:
@@ -198,8 +198,7 @@ def check(
                 f"Mødet kan ikke slutte kl. {at}: der er registreret noget kl. {show(state, last)}."
             )
         return when
-    if closed is not None and when > closed:
-        raise TimeRefused(f"Kl. {at} er efter mødet sluttede (kl. {show(state, closed)}).")
+    _not_after_close(state, when)
     if kind in ("item_opened", "meeting_suspended"):
         last = _handled_by(state)
         if last is not None and when < last:
@@ -225,6 +224,29 @@ def check(
                 f"Mødet kan ikke genoptages kl. {at}: det blev suspenderet kl. {show(state, pause)}."
             )
     return when
+
+
+def _not_before_opening(state: MeetingState, when: pendulum.DateTime) -> None:
+    began = state.began
+    if began is not None and when < began:
+        raise TimeRefused(
+            f"Kl. {show(state, when)} er før mødet begyndte (kl. {show(state, began)}); "
+            "ret navneopråbet i stedet."
+        )
+
+
+def _not_after_close(state: MeetingState, when: pendulum.DateTime) -> None:
+    closed = state.closed
+    if closed is not None and when > closed:
+        raise TimeRefused(
+            f"Kl. {show(state, when)} er efter mødet sluttede (kl. {show(state, closed)})."
+        )
+
+
+def _inside(state: MeetingState, when: pendulum.DateTime) -> None:
+    """Refuse a time before the opening or after the close, in `check`'s words."""
+    _not_before_opening(state, when)
+    _not_after_close(state, when)
 
 
 def _first_registered(state: MeetingState) -> pendulum.DateTime | None:

@@ -7,6 +7,7 @@ shared reference); one wording per situation, used everywhere.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pendulum
 
@@ -86,14 +87,48 @@ def decision_heading(body: str, day: pendulum.Date) -> str:
     return f"Beslutning i {body} den {date_short(day)}"
 
 
-def item_heading(number: int, title: str, closed: bool, flag: bool) -> str:
+@dataclass(frozen=True)
+class Choices:
+    """Where bodies word their referater differently (a body file's [wording] table,
+    agendas/README.md); the defaults are the reference's."""
+
+    item_heading: str = "Punkt N:"  # or "N.": '3. Title'
+    inhabil: str = "named"  # its own sentence; "folded": among 'deltog ikke i sagens behandling'
+    substitute: str = "afbud"  # 'X havde meldt afbud, og Y deltog i stedet.'; or "stedfortræder"
+
+
+CHOICES = {
+    "item_heading": ("Punkt N:", "N."),
+    "inhabil": ("named", "folded"),
+    "substitute": ("afbud", "stedfortræder"),
+}
+REFERENCE = Choices()
+
+
+def item_heading(number: int, title: str, closed: bool, flag: bool, style: str = "Punkt N:") -> str:
+    if style == "N.":
+        return f"{number}. {contents_entry(title, closed, flag)}"
     return f"Punkt {number}: {contents_entry(title, closed, flag)}"
 
 
-def contents_entry(title: str, closed: bool, flag: bool) -> str:
-    """The item's line in Indholdsfortegnelse: the heading without 'Punkt N: '."""
+def contents_entry(
+    title: str, closed: bool, flag: bool, number: int | None = None, style: str = "Punkt N:"
+) -> str:
+    """The item's line in Indholdsfortegnelse: the heading without 'Punkt N: ', as the
+    reference has it; with a `number` (numbers that do not follow the order of the list,
+    minutes/build.py) the whole heading, 'Punkt 49: …'."""
+    if number is not None:
+        return item_heading(number, title, closed, flag, style)
     text = f"Lukket punkt: {title}" if closed else title
     return f"{text} #" if flag else text
+
+
+def earlier_decision(body: str, day: pendulum.Date, item: str) -> str:
+    """'Økonomiudvalget, 20-05-2026, pkt. 65:': an earlier body's decision on the case, as
+    published minutes head it (the date as in this referat's headings); without the
+    item's number when the agenda does not give it."""
+    number = f", pkt. {item}" if item else ""
+    return f"{body}, {date_short(day)}{number}:"
 
 
 def not_taking_part(names: Sequence[str]) -> str:
@@ -108,7 +143,9 @@ def meeting_times(start: pendulum.DateTime, end: pendulum.DateTime | None) -> st
     return f"Mødet begyndte kl. {time_of_day(start)} og sluttede kl. {time_of_day(end)}."
 
 
-def substitute(member: str, stand_in: str, with_notice: bool) -> str:
+def substitute(member: str, stand_in: str, with_notice: bool, style: str = "afbud") -> str:
+    if style == "stedfortræder":  # 'Y (V) mødte som stedfortræder for X (V).'
+        return f"{stand_in} mødte som stedfortræder for {member}."
     if with_notice:
         return f"{member} havde meldt afbud, og {stand_in} deltog i stedet."
     return f"Som stedfortræder for {member} deltog {stand_in}."

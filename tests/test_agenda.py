@@ -28,91 +28,91 @@ DEMO_LINK = ROOT / "agendas" / "diu-2025-11-20.toml"
 
 # file name -> a piece of the message that shows the specific problem was found
 EXPECTED = {
-    "bilag-empty-title.toml": "bilag: has an attachment title that is empty",
-    "bilag-not-list.toml": "item 1, bilag: is a text (expected a list of attachment titles",
-    "binary.toml": "binary data",
-    "bom-then-bad-syntax.toml": "TOML syntax error",
-    "case-number-bad.toml": "item 1, case: '2026-1234' is not a case number",
-    "case-number-wrong-type.toml": "item 1, case: is a number (expected a text in quotes)",
-    "date-danish-order.toml": "meeting, date: '12-03-2026' is not a date that exists",
-    "date-feb-30.toml": "meeting, date: 2026-02-30 is not a date or time that exists",
-    "date-missing.toml": "meeting, date: missing",
-    "date-text-month-13.toml": "meeting, date: '2026-13-12' is not a date that exists",
-    "date-with-time.toml": "meeting, date: is a date and time (expected a date",
-    "date-year-typo.toml": "meeting, date: year 206 is not plausible",
-    "empty.toml": "[meeting] is missing",
-    "format-version-future.toml": "format: version 2 is not supported",
-    "format-wrong-type.toml": "format: is a text (expected the number 1)",
-    "item-empty-table.toml": "item 2, title: missing",
-    "item-id-bad.toml": "item 1, id: 'Punkt 1' is not a valid id",
-    "item-id-derived-duplicate.toml": "(made from the title) is also the id of item 1",
-    "item-id-duplicate.toml": "item 2, id: id 'budget' is also the id of item 1",
-    "item-no-title.toml": "item 1, title: missing",
-    "items-not-tables.toml": "items: is a list (expected [[items]] tables)",
-    "kind-unknown.toml": "item 2, kind: 'lukket' is not an item kind",
-    "markdown-only-markup.toml": "sagsfremstilling: has only Markdown markup",
-    "meeting-body-missing.toml": "meeting, body: missing",
-    "meeting-is-array.toml": "meeting: is a list (expected a [meeting] table)",
-    "meeting-missing.toml": "[meeting] is missing",
-    "meeting-place-empty.toml": "meeting, place: is empty",
-    "meeting-unknown-field.toml": "meeting, recomends_to: unknown field",
-    "member-duplicate.toml": "'Mette  juhl' is listed twice, as member 1 and member 3",
-    "member-id-bad.toml": "member 3, id: 'Lise Dam' is not a valid id",
-    "member-id-duplicate.toml": "member 3, id: id 'mj' is also the id of member 1",
-    "member-id-number.toml": "member 3, id: is a number",
-    "member-name-wrong-type.toml": "member 3, name: is a number",
-    "member-no-name.toml": "member 3, name: missing",
-    "member-unknown-field.toml": "member 3, email: unknown field",
-    "members-empty-list.toml": "no members",
-    "members-not-tables.toml": "members: is a list (expected [[members]] tables)",
-    "no-items.toml": "[[items]] is missing",
-    "no-members.toml": "[[members]] is missing",
-    "not-utf8.toml": "byte 0xe5 is not UTF-8",
-    "nul-in-text.toml": "NUL byte",
-    "parties-wrong-type.toml": "meeting, parties: is not a list of party letters",
-    "party-full-name.toml": "'Enhedslisten' is not a known party",
-    "party-missing.toml": "member 3, party: missing",
-    "party-unknown.toml": "member 3, party: 'X' is not a known party",
-    "party-wrong-type.toml": "member 3, party: is a list",
-    "quorum-more-than-seats.toml": "meeting, quorum: 5 is more than the 3 seats",
-    "quorum-text.toml": "meeting, quorum: is 'halvdelen'",
-    "quorum-zero.toml": "meeting, quorum: is 0",
-    "role-unknown.toml": "member 2, role: 'kasserer' is not a role",
-    "section-control-char.toml": "item 1, resume: contains control character '\\x1b'",
-    "section-wrong-type.toml": "item 1, resume: is a list",
-    "start-dst-ambiguous.toml": "2026-10-25 02:30 happens twice in Europe/Copenhagen",
-    "start-dst-gap.toml": "2026-03-29 02:30 does not exist in Europe/Copenhagen",
-    "start-hour-25.toml": "meeting, start: '25:00' is not a time of day",
-    "start-hour-25-literal.toml": "more than one value on the line",
-    "start-missing.toml": "meeting, start: missing",
-    "start-wrong-type.toml": "meeting, start: 16 is not a time of day",
-    "substitute-is-member.toml": "'Lise Dam' is a member and cannot also be a substitute",
-    "substitute-no-name.toml": "member 1, substitutes: a substitute has no name",
-    "substitute-party-unknown.toml": "substitute 'Ole Berg': party 'Q1' is not a known party",
-    "substitute-unknown-field.toml": "unknown field 'parti'",
-    "substitutes-not-list.toml": "member 1, substitutes: is a text",
-    "timezone-unknown.toml": "'Europe/Kobenhavn' is not a time zone",
-    "timezone-wrong-type.toml": "meeting, timezone: is a number",
-    "title-control-char.toml": "item 1, title: contains control character '\\x07'",
-    "title-empty.toml": "item 1, title: is empty",
-    "title-newline.toml": "item 1, title: runs over more than one line",
-    "title-wrong-type.toml": "item 1, title: is a date (expected a text in quotes)",
-    "toml-integer-too-long.toml": "a number has thousands of digits",
-    "toml-nested-too-deep.toml": "nested too deeply",
-    "toml-syntax-bare-text-value.toml": "TOML syntax error: a value TOML cannot read",
-    "toml-syntax-duplicate-key.toml": "a field is given twice",
-    "toml-syntax-markdown-file.toml": "TOML syntax error: Expected '='",
-    "toml-syntax-missing-equals.toml": "TOML syntax error: Expected '='",
-    "toml-syntax-missing-quote.toml": "the line ends inside a text in quotes",
-    "toml-syntax-table-redeclared.toml": "[meeting] is declared twice",
+    "bilag-empty-title.toml": "bilag: har en bilagstitel, der er tom",
+    "bilag-not-list.toml": "punkt 1, bilag: er en tekst (forventet en liste af bilagstitler",
+    "binary.toml": "binære data",
+    "bom-then-bad-syntax.toml": "TOML-syntaksfejl",
+    "case-number-bad.toml": "punkt 1, case: '2026-1234' er ikke et sagsnummer",
+    "case-number-wrong-type.toml": "punkt 1, case: er et tal (forventet en tekst i anførselstegn)",
+    "date-danish-order.toml": "meeting, date: '12-03-2026' er ikke en dato, der findes",
+    "date-feb-30.toml": "meeting, date: 2026-02-30 er ikke en dato eller et klokkeslæt, der findes",
+    "date-missing.toml": "meeting, date: mangler",
+    "date-text-month-13.toml": "meeting, date: '2026-13-12' er ikke en dato, der findes",
+    "date-with-time.toml": "meeting, date: er en dato med klokkeslæt (forventet en dato",
+    "date-year-typo.toml": "meeting, date: året 206 er ikke sandsynligt",
+    "empty.toml": "[meeting] mangler",
+    "format-version-future.toml": "format: version 3 kendes ikke",
+    "format-wrong-type.toml": "format: er en tekst (forventet tallet 2 eller 1)",
+    "item-empty-table.toml": "punkt 2, title: mangler",
+    "item-id-bad.toml": "punkt 1, id: 'Punkt 1' er ikke et gyldigt id",
+    "item-id-derived-duplicate.toml": "(lavet af titlen) er også id for punkt 1",
+    "item-id-duplicate.toml": "punkt 2, id: id 'budget' er også id for punkt 1",
+    "item-no-title.toml": "punkt 1, title: mangler",
+    "items-not-tables.toml": "items: er en liste (forventet [[items]]-tabeller)",
+    "kind-unknown.toml": "punkt 2, kind: 'lukket' er ikke en slags punkt",
+    "markdown-only-markup.toml": "sagsfremstilling: har kun Markdown-opmærkning",
+    "meeting-body-missing.toml": "meeting, body: mangler",
+    "meeting-is-array.toml": "meeting: er en liste (forventet en [meeting]-tabel)",
+    "meeting-missing.toml": "[meeting] mangler",
+    "meeting-place-empty.toml": "meeting, place: er tom",
+    "meeting-unknown-field.toml": "meeting, recomends_to: ukendt felt",
+    "member-duplicate.toml": "'Mette  juhl' står to gange, som medlem 1 og medlem 3",
+    "member-id-bad.toml": "medlem 3, id: 'Lise Dam' er ikke et gyldigt id",
+    "member-id-duplicate.toml": "medlem 3, id: id 'mj' er også id for medlem 1",
+    "member-id-number.toml": "medlem 3, id: er et tal",
+    "member-name-wrong-type.toml": "medlem 3, name: er et tal",
+    "member-no-name.toml": "medlem 3, name: mangler",
+    "member-unknown-field.toml": "medlem 3, email: ukendt felt",
+    "members-empty-list.toml": "ingen medlemmer",
+    "members-not-tables.toml": "members: er en liste (forventet [[members]]-tabeller)",
+    "no-items.toml": "[[items]] mangler",
+    "no-members.toml": "[[members]] mangler",
+    "not-utf8.toml": "byte 0xe5 er ikke UTF-8",
+    "nul-in-text.toml": "NUL-byte",
+    "parties-wrong-type.toml": "meeting, parties: er ikke en liste af partibogstaver",
+    "party-full-name.toml": "'Enhedslisten' er ikke et kendt parti",
+    "party-missing.toml": "medlem 3, party: mangler",
+    "party-unknown.toml": "medlem 3, party: 'X' er ikke et kendt parti",
+    "party-wrong-type.toml": "medlem 3, party: er en liste",
+    "quorum-more-than-seats.toml": "meeting, quorum: 5 er flere end de 3 pladser",
+    "quorum-text.toml": "meeting, quorum: er 'halvdelen'",
+    "quorum-zero.toml": "meeting, quorum: er 0",
+    "role-unknown.toml": "medlem 2, role: 'kasserer' er ikke en rolle",
+    "section-control-char.toml": "punkt 1, resume: indeholder styretegnet '\\x1b'",
+    "section-wrong-type.toml": "punkt 1, resume: er en liste",
+    "start-dst-ambiguous.toml": "2026-10-25 02:30 findes to gange i Europe/Copenhagen",
+    "start-dst-gap.toml": "2026-03-29 02:30 findes ikke i Europe/Copenhagen",
+    "start-hour-25.toml": "meeting, start: '25:00' er ikke et klokkeslæt",
+    "start-hour-25-literal.toml": "mere end én værdi på linjen",
+    "start-missing.toml": "meeting, start: mangler",
+    "start-wrong-type.toml": "meeting, start: 16 er ikke et klokkeslæt",
+    "substitute-is-member.toml": "'Lise Dam' er medlem og kan ikke også være stedfortræder",
+    "substitute-no-name.toml": "medlem 1, substitutes: en stedfortræder har intet navn",
+    "substitute-party-unknown.toml": "stedfortræder 'Ole Berg': party 'Q1' er ikke et kendt parti",
+    "substitute-unknown-field.toml": "ukendt felt 'parti'",
+    "substitutes-not-list.toml": "medlem 1, substitutes: er en tekst",
+    "timezone-unknown.toml": "'Europe/Kobenhavn' er ikke en tidszone",
+    "timezone-wrong-type.toml": "meeting, timezone: er et tal",
+    "title-control-char.toml": "punkt 1, title: indeholder styretegnet '\\x07'",
+    "title-empty.toml": "punkt 1, title: er tom",
+    "title-newline.toml": "punkt 1, title: fylder mere end én linje",
+    "title-wrong-type.toml": "punkt 1, title: er en dato (forventet en tekst i anførselstegn)",
+    "toml-integer-too-long.toml": "et tal har tusindvis af cifre",
+    "toml-nested-too-deep.toml": "for dybt i hinanden",
+    "toml-syntax-bare-text-value.toml": "TOML-syntaksfejl: en værdi, TOML ikke kan læse",
+    "toml-syntax-duplicate-key.toml": "et felt står to gange",
+    "toml-syntax-markdown-file.toml": "TOML-syntaksfejl: Expected '='",
+    "toml-syntax-missing-equals.toml": "TOML-syntaksfejl: Expected '='",
+    "toml-syntax-missing-quote.toml": "linjen slutter inde i en tekst i anførselstegn",
+    "toml-syntax-table-redeclared.toml": "[meeting] står to gange",
     "toml-syntax-unclosed-header.toml": "Expected ']]'",
-    "toml-syntax-unclosed-multiline.toml": "a text in quotes is never closed",
-    "top-level-unknown-field.toml": "udvalg: unknown top-level field",
-    "two-formand.toml": "member 2, role: a second formand, as is member 1",
-    "unknown-field-typo.toml": "item 1, sagsfremstiling: unknown field",
+    "toml-syntax-unclosed-multiline.toml": "en tekst i anførselstegn bliver aldrig afsluttet",
+    "top-level-unknown-field.toml": "udvalg: ukendt felt øverst i filen",
+    "two-formand.toml": "medlem 2, role: endnu en formand, ligesom medlem 1",
+    "unknown-field-typo.toml": "punkt 1, sagsfremstiling: ukendt felt",
     "utf16.toml": "UTF-16",
-    "wrong-type-closed.toml": "item 1, closed: is a text (expected true or false)",
-    "wrong-type-flag.toml": "item 1, flag: is a number (expected true or false)",
+    "wrong-type-closed.toml": "punkt 1, closed: er en tekst (forventet true eller false)",
+    "wrong-type-flag.toml": "punkt 1, flag: er et tal (forventet true eller false)",
 }
 
 # where the parser knows the line: file name -> the line the message must give
@@ -301,7 +301,7 @@ def test_check_reports_the_problem(name):
     assert len(lines) == LINE_COUNT.get(name, 1), result.stderr
     for line in lines:
         assert line.startswith(f"meetingtui: {path}"), line
-        assert "(expected " in line, line
+        assert "(forventet " in line, line
     assert EXPECTED[name] in result.stderr
     if name in LINES:
         assert lines[0].startswith(f"meetingtui: {path}:{LINES[name]}: "), lines[0]
@@ -319,13 +319,15 @@ def test_loader_raises_agenda_error(name):
 
 def test_line_numbers_are_right_for_a_field_after_multiline_text():
     text = EXAMPLE.read_text(encoding="utf-8")
-    broken = text.replace('bilag = ["Købsaftale (udkast)"]', 'bilag = "Købsaftale (udkast)"')
+    broken = text.replace(
+        'attachments = ["Købsaftale (udkast)"]', 'attachments = "Købsaftale (udkast)"'
+    )
     with pytest.raises(AgendaError) as raised:
         agenda_mod.parse(broken.encode(), Path("x.toml"))
-    line = broken.split("\n").index('bilag = "Købsaftale (udkast)"') + 1
+    line = broken.split("\n").index('attachments = "Købsaftale (udkast)"') + 1
     assert raised.value.problems == [
-        f"x.toml:{line}: item 2, bilag: is a text "
-        '(expected a list of attachment titles, e.g. ["Budget 2027"])'
+        f"x.toml:{line}: punkt 2, attachments: er en tekst "
+        '(forventet en liste af bilagstitler, fx ["Budget 2027"])'
     ]
 
 
@@ -343,8 +345,8 @@ def test_oversized_file_is_refused(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.strip() == (
-        f"meetingtui: {path}: file is larger than {agenda_mod.MAX_BYTES:,} bytes, the limit for "
-        f"an agenda (expected at most {agenda_mod.MAX_BYTES:,} bytes)"
+        f"meetingtui: {path}: filen er større end 33.554.432 byte "
+        "(forventet en .toml-fil med en dagsorden på højst 33.554.432 byte)"
     )
 
 
@@ -353,7 +355,7 @@ def test_file_at_the_size_limit_is_read():
     data = base + b"#" + b"x" * (agenda_mod.MAX_BYTES - len(base) - 2) + b"\n"
     assert len(data) == agenda_mod.MAX_BYTES
     assert len(agenda_mod.parse(data, Path("x.toml")).items) == 3
-    with pytest.raises(AgendaError, match="larger than"):
+    with pytest.raises(AgendaError, match="større end"):
         agenda_mod.parse(data + b"\n", Path("x.toml"))
 
 
@@ -402,12 +404,12 @@ def test_several_problems_are_all_reported_one_line_each(tmp_path):
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     expected = [
-        (8, "meeting, quorum: is 0"),
-        (16, "member 2, party: 'X' is not a known party"),
-        (17, "member 2, role: 'kasserer' is not a role"),
-        (19, "item 1, title: missing"),
-        (24, "item 2, case: 'eventuelt' is not a case number"),
-        (25, "item 2, closed: is a text (expected true or false)"),
+        (8, "meeting, quorum: er 0"),
+        (16, "medlem 2, party: 'X' er ikke et kendt parti"),
+        (17, "medlem 2, role: 'kasserer' er ikke en rolle"),
+        (19, "punkt 1, title: mangler"),
+        (24, "punkt 2, case: 'eventuelt' er ikke et sagsnummer"),
+        (25, "punkt 2, closed: er en tekst (forventet true eller false)"),
     ]
     assert len(lines) == len(expected), result.stderr
     for line, (number, what) in zip(lines, expected, strict=True):
@@ -423,15 +425,17 @@ def test_check_of_several_files(tmp_path):
     assert result.stdout.strip() == f"{good}: OK (3 members, 3 items)"
     lines = result.stderr.splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(f"meetingtui: {bad}:24: member 3, party:")
-    assert lines[1] == f"meetingtui: {missing}: no such file (expected an agenda .toml file)"
+    assert lines[0].startswith(f"meetingtui: {bad}:24: medlem 3, party:")
+    assert lines[1] == (
+        f"meetingtui: {missing}: filen findes ikke (forventet en .toml-fil med en dagsorden)"
+    )
 
 
 def test_directory_instead_of_file(tmp_path):
     result = check(tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        f"meetingtui: {tmp_path}: is a directory (expected an agenda .toml file)"
+        f"meetingtui: {tmp_path}: er en mappe (forventet en .toml-fil med en dagsorden)"
     )
 
 
@@ -441,13 +445,13 @@ def test_substitute_party_defaults_to_the_members(tmp_path):
         agenda_mod.parse(text.encode(), Path("x.toml"))
     # the member's bad party is reported once, not again for the substitute who inherits it
     assert len(raised.value.problems) == 1
-    assert "member 1, party: 'X' is not a known party" in raised.value.problems[0]
+    assert "medlem 1, party: 'X' er ikke et kendt parti" in raised.value.problems[0]
 
 
 def test_local_party_letters():
     text = EXAMPLE.read_text(encoding="utf-8")
     local = text.replace('party = "løsgænger"', 'party = "L"')
-    with pytest.raises(AgendaError, match="'L' is not a known party"):
+    with pytest.raises(AgendaError, match="'L' er ikke et kendt parti"):
         agenda_mod.parse(local.encode(), Path("x.toml"))
     allowed = local.replace('place = "Rådhuset, mødelokale 2"\n', 'place = "R"\nparties = ["L"]\n')
     assert agenda_mod.parse(allowed.encode(), Path("x.toml")).members[2].party == "L"
@@ -455,7 +459,7 @@ def test_local_party_letters():
 
 def test_lower_case_party_hint():
     text = EXAMPLE.read_text(encoding="utf-8").replace('party = "V"', 'party = "v"')
-    with pytest.raises(AgendaError, match='expected "V", in capitals'):
+    with pytest.raises(AgendaError, match='forventet "V", med stort'):
         agenda_mod.parse(text.encode(), Path("x.toml"))
 
 

@@ -82,7 +82,7 @@ def test_an_edited_file_is_parsed_anew_and_checked(tmp_path):
     path.write_text(source, encoding="utf-8")
     agenda_mod.load(path, cache_dir=cache)
     path.write_text(source.replace('party = "Ø"', 'party = "X"'), encoding="utf-8")
-    with pytest.raises(AgendaError, match="not a known party"):
+    with pytest.raises(AgendaError, match="er ikke et kendt parti"):
         agenda_mod.load(path, cache_dir=cache)
 
 

@@ -33,7 +33,7 @@ def test_a_fifo_as_agenda_is_one_line_not_a_hang(tmp_path, command):
     result = meetingtui(command, str(fifo), cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip() == (
-        f"meetingtui: {fifo}: is a named pipe (FIFO) (expected an agenda .toml file)"
+        f"meetingtui: {fifo}: er en navngiven pipe (FIFO) (forventet en .toml-fil med en dagsorden)"
     )
 
 
@@ -42,6 +42,6 @@ def test_a_device_as_agenda_is_refused_unread(monkeypatch):
     reads = []
     real = os.read
     monkeypatch.setattr(os, "read", lambda fd, n: reads.append(n) or real(fd, n))
-    with pytest.raises(AgendaError, match="/dev/zero: is a device"):
+    with pytest.raises(AgendaError, match="/dev/zero: er en enhed"):
         agenda_mod.load("/dev/zero")
     assert reads == []

@@ -218,3 +218,54 @@ def test_public_text_preview_hides_the_closed_item_too():
     full = text.render(build(played().state(), full=True))
     for marker in MARKERS.values():
         assert marker in full
+
+
+# -- format 2: a closed item's own section headings, earlier decisions and attachments -------
+MARKERS_2 = {
+    "case": "KANARIE-306-2026-112",
+    "heading": "KANARIE-OVERSKRIFT-2a1",
+    "section": "KANARIE-SAGENS-KERNE-7f0",
+    "earlier_body": "KANARIE-OEKONOMIUDVALG-5c5",
+    "earlier_item": "KANARIE-65",
+    "earlier_text": "KANARIE-ANBEFALES-d1d",
+    "attachment": "KANARIE-BILAG-2-8e8",
+}
+AGENDA_2 = (
+    AGENDA.replace("format = 1", "format = 2")
+    .replace(
+        AGENDA[
+            AGENDA.index('[[items]]\nid = "lukket"') : AGENDA.index('[[items]]\nid = "eventuelt"')
+        ],
+        f"""[[items]]
+id = "lukket"
+title = "Salg af grund"
+case = "{MARKERS_2["case"]}"
+closed = true
+attachments = ["{MARKERS_2["attachment"]}"]
+
+[[items.sections]]
+heading = "{MARKERS_2["heading"]}"
+text = "Sagen handler om {MARKERS_2["section"]}."
+
+[[items.earlier]]
+body = "{MARKERS_2["earlier_body"]}"
+date = 2026-01-08
+item = "{MARKERS_2["earlier_item"]}"
+text = "{MARKERS_2["earlier_text"]}."
+
+""",
+    )
+    .replace('resume = "Helt offentligt."', "")
+)
+
+
+def test_format_2_closed_item_fields_stay_out_of_the_public_file(tmp_path):
+    agenda = agenda_mod.parse(AGENDA_2.encode("utf-8"), Path("hemmelig2.toml"))
+    play = Play(agenda)
+    play.open_meeting("14:00")
+    play.take_item("lukket", "14:00", "14:10", "Godkendt.")
+    public = export.export(play.state(), full=False, output=tmp_path / "public")
+    full = export.export(play.state(), full=True, output=tmp_path / "full")
+    for marker in MARKERS_2.values():
+        assert hits(public, marker) == [], marker
+        assert "word/document.xml" in hits(full, marker), marker

@@ -134,15 +134,15 @@ def test_export_agenda_with_its_record(tmp_path):
     record.append(ev.make("decision_set", now=start, item="delstrategier", text="Godkendt."))
     record.close()
 
-    result = meetingtui(
-        "export",
-        str(agenda_file),
-        "--record",
-        str(record_path),
-        "-o",
-        str(tmp_path / "out"),
-        cwd=tmp_path,
-    )
+    args = ["export", str(agenda_file), "--record", str(record_path), "-o", str(tmp_path / "out")]
+    # the meeting was never closed and six items have no decision: the check stops the export
+    refused = meetingtui(*args, cwd=tmp_path)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "Mødet er ikke afsluttet (intet sluttidspunkt)." in refused.stderr
+    assert "--force" in refused.stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+    result = meetingtui(*args, "--force", cwd=tmp_path)
+    assert "Punkt 2: har ingen beslutning." in result.stderr  # still said, then exported
     text = body_text(written(result))
     assert "Godkendt." in text
     assert "Jens Wistoft deltog ikke i sagens behandling." in text

@@ -73,7 +73,7 @@ def test_a_refused_file_gives_one_line(name):
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"{CORPUS / name}:"), problems[0]
     assert OUTCOMES[name].refused in problems[0]
-    assert "(expected " in problems[0]
+    assert "(forventet " in problems[0]
     assert problems[0].isprintable(), "a problem line shows no invisible character raw"
 
 
@@ -132,4 +132,4 @@ def test_check_as_a_subprocess(name):
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith(f"meetingtui: {path}:"), lines[0]
-    assert outcome.refused in lines[0] and "(expected " in lines[0]
+    assert outcome.refused in lines[0] and "(forventet " in lines[0]

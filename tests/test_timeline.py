@@ -282,3 +282,40 @@ def test_the_duration_is_real_time_across_the_spring_forward_night():
     start = pendulum.datetime(2026, 3, 29, 1, 30, tz=TZ)
     end = pendulum.datetime(2026, 3, 29, 3, 50, tz=TZ)
     assert attendance.duration_text(end - start) == "1 t 20 min"
+
+
+def test_where_a_movement_stands_refuses_times_outside_the_meeting(desk):
+    secretary, clock = desk
+    secretary.open_meeting("10.00")
+    clock.at(10, 20)
+    before = "Kl. 09.30 er før mødet begyndte (kl. 10.00); ret navneopråbet i stedet."
+    with pytest.raises(timeline.TimeRefused) as refused:
+        secretary.where("arrived", "09.30")
+    assert str(refused.value) == before
+    with pytest.raises(timeline.TimeRefused) as refused:
+        secretary.alternative("left", "09.30")
+    assert str(refused.value) == before
+    with pytest.raises(ActionError) as action_refused:  # the registration: the same line
+        secretary.leave("bo", "09.30")
+    assert str(action_refused.value) == before
+    secretary.close_meeting("10.20")
+    with pytest.raises(timeline.TimeRefused, match=r"^Kl\. 10\.25 er efter mødet sluttede"):
+        secretary.where("left", "10.25")
+
+
+def test_an_older_records_departure_before_the_opening_can_still_be_corrected(tmp_path):
+    from meetingtui import events as ev
+
+    clock = Clock(hour=10, minute=30)
+    record = MeetingRecord(tmp_path / "m.record", AGENDA.sha256)
+    opened = pendulum.datetime(2025, 11, 20, 10, 0, tz=TZ).isoformat()
+    record.append(ev.make("meeting_opened", time=opened))
+    record.append(ev.make("item_opened", item="budget", time=opened))
+    early = pendulum.datetime(2025, 11, 20, 9, 40, tz=TZ).isoformat()  # as no check now allows
+    departure = record.append(ev.make("left", member="bo", time=early))
+    secretary = Secretary(AGENDA, record, now=clock)
+    try:
+        secretary.amend_time(departure["id"], "10.05")  # moved into the meeting, no error
+        assert "Bo Berg forlod mødet kl. 10.05 under behandlingen af punkt 1." in text(secretary)
+    finally:
+        record.close()

@@ -249,6 +249,12 @@ async def test_preview_item_and_whole_referat():
         assert "Indholdsfortegnelse" in text_of(app, "#preview-body")
 
 
+async def exported(app, pilot) -> None:
+    """Wait for the export screen's worker (the export runs off the UI thread)."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_export_check_lists_what_looks_wrong_and_exports_anyway():
     clock = Clock()
     app = demo_app(clock)
@@ -264,6 +270,7 @@ async def test_export_check_lists_what_looks_wrong_and_exports_anyway():
         assert "Anja Lund er fraværende, men har stemt." in problems
         assert "ikke afsluttet" in problems
         await keys.press("o")
+        await exported(app, pilot)
         assert "Offentligt referat gemt i" in text_of(app, "#result")
 
 
@@ -495,10 +502,12 @@ async def test_every_export_failure_is_said_in_danish_and_the_screen_stays(tmp_p
         await open_meeting(keys, clock)
         app.secretary.export = export
         await keys.press("e", "o")
+        await exported(app, pilot)
         assert type(app.screen).__name__ == "ExportScreen"
         result = text_of(app, "#result")
         assert "Offentligt referat kunne ikke gemmes. Disken er blevet skrivebeskyttet." in result
         await keys.press("b")  # both: the second failure is said too
+        await exported(app, pilot)
         result = text_of(app, "#result")
         assert "/srv/referater [/]" in result
         assert "Fuldt (fortroligt) referat kunne ikke gemmes." in result
@@ -515,6 +524,7 @@ async def test_export_to_another_folder_after_a_failure(tmp_path):
         await keys.press("e", "m", "end", "shift+home")
         await keys.type(str(folder))
         await keys.press("enter")
+        await exported(app, pilot)
         assert "Offentligt referat gemt i" in text_of(app, "#result")
     assert len(list(folder.glob("*.docx"))) == 2  # "both" unless another was asked for
 

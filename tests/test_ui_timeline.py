@@ -251,6 +251,34 @@ def test_the_cli_passes_rehearse_and_its_time_to_the_app(monkeypatch):
     assert calls == [("m.toml", None, "09.30"), ("m.toml", None, ""), ("m.toml", None, None)]
 
 
+def test_a_meeting_dated_ahead_opens_only_as_a_rehearsal(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from meetingtui import cli
+    from meetingtui.ui import app as app_module
+
+    agenda = (Path(__file__).parent / "large_meeting.toml").read_text(encoding="utf-8")
+    ahead = tmp_path / "ahead.toml"
+    ahead.write_text(agenda.replace("date = 2025-11-27", "date = 2199-11-27"), encoding="utf-8")
+    calls = []
+
+    class Ran:
+        return_code = 0
+
+        def run(self):
+            pass
+
+    def fake(agenda, record, rehearse=None):
+        calls.append(rehearse)
+        return Ran()
+
+    monkeypatch.setattr(app_module, "create_app", fake)
+    assert cli.main([str(ahead)]) == 0  # no --rehearse: a rehearsal all the same
+    assert cli.main([str(ahead), "--rehearse", "15.30"]) == 0
+    assert cli.main([str(Path(__file__).parent / "large_meeting.toml")]) == 0  # past: real
+    assert calls == ["", "15.30", None]
+
+
 async def test_after_the_fact_the_next_item_asks_for_its_time():
     clock = Clock()
     clock.moment = clock.moment.add(days=3)  # the meeting was three days ago
@@ -260,7 +288,7 @@ async def test_after_the_fact_the_next_item_asks_for_its_time():
         assert not app.secretary.mode.uses_clock
         await keys.press("o")
         assert app.screen.query_one("#value").value == "10.00"  # the announced start
-        await keys.press("enter", "f3", "n")
+        await keys.press("enter", "f3", "enter", "n")  # F3 asks when item 1 ended: 10.00
         assert "Punkt 2 tages op kl." in str(app.screen.query_one(".dialog-title").render())
         assert app.screen.query_one("#value").value == "10.00"  # the latest registered
         await keys.press("end", "ctrl+u")

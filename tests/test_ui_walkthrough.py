@@ -9,7 +9,7 @@ from meetingtui import paths
 from meetingtui.export import export
 from meetingtui.session import open_demo_session
 
-MAX_KEYS = 60
+MAX_KEYS = 33  # issue 10: the reference meeting stays at 33 keys (the larger one: ≤ 60)
 ITEM_2_DECISION = (
     "Digitaliserings- og Innovationsudvalget anbefaler indstillingen over for Regionsrådet, "
     "idet udbuddet gennemføres som udbud med forhandling."
@@ -55,6 +55,8 @@ async def test_reference_meeting_through_the_keys(tmp_path, capsys):
         await take_reference_meeting(keys, clock)
         await keys.press("e")
         await keys.press("b")  # export both the public and the full referat
+        await app.workers.wait_for_complete()  # the export runs off the UI thread
+        await pilot.pause()
         result = str(app.screen.query_one("#result").render())
     exported = sorted(paths.output_dir().glob("*.docx"))
     public = next(p for p in exported if "fuld" not in p.name)
@@ -69,4 +71,4 @@ async def test_reference_meeting_through_the_keys(tmp_path, capsys):
 
     with capsys.disabled():
         print(f"\nreference meeting: {keys.count} keys (+{keys.typed} typed characters)")
-    assert keys.count < MAX_KEYS
+    assert keys.count <= MAX_KEYS

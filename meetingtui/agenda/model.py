@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import pendulum
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # the format new agendas are written in (agendas/README.md)
+FORMATS = (1, 2)  # the formats read: 1 has fixed section keys and numbers items by place
 MAX_BYTES = 32 * 1024 * 1024  # > ten times a 500-item agenda with demo-sized items (2.3 MB)
 PARTIES = frozenset("ABCDFIKMOQVÆØÅ")
 ROLES = ("formand", "næstformand", "medlem")
 KINDS = ("sag", "eventuelt", "underskriftsside")
 YEARS = (1900, 2199)  # a meeting date outside these is a typo
+# How items are numbered: "position" (format 1: by place in the list, an item added during
+# the meeting renumbers those after it, as earlier releases did), "meeting" (1..N from the
+# agenda, fixed) or "running" (a number running through the year, from `first_number`).
+# With fixed numbers an item added during the meeting takes the next free number.
+NUMBERINGS = ("meeting", "running")
 SECTIONS = ("resume", "sagsfremstilling", "klimavurdering", "indstilling")
 SECTION_TITLES = {
     "resume": "Resumé",
@@ -48,6 +54,16 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Earlier:
+    """An earlier body's decision on the same case: '<body>, <date>, pkt. <item>:' + text."""
+
+    body: str
+    date: pendulum.Date
+    item: str  # the item's number in that meeting, as text; "" when not known
+    text: str  # Markdown
+
+
+@dataclass(frozen=True)
 class Item:
     id: str
     title: str
@@ -58,6 +74,8 @@ class Item:
     sections: tuple[Section, ...] = ()  # in the agenda's order
     bilag: tuple[str, ...] = ()
     invented: bool = False
+    earlier: tuple[Earlier, ...] = ()  # oldest first
+    number: int | None = None  # fixed by the agenda's numbering; None: by position (format 1)
 
 
 @dataclass(frozen=True)
@@ -67,6 +85,9 @@ class Meeting:
     start: pendulum.DateTime
     place: str
     quorum: int | None = None  # members needed; None means at least half the seats
+    numbering: str = "position"  # see NUMBERINGS; "position" for format 1
+    first_number: int = 1  # the first item's number ("running"; 1 otherwise)
+    body_file: Path | None = None  # the body file the agenda took its defaults from
 
     @property
     def date(self) -> pendulum.Date:
@@ -85,6 +106,10 @@ class Agenda:
     items: tuple[Item, ...]
     path: Path | None = None
     sha256: str = ""
+    format: int = FORMAT_VERSION
+    # What `check` says about a file that loads: kind rules a format-1 file breaks, and
+    # how to upgrade it (never part of the agenda's value: compare=False).
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     def member(self, member_id: str) -> Member:
         return self._members_by_id[member_id]
@@ -99,6 +124,11 @@ class Agenda:
     @cached_property
     def _items_by_id(self) -> dict[str, Item]:
         return {item.id: item for item in self.items}
+
+    @property
+    def fixed_numbers(self) -> bool:
+        """Items keep the numbers the agenda gives them (format 2), rather than their place."""
+        return self.meeting.numbering != "position"
 
     @property
     def seats(self) -> int:

@@ -123,12 +123,19 @@ def _add(state: MeetingState, e: ItemAdded) -> None:
     item_id = str(spec.get("id") or slug(title))
     while state.has_item(item_id):
         item_id += "-x"
+    # With the agenda's own numbers (format 2) it takes the next free number after them
+    # all, as published minutes do ("optaget på dagsordenen som punkt 59"); in format 1
+    # it is numbered by its place, and the items after it move up one, as always.
+    number = None
+    if state.agenda.fixed_numbers:
+        number = max((s.item.number or 0 for s in state.items), default=0) + 1
     item = Item(
         id=item_id,
         title=title,
         case=str(spec.get("case", "")),
         closed=bool(spec.get("closed", False)),
         flag=bool(spec.get("flag", False)),
+        number=number,
     )
     state.insert_item(state.insert_position(e.get("after")), ItemState(item, added=True))
 

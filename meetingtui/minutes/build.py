@@ -2,7 +2,15 @@
 
 The public variant (default) shows a closed item as its heading, the public summary of
 its decision if one was recorded, and its Fraværende line: nothing of its case text,
-decision, votes, dissent, non-participation or attachments. The full variant shows all.
+earlier decisions, decision, votes, dissent, non-participation or attachments. The full
+variant shows all.
+
+Items are headed by the numbers the agenda gives them (`state.number`: per meeting,
+running from 49, or by place for a format-1 agenda); the contents list the titles alone
+while the numbers count the items from 1, and whole headings otherwise. An item's
+sections follow in the agenda's order, then its earlier decisions ('Økonomiudvalget,
+20-05-2026, pkt. 65:' and the text, as published minutes give them), then this
+meeting's decision.
 """
 
 from __future__ import annotations
@@ -10,6 +18,7 @@ from __future__ import annotations
 from meetingtui import attendance, markdown, wording
 from meetingtui.meeting import ItemState, MeetingState
 from meetingtui.minutes.model import (
+    Attachments,
     Block,
     Bullets,
     Contents,
@@ -24,7 +33,10 @@ from meetingtui.minutes.model import (
 CONFIDENTIAL = "FORTROLIGT: fuld udgave med lukkede punkter. Må ikke offentliggøres."
 
 
-def build(state: MeetingState, full: bool = False) -> Minutes:
+def build(
+    state: MeetingState, full: bool = False, choices: wording.Choices = wording.REFERENCE
+) -> Minutes:
+    """The minutes; `choices` the body's wording where bodies differ (body file)."""
     meeting = state.agenda.meeting
     minutes = Minutes(
         title=wording.title_line(meeting.body, meeting.date, state.rehearsal),
@@ -32,20 +44,39 @@ def build(state: MeetingState, full: bool = False) -> Minutes:
         date=wording.date_short(meeting.date),
         full=full,
         confidential_note=CONFIDENTIAL if full else "",
+        made=state.closed or state.opened,
     )
-    minutes.add(*front_page(state))
-    minutes.add(Heading("Indholdsfortegnelse", 1), Contents(tuple(contents(state))))
+    minutes.add(*front_page(state, choices))
+    minutes.add(Heading("Indholdsfortegnelse", 1), Contents(tuple(contents(state, choices))))
     told = movements_by_item(state)  # formatted once, not once per item
+    numbered = numbers_in_contents(state)
     for item_state in state.items:
-        minutes.add(*item_blocks(state, item_state, full, told))
+        minutes.add(*item_blocks(state, item_state, full, told, numbered, choices))
     return minutes
 
 
-def contents(state: MeetingState) -> list[str]:
-    return [wording.contents_entry(s.item.title, s.item.closed, s.item.flag) for s in state.items]
+def contents(state: MeetingState, choices: wording.Choices = wording.REFERENCE) -> list[str]:
+    numbered = numbers_in_contents(state)
+    return [
+        wording.contents_entry(
+            s.item.title,
+            s.item.closed,
+            s.item.flag,
+            state.number(s.item.id) if numbered else None,
+            choices.item_heading,
+        )
+        for s in state.items
+    ]
 
 
-def front_page(state: MeetingState) -> list[Block]:
+def numbers_in_contents(state: MeetingState) -> bool:
+    """Whether the contents give each item's number: only when the numbers do not simply
+    count the list (running numbers from 49, or an item added as number 8 before Eventuelt).
+    Otherwise the entries are the titles alone, as in the reference."""
+    return any(state.number(s.item.id) != position for position, s in enumerate(state.items, 1))
+
+
+def front_page(state: MeetingState, choices: wording.Choices = wording.REFERENCE) -> list[Block]:
     meeting = state.agenda.meeting
     blocks: list[Block] = [
         Title(wording.title_line(meeting.body, meeting.date, state.rehearsal)),
@@ -53,7 +84,7 @@ def front_page(state: MeetingState) -> list[Block]:
         Labelled("Mødested", meeting.place),
         Labelled("Mødedeltagere", ", ".join(participants(state))),
     ]
-    notes = meeting_notes(state)
+    notes = meeting_notes(state, choices)
     if state.rehearsal:
         notes.insert(0, wording.rehearsal_note())
     blocks += [Paragraph.of(note) for note in notes]
@@ -77,7 +108,7 @@ def participants(state: MeetingState) -> list[str]:
     return out
 
 
-def meeting_notes(state: MeetingState) -> list[str]:
+def meeting_notes(state: MeetingState, choices: wording.Choices = wording.REFERENCE) -> list[str]:
     notes = []
     if state.opened:
         notes.append(wording.meeting_times(state.opened, state.closed))
@@ -98,7 +129,8 @@ def meeting_notes(state: MeetingState) -> list[str]:
         if seat.substitute:
             member = wording.member_short(seat.member.name, seat.member.party)
             stand_in = wording.member_short(seat.substitute.name, seat.substitute.party)
-            notes.append(wording.substitute(member, stand_in, seat.status == "afbud"))
+            with_notice = seat.status == "afbud"
+            notes.append(wording.substitute(member, stand_in, with_notice, choices.substitute))
     notes += [text for place, text in movement_lines(state) if place is None]
     notes += breaks_by_item(state).get(None, [])
     return notes
@@ -116,13 +148,22 @@ def breaks_by_item(state: MeetingState) -> dict[str | None, list[str]]:
 
 
 def item_blocks(
-    state: MeetingState, item_state: ItemState, full: bool, told: dict | None = None
+    state: MeetingState,
+    item_state: ItemState,
+    full: bool,
+    told: dict | None = None,
+    numbered: bool | None = None,
+    choices: wording.Choices = wording.REFERENCE,
 ) -> list[Block]:
-    """An item's blocks; `told` is movements_by_item(state), passed when building them all."""
+    """An item's blocks; `told` is movements_by_item(state) and `numbered`
+    numbers_in_contents(state), passed when building them all."""
     item = item_state.item
     number = state.number(item.id)
-    heading = wording.item_heading(number, item.title, item.closed, item.flag)
-    entry = wording.contents_entry(item.title, item.closed, item.flag)
+    style = choices.item_heading
+    heading = wording.item_heading(number, item.title, item.closed, item.flag, style)
+    numbered = numbers_in_contents(state) if numbered is None else numbered
+    shown = number if numbered else None
+    entry = wording.contents_entry(item.title, item.closed, item.flag, shown, style)
     blocks: list[Block] = [Heading(heading, 1, toc_entry=entry)]
     if item.closed and not full:
         if item_state.summary.strip():
@@ -135,14 +176,19 @@ def item_blocks(
     for section in item.sections:
         blocks.append(Heading(section.heading, 2))
         blocks += case_text(section.text)
+    for earlier in item.earlier:  # as published minutes give them, before this meeting's
+        blocks.append(
+            Heading(wording.earlier_decision(earlier.body, earlier.date, earlier.item), 2)
+        )
+        blocks += case_text(earlier.text)
     if item.kind == "underskriftsside":
         if full:
-            blocks.append(Signatures(tuple(signatories(state))))
+            blocks.append(Signatures(tuple(signatories(state)), state.agenda.meeting.place))
         return blocks + absent_line(state, item.id)
-    blocks += decision_blocks(state, item_state, told)
+    blocks += decision_blocks(state, item_state, told, choices)
     if item.bilag:
         blocks.append(Heading("Bilag", 2))
-        blocks += [Paragraph.of(title) for title in item.bilag]
+        blocks.append(Attachments(tuple((markdown.Run(title),) for title in item.bilag)))
     return blocks + absent_line(state, item.id)
 
 
@@ -151,16 +197,26 @@ def decision_heading(state: MeetingState) -> list[Block]:
     return [Heading(wording.decision_heading(meeting.body, meeting.date), 2)]
 
 
-def decision_blocks(state: MeetingState, item_state: ItemState, told: dict | None) -> list[Block]:
+def decision_blocks(
+    state: MeetingState,
+    item_state: ItemState,
+    told: dict | None,
+    choices: wording.Choices = wording.REFERENCE,
+) -> list[Block]:
     text = item_state.decision.strip() or (wording.postponed() if item_state.postponed else "")
-    sentences = [s for s in item_sentences(state, item_state, told) if s]
+    sentences = [s for s in item_sentences(state, item_state, told, choices) if s]
     if not text and not sentences:
         return []
     blocks = decision_heading(state) + text_paragraphs(text)
     return blocks + [Paragraph.of(sentence) for sentence in sentences]
 
 
-def item_sentences(state: MeetingState, item_state: ItemState, told: dict | None) -> list[str]:
+def item_sentences(
+    state: MeetingState,
+    item_state: ItemState,
+    told: dict | None,
+    choices: wording.Choices = wording.REFERENCE,
+) -> list[str]:
     item_id = item_state.item.id
     out = []
     if item_state.vote:
@@ -168,8 +224,10 @@ def item_sentences(state: MeetingState, item_state: ItemState, told: dict | None
     for seat_id, text in item_state.dissents:
         person = state.person(seat_id, attendance.item_epoch(state, item_id))
         out.append(wording.dissent(wording.member_short(person.name, person.party), text))
-    out.append(wording.not_taking_part(attendance.non_participants(state, item_id, False)))
-    out.append(wording.declared_inhabil(attendance.declared_inhabil(state, item_id)))
+    folded = choices.inhabil == "folded"  # the inhabil among those who did not take part
+    out.append(wording.not_taking_part(attendance.non_participants(state, item_id, folded)))
+    if not folded:
+        out.append(wording.declared_inhabil(attendance.declared_inhabil(state, item_id)))
     if item_state.epoch is not None and not attendance.for_item(state, item_id).quorate:
         out.append(wording.not_quorate())
     out += (told if told is not None else movements_by_item(state)).get(item_id, [])

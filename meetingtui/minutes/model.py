@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pendulum
+
 from meetingtui.markdown import Run
 
 
@@ -49,6 +51,11 @@ class Bullets:
 
 
 @dataclass(frozen=True)
+class Attachments(Bullets):
+    """The item's Bilag: a list in Word and HTML, one title a line in plain text."""
+
+
+@dataclass(frozen=True)
 class Contents:
     entries: tuple[str, ...]
 
@@ -56,9 +63,10 @@ class Contents:
 @dataclass(frozen=True)
 class Signatures:
     names: tuple[str, ...]
+    place: str = ""  # the meeting's place, for the line of place and date above them
 
 
-Block = Title | Heading | Paragraph | Labelled | Bullets | Contents | Signatures
+Block = Title | Heading | Paragraph | Labelled | Bullets | Attachments | Contents | Signatures
 
 
 @dataclass
@@ -69,6 +77,10 @@ class Minutes:
     full: bool  # the full (confidential) variant with closed items
     blocks: list[Block] = field(default_factory=list)
     confidential_note: str = ""
+    # The record's own moment for the document's dates (the meeting's close, else its
+    # opening; None: the meeting's date at midnight): never the clock, so the same record
+    # gives the same file.
+    made: pendulum.DateTime | None = None
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

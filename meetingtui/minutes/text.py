@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from meetingtui.minutes.model import (
+    Attachments,
     Bullets,
     Contents,
     Heading,
@@ -27,6 +28,8 @@ def paragraphs(minutes: Minutes) -> list[str]:
                 out.append(block.text)
             case Labelled(label, value):
                 out.append(f"{label} {value}")
+            case Attachments(items):  # one title a line, as the reference prints them
+                out.extend("".join(run.text for run in runs) for runs in items)
             case Bullets(items, numbered):
                 for n, runs in enumerate(items, 1):
                     mark = f"{n}." if numbered else "-"

@@ -11,6 +11,7 @@ import sys
 import termios
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -20,14 +21,16 @@ from textual.app import SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from meetingtui import labels, paths, session, times
+from meetingtui import labels, meetings, paths, times
 from meetingtui.errors import MeetingtuiError
+from meetingtui.meetings import KnownMeeting
 from meetingtui.notices import Notice
 from meetingtui.secretary import Secretary
 from meetingtui.terminal_text import literal_text, printable, without_controls
 from meetingtui.ui.commands import ActionCommands
 from meetingtui.ui.contract import ActResult, Done, HoldsTypedText, MeetingAppBase, P, Refused, T
 from meetingtui.ui.save_status import SaveStatus
+from meetingtui.ui.screens.home import HomeScreen
 from meetingtui.ui.screens.main import MainScreen
 from meetingtui.ui.screens.rollcall import RollCallScreen
 from meetingtui.ui.screens.save_problem import QuitUnsavedScreen, SaveProblemScreen
@@ -43,8 +46,22 @@ _TERMINAL_RESTORE = (
 )
 
 
+@dataclass(frozen=True)
+class Home:
+    """What the home screen shows, and the clock a meeting opened from it runs on."""
+
+    known: list[KnownMeeting]
+    where: str
+    now: times.Now | None = None
+
+
 class MeetingApp(MeetingAppBase):
-    """meetingtui: the secretary's live minutes."""
+    """meetingtui: the secretary's live minutes.
+
+    Made with a meeting open (`create_app`), or with none and the home screen's list
+    (`create_home_app`): then `is_open` is False, and `secretary` exists only once a
+    meeting is chosen and opened.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "meetingtui"
@@ -52,25 +69,52 @@ class MeetingApp(MeetingAppBase):
     COMMAND_PALETTE_BINDING = "ctrl+k"
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, secretary: Secretary, notices: Sequence[Notice | str] = ()):
+    def __init__(
+        self,
+        secretary: Secretary | None,
+        notices: Sequence[Notice | str] = (),
+        home: Home | None = None,
+    ):
         super().__init__()
-        self.secretary = secretary
+        self.is_open = False
         self.notices = list(notices)
+        self.home = home
+        self._terminating = False
+        self._watchdog: threading.Timer | None = None
+        if secretary is not None:
+            self._take(secretary)
+
+    def _take(self, secretary: Secretary) -> None:
+        self.secretary = secretary
+        self.is_open = True
         meeting = secretary.agenda.meeting
         title = f"{meeting.body} {meeting.date.format('DD-MM-YYYY')}"
         self.title = printable(f"PRØVE · {title}" if secretary.rehearsal else title)
-        self._terminating = False
-        self._watchdog: threading.Timer | None = None
 
     def on_mount(self) -> None:
-        if self.secretary.state.opened is None:
-            self.push_screen(RollCallScreen())
+        if self.is_open:
+            self._show_meeting()
+        elif self.home is not None:
+            self.push_screen(HomeScreen(self.home.known, self.home.where, self.home.now))
+        self._save_on_signals()
+
+    def _show_meeting(self) -> None:
+        """The roll call, or the meeting if it is opened; the notices from opening it."""
+        screen = RollCallScreen() if self.secretary.state.opened is None else MainScreen()
+        if isinstance(self.screen, HomeScreen):
+            self.switch_screen(screen)
         else:
-            self.push_screen(MainScreen())
+            self.push_screen(screen)
         for notice in self.notices:
             self.notify(notice_text(notice), title="Bemærk", severity="warning", timeout=20)
         self.set_interval(5, self.retry_save)
-        self._save_on_signals()
+
+    def on_home_screen_opened(self, message: HomeScreen.Opened) -> None:
+        """A meeting chosen on the home screen is open: show it."""
+        self.notices = list(message.notices)
+        self._take(message.secretary)
+        self._show_meeting()
+        gc.freeze()  # as create_app: the agenda and record stay for the whole meeting
 
     def _save_on_signals(self) -> None:
         """A closed terminal (SIGHUP) or a polite kill (SIGTERM): record typed text, then exit.
@@ -112,6 +156,11 @@ class MeetingApp(MeetingAppBase):
         os._exit(128 + signal.SIGTERM)
 
     def _save_and_exit(self, hung_up: bool) -> None:
+        if not self.is_open:  # the home screen: nothing to save
+            if hung_up:
+                os._exit(0)
+            self.exit()
+            return
         self._save_typed_text()
         if hung_up:
             # The terminal is gone: there is nothing to restore, and a normal exit would
@@ -140,7 +189,7 @@ class MeetingApp(MeetingAppBase):
 
     def unsaved_count(self) -> int:
         """How many registrations the disk has refused so far (kept in memory)."""
-        return len(self.secretary.record.pending)
+        return len(self.secretary.record.pending) if self.is_open else 0
 
     def _save_typed_text(self) -> None:
         for screen in self.screen_stack:
@@ -214,6 +263,9 @@ class MeetingApp(MeetingAppBase):
         """
         if isinstance(self.screen, QuitUnsavedScreen):
             return
+        if not self.is_open:  # the home screen
+            self.exit()
+            return
         self._save_typed_text()
         if self.secretary.saved or self.secretary.retry_save():
             self.exit()
@@ -232,7 +284,7 @@ class MeetingApp(MeetingAppBase):
             self.exit()
 
     def retry_save(self) -> None:
-        if not self.secretary.saved and self.secretary.retry_save():
+        if self.is_open and not self.secretary.saved and self.secretary.retry_save():
             self._after_change()
 
     def run(self, *args: Any, **kwargs: Any) -> None:
@@ -249,7 +301,8 @@ class MeetingApp(MeetingAppBase):
     def on_unmount(self) -> None:
         if self.is_headless:  # a test's app: the process goes on after it
             self._stop_watchdog()
-        self.secretary.record.close()
+        if self.is_open:
+            self.secretary.record.close()
         previous = getattr(self, "_previous_sigterm", None)
         if previous is not None:
             with contextlib.suppress(ValueError):
@@ -272,18 +325,25 @@ def create_app(
     now: times.Now | None = None,
     rehearse: str | None = None,
 ) -> MeetingApp:
-    """Open the meeting (a new record, or resume the existing one) and build the app.
+    """The app on one meeting (`meetingtui AGENDA`; None: the demo).
 
-    `rehearse` (None: the real meeting): a rehearsal in its own record, on a simulated
-    clock from the meeting's start, or from the 'HH.MM' given (`now` overrides the clock).
-    """
-    opened = session.open_session(agenda, record, rehearse=rehearse is not None)
-    if now is None:
-        now = (
-            session.rehearsal_clock(opened.agenda, rehearse or None)
-            if rehearse is not None
-            else times.system_now
-        )
-    app = MeetingApp(Secretary(opened.agenda, opened.record, now=now), opened.notices)
+    Opened by meetings.open_meeting, as the home screen opens one: a new record or the
+    existing one resumed; `rehearse` (None: the real meeting): a rehearsal in its own
+    record, on a simulated clock from the meeting's start or the 'HH.MM' given (`now`
+    overrides the clock)."""
+    secretary, notices = meetings.open_meeting(agenda, record, now, rehearse)
+    app = MeetingApp(secretary, notices)
     gc.freeze()  # the agenda and record stay for the whole meeting: keep them out of GC passes
     return app
+
+
+def create_home_app(
+    now: times.Now | None = None, folders: Sequence[Path] | None = None
+) -> MeetingApp:
+    """The app on its home screen (`meetingtui`): the meetings it knows, the demo first.
+
+    `folders`: where to find agendas (default: the project's `agendas/`)."""
+    folders = [meetings.AGENDAS_FOLDER] if folders is None else list(folders)
+    known = meetings.known_meetings(folders)
+    where = labels.home_where(folders[0] if folders else "", paths.data_dir() / "records")
+    return MeetingApp(None, home=Home(known, where, now))

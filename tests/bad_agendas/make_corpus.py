@@ -159,7 +159,7 @@ add(
 add(
     "format-version-future.toml",
     "a format version this meetingtui does not know",
-    ("format = 1", "format = 2"),
+    ("format = 1", "format = 3"),
 )
 add("format-wrong-type.toml", "format given as a text", ("format = 1", 'format = "1"'))
 add(

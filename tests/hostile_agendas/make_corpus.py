@@ -15,7 +15,7 @@ Each file has an outcome (OUTCOMES), which tests/test_hostile_agendas.py checks:
   the minutes text unchanged, or NFC-normalised (`minutes.text.render(build(state))`).
 
 Markup-like text is ordinary text: it is accepted (the screens show it literally).
-Control characters are written as TOML escapes (raw, most are a TOML syntax error; two
+Control characters are written as TOML escapes (raw, most are a TOML-syntaksfejl; two
 files have them raw to show that too); everything else is written raw, as a paste leaves it.
 
 Run it again after changing a case: `python tests/hostile_agendas/make_corpus.py`.
@@ -260,20 +260,20 @@ CONTROLS = {
     "case-vertical-tab": ("a case number with a vertical tab", "case", "26/1234\x0b"),
 }
 EXPECT_CONTROL = {
-    "\x1b": "contains control character '\\x1b'",
-    "\x07": "contains control character '\\x07'",
-    "\x85": "contains control character '\\x85'",
-    "\x9b": "contains control character '\\x9b'",
-    "\x9d": "contains control character '\\x9d'",
-    "\x7f": "contains control character '\\x7f'",
-    "\x08": "contains control character '\\x08'",
-    "\t": "contains control character '\\t'",
-    "\x0c": "contains control character '\\x0c'",
-    "\r": "runs over more than one line",
-    "\n": "runs over more than one line",
-    "\u2028": "contains control character '\\u2028'",
-    "\x00": "contains control character '\\x00'",
-    "\x0b": "contains control character '\\x0b'",
+    "\x1b": "indeholder styretegnet '\\x1b'",
+    "\x07": "indeholder styretegnet '\\x07'",
+    "\x85": "indeholder styretegnet '\\x85'",
+    "\x9b": "indeholder styretegnet '\\x9b'",
+    "\x9d": "indeholder styretegnet '\\x9d'",
+    "\x7f": "indeholder styretegnet '\\x7f'",
+    "\x08": "indeholder styretegnet '\\x08'",
+    "\t": "indeholder styretegnet '\\t'",
+    "\x0c": "indeholder styretegnet '\\x0c'",
+    "\r": "fylder mere end én linje",
+    "\n": "fylder mere end én linje",
+    "\u2028": "indeholder styretegnet '\\u2028'",
+    "\x00": "indeholder styretegnet '\\x00'",
+    "\x0b": "indeholder styretegnet '\\x0b'",
 }
 OLD = {
     "name": NAME3,
@@ -283,11 +283,11 @@ OLD = {
     "case": "26/1234",
 }
 LABEL = {
-    "name": "member 3, name",
-    "title": "item 1, title",
+    "name": "medlem 3, name",
+    "title": "punkt 1, title",
     "body": "meeting, body",
     "place": "meeting, place",
-    "case": "item 1, case",
+    "case": "punkt 1, case",
 }
 for name, (problem, key, new) in CONTROLS.items():
     first = next(c for c in new if c in EXPECT_CONTROL)
@@ -301,31 +301,31 @@ add(
     "substitute-escape.toml",
     "a substitute's name with an escape sequence",
     substitute("Ole\x1b[1mBerg"),
-    refused="member 1, substitutes: substitute 'Ole\\x1b[1mBerg' contains a control character",
+    refused="medlem 1, substitutes: stedfortræder 'Ole\\x1b[1mBerg' indeholder et styretegn",
 )
 add(
     "bilag-escape.toml",
     "an attachment title with an escape sequence",
     ('bilag = ["Budgetoversigt"]', f"bilag = [{toml(chr(27) + '[1mBudget')}]"),
-    refused="item 1, bilag: has an attachment title that is empty, not a text or has control",
+    refused="punkt 1, bilag: har en bilagstitel, der er tom, ikke er en tekst eller har styretegn",
 )
 add(
     "section-nul.toml",
     "case text with NUL written as \\u0000",
     resume("Forslag til budget\x00."),
-    refused="item 1, resume: contains control character '\\x00'",
+    refused="punkt 1, resume: indeholder styretegnet '\\x00'",
 )
 add(
     "section-c1.toml",
     "case text with a raw C1 control (U+0090, allowed raw by TOML)",
     resume("Forslag til budget\x90."),
-    refused="item 1, resume: contains control character '\\x90'",
+    refused="punkt 1, resume: indeholder styretegnet '\\x90'",
 )
 add(
     "section-escape-sequence.toml",
     "case text pasted from a terminal, with colour sequences",
     resume("Forslag \x1b[1;32mgodkendt\x1b[0m."),
-    refused="item 1, resume: contains control character '\\x1b'",
+    refused="punkt 1, resume: indeholder styretegnet '\\x1b'",
 )
 add(
     "title-raw-escape-byte.toml",
@@ -333,13 +333,13 @@ add(
     raw=("# a raw ESC byte in a title (not escaped): TOML refuses it\n" + BASE)
     .replace(f"title = {toml(TITLE)}", 'title = "Budget\x1b[31m 2027"')
     .encode(),
-    refused="TOML syntax error",
+    refused="TOML-syntaksfejl",
 )
 add(
     "name-raw-nul-byte.toml",
     "a raw NUL byte in a name",
     raw=("# a raw NUL byte in a name\n" + BASE).replace('"Lise Dam"', '"Lise\x00Dam"').encode(),
-    refused="a NUL byte",
+    refused="en NUL-byte",
 )
 
 # --- zero-width and invisible characters ---------------------------------------------------------
@@ -347,61 +347,61 @@ add(
     "name-zero-width-duplicate.toml",
     "a member listed again with a zero-width space in the name",
     extra_member("Mette\u200b Juhl", "A"),
-    refused="member 4, name: 'Mette\\u200b Juhl' is listed twice, as member 1 and member 4",
+    refused="medlem 4, name: 'Mette\\u200b Juhl' står to gange, som medlem 1 og medlem 4",
 )
 add(
     "name-word-joiner-duplicate.toml",
     "a member listed again with a word joiner and a byte-order mark",
     extra_member("\ufeffSøren\u2060 Krogh"),
-    refused="is listed twice, as member 2 and member 4",
+    refused="står to gange, som medlem 2 og medlem 4",
 )
 add(
     "name-only-zero-width.toml",
     "a name of zero-width spaces only",
     name3("\u200b\u200b\u200c"),
-    refused="member 3, name: has only invisible characters",
+    refused="medlem 3, name: har kun usynlige tegn",
 )
 add(
     "name-hangul-filler.toml",
     "a name of a Hangul filler (a letter that draws nothing)",
     name3("\u3164"),
-    refused="member 3, name: has only invisible characters",
+    refused="medlem 3, name: har kun usynlige tegn",
 )
 add(
     "title-only-invisible.toml",
     "a title of a word joiner, a soft hyphen and a byte-order mark",
     title("\u2060\u00ad\ufeff"),
-    refused="item 1, title: has only invisible characters",
+    refused="punkt 1, title: har kun usynlige tegn",
 )
 add(
     "place-braille-blank.toml",
     "a place of braille blanks",
     field("place", "Rådhuset, mødelokale 2", "\u2800\u2800"),
-    refused="meeting, place: has only invisible characters",
+    refused="meeting, place: har kun usynlige tegn",
 )
 add(
     "title-variation-selector-only.toml",
     "a title of a variation selector only",
     title("\ufe0f"),
-    refused="item 1, title: has only invisible characters",
+    refused="punkt 1, title: har kun usynlige tegn",
 )
 add(
     "substitute-only-invisible.toml",
     "a substitute's name of a zero-width joiner only",
     substitute("\u200d"),
-    refused="member 1, substitutes: substitute '\\u200d' has only invisible characters",
+    refused="medlem 1, substitutes: stedfortræder '\\u200d' har kun usynlige tegn",
 )
 add(
     "substitute-member-with-zero-width.toml",
     "a member named as a substitute, a zero-width space in the name",
     substitute("Lise\u200b Dam"),
-    refused="'Lise\\u200b Dam' is a member and cannot also be a substitute",
+    refused="'Lise\\u200b Dam' er medlem og kan ikke også være stedfortræder",
 )
 add(
     "body-only-no-break-spaces.toml",
     "a body of no-break spaces",
     field("body", "Udvalg for Klima og Natur", "\u00a0\u00a0"),
-    refused="meeting, body: is empty",
+    refused="meeting, body: er tom",
 )
 add(
     "name-zero-width-inside.toml",
@@ -421,43 +421,43 @@ add(
     "name-bidi-override.toml",
     "a name with RIGHT-TO-LEFT OVERRIDE",
     name3("Lise \u202emaD"),
-    refused="member 3, name: contains bidi control U+202E RIGHT-TO-LEFT OVERRIDE",
+    refused="medlem 3, name: indeholder retningstegnet U+202E RIGHT-TO-LEFT OVERRIDE",
 )
 add(
     "title-bidi-override-extension.toml",
     "a title reversed to hide a file extension",
     title("Budget \u202excod.exe"),
-    refused="item 1, title: contains bidi control U+202E",
+    refused="punkt 1, title: indeholder retningstegnet U+202E",
 )
 add(
     "title-bidi-isolates.toml",
     "a title in right-to-left isolates",
     title("\u2067Budget 2027\u2069"),
-    refused="item 1, title: contains bidi control U+2067 RIGHT-TO-LEFT ISOLATE",
+    refused="punkt 1, title: indeholder retningstegnet U+2067 RIGHT-TO-LEFT ISOLATE",
 )
 add(
     "name-left-to-right-mark.toml",
     "a name ending in a LEFT-TO-RIGHT MARK",
     name3("Lise Dam\u200e"),
-    refused="member 3, name: contains bidi control U+200E LEFT-TO-RIGHT MARK",
+    refused="medlem 3, name: indeholder retningstegnet U+200E LEFT-TO-RIGHT MARK",
 )
 add(
     "substitute-bidi-embedding.toml",
     "a substitute's name with RIGHT-TO-LEFT EMBEDDING",
     substitute("\u202bOle Berg"),
-    refused="member 1, substitutes: substitute '\\u202bOle Berg' contains bidi control U+202B",
+    refused="medlem 1, substitutes: stedfortræder '\\u202bOle Berg' indeholder retningstegnet U+202B",
 )
 add(
     "bilag-bidi-isolate.toml",
     "an attachment title with POP DIRECTIONAL ISOLATE",
     ('bilag = ["Budgetoversigt"]', 'bilag = ["Oversigt", "Bilag\u2069 2"]'),
-    refused="item 1, bilag: attachment 2 contains bidi control U+2069",
+    refused="punkt 1, bilag: bilag 2 indeholder retningstegnet U+2069",
 )
 add(
     "body-arabic-letter-mark.toml",
     "a body starting with ARABIC LETTER MARK",
     field("body", "Udvalg for Klima og Natur", "\u061cUdvalg for Klima"),
-    refused="meeting, body: contains bidi control U+061C ARABIC LETTER MARK",
+    refused="meeting, body: indeholder retningstegnet U+061C ARABIC LETTER MARK",
 )
 add(
     "section-bidi-override.toml",
@@ -494,19 +494,19 @@ add(
     "the same name composed and decomposed",
     name3("René Dam"),
     extra_member("Rene\u0301 Dam"),
-    refused="member 4, name: 'René Dam' is listed twice, as member 3 and member 4",
+    refused="medlem 4, name: 'René Dam' står to gange, som medlem 3 og medlem 4",
 )
 add(
     "name-full-width-duplicate.toml",
     "a member listed again in full-width letters",
     extra_member("Ｌｉｓｅ Ｄａｍ", "Ø"),
-    refused="is listed twice, as member 3 and member 4",
+    refused="står to gange, som medlem 3 og medlem 4",
 )
 add(
     "name-case-and-spacing-duplicate.toml",
     "a member listed again in capitals with an em space",
     extra_member("SØREN\u2003KROGH"),
-    refused="is listed twice, as member 2 and member 4",
+    refused="står to gange, som medlem 2 og medlem 4",
 )
 add(
     "title-decomposed.toml",
@@ -530,14 +530,14 @@ add(
     "name-only-combining-marks.toml",
     "a name of combining marks only",
     name3("\u0301\u0308"),
-    refused="member 3, name: has only invisible characters",
+    refused="medlem 3, name: har kun usynlige tegn",
 )
 add(
     "substitute-decomposed-is-member.toml",
     "a member, decomposed, named as another member's substitute",
     ('name = "Søren Krogh"', 'name = "Søren Krogh"\nsubstitutes = [{ name = "Rene\u0301 Dam" }]'),
     name3("René Dam"),
-    refused="member 2, substitutes: 'René Dam' is a member and cannot also be a substitute",
+    refused="medlem 2, substitutes: 'René Dam' er medlem og kan ikke også være stedfortræder",
 )
 
 # --- emoji --------------------------------------------------------------------------------------
@@ -575,13 +575,13 @@ add(
     "title-too-long.toml",
     "a title of 5,000 characters (a whole text pasted into the title)",
     title("x" * 5000),
-    refused="item 1, title: is 5,000 characters long (expected at most 1,000)",
+    refused="punkt 1, title: er 5.000 tegn lang (forventet højst 1.000 tegn)",
 )
 add(
     "name-too-long.toml",
     "a name of 300 characters",
     name3("Lise " + "D" * 295),
-    refused="member 3, name: is 300 characters long (expected at most 200)",
+    refused="medlem 3, name: er 300 tegn lang (forventet højst 200 tegn)",
 )
 LONG_NAME = "Lise Marie Dam-Schlesinger Kærgaard Geisler-Andersen Østergaard Thomsen Byrgesen"
 add("name-long.toml", "a long name, within bounds", name3(LONG_NAME), accepted=[LONG_NAME])
@@ -628,7 +628,7 @@ add(
     "section-paragraph-separator.toml",
     "case text with U+2029 PARAGRAPH SEPARATOR",
     resume("Forslag.\u2029Andet afsnit."),
-    refused="item 1, resume: contains control character '\\u2029'",
+    refused="punkt 1, resume: indeholder styretegnet '\\u2029'",
 )
 add(
     "crlf-line-endings.toml",
@@ -642,19 +642,19 @@ add(
     "item-id-bidi.toml",
     "an item id with a bidi override",
     ('id = "budget"', 'id = "budget\u202e"'),
-    refused="item 1, id: 'budget\\u202e' is not a valid id",
+    refused="punkt 1, id: 'budget\\u202e' er ikke et gyldigt id",
 )
 add(
     "member-id-non-ascii.toml",
     "a member id with a Danish letter",
     ('name = "Søren Krogh"', 'id = "søren"\nname = "Søren Krogh"'),
-    refused="member 2, id: 'søren' is not a valid id",
+    refused="medlem 2, id: 'søren' er ikke et gyldigt id",
 )
 add(
     "case-number-markup.toml",
     "a case number in Rich bold tags",
     field("case", "26/1234", "[b]26/1234[/b]"),
-    refused="item 1, case: '[b]26/1234[/b]' is not a case number",
+    refused="punkt 1, case: '[b]26/1234[/b]' er ikke et sagsnummer",
 )
 
 

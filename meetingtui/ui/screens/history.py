@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pendulum
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Label, OptionList
@@ -15,7 +14,7 @@ from meetingtui import times
 from meetingtui.events import time_of
 from meetingtui.ui import flows
 from meetingtui.ui.literal import literal
-from meetingtui.ui.screens.base import MeetingDialog
+from meetingtui.ui.screens.base import MeetingDialog, dialog_flow
 from meetingtui.ui.screens.pickers import ChoicePicker
 
 
@@ -67,7 +66,7 @@ class HistoryScreen(MeetingDialog[None]):
     def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:
         self.action_amend_time()
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_amend_time(self) -> None:
         entry = self._selected()
         if entry is None or entry.time is None:
@@ -82,7 +81,7 @@ class HistoryScreen(MeetingDialog[None]):
                 self.notify(amended.value, timeout=12)
             self._fill(row)
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_retract(self) -> None:
         entry = self._selected()
         if entry is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,6 +15,7 @@ from meetingtui.terminal_text import without_controls
 from meetingtui.ui import flows
 from meetingtui.ui.literal import literal
 from meetingtui.ui.save_status import SaveStatus
+from meetingtui.ui.screens.base import dialog_flow, focus_move, opens_dialog_when
 from meetingtui.ui.screens.people import PeopleActions
 from meetingtui.ui.screens.pickers import TextPrompt
 from meetingtui.ui.widgets.agenda_list import AgendaList
@@ -22,6 +23,18 @@ from meetingtui.ui.widgets.case_text import CaseText
 from meetingtui.ui.widgets.decision_editor import DecisionEditor
 from meetingtui.ui.widgets.people_strip import PeopleStrip
 from meetingtui.ui.widgets.status_bar import StatusBar
+
+
+def _after_the_fact(screen: MainScreen) -> bool:
+    """F2-F6 and F8 open a time dialog only in a meeting entered after the fact, on the
+    item under way (MainScreen._end_item)."""
+    state = screen.secretary.state
+    return _typed_times(screen) and state.in_item and state.current == screen.secretary.viewing
+
+
+def _typed_times(screen: MainScreen) -> bool:
+    """A running meeting entered after the fact: taking up an item asks its time."""
+    return screen.secretary.live and not screen.secretary.mode.uses_clock
 
 
 class MainScreen(PeopleActions):
@@ -53,6 +66,7 @@ class MainScreen(PeopleActions):
         Binding("w", "preview_item", "Vis punkt", show=False),
         Binding("W", "preview_all", "Vis referat", show=False),
         Binding("t", "attendance", "Fremmøde"),
+        Binding("T", "serve", "Formandens skærm i browser", show=False),
         Binding("e", "export", "Eksportér"),
         Binding("b", "pause", "Pause/genoptag", show=False),
         Binding("x", "close_meeting", "Afslut møde", show=False),
@@ -117,11 +131,13 @@ class MainScreen(PeopleActions):
         heading = wording.item_heading(state.number(item_id), item.title, item.closed, item.flag)
         self.query_one("#item-title", Label).update(literal(heading))
         self.query_one(CaseText).show(item)
-        self.query_one(DecisionEditor).load(item_state.decision)
+        editor = self.query_one(DecisionEditor)
+        editor.display = item.kind != "underskriftsside"  # signed, not decided: no decision
+        editor.load(item_state.decision)
         self._shown_item, self._shown_decision = item_id, item_state.decision
-        number = state.number(item_id)
-        if number < len(state.items):  # the next item is the likeliest to be shown next
-            following = state.items[number].item
+        position = state.position(item_id)  # from 1, so items[position] is the next one
+        if position < len(state.items):  # the next item is the likeliest to be shown next
+            following = state.items[position].item
             self.set_timer(0.2, lambda: self.query_one(CaseText).prepare(following))
 
     # -- the decision text ------------------------------------------------------------------
@@ -139,6 +155,9 @@ class MainScreen(PeopleActions):
         """Record the decision text as it stands in the editor (HoldsTypedText)."""
         if self._shown_item is None:
             return
+        kept = self.take_text_kept()  # typed right after d, not yet in the editor
+        if kept:
+            self.query_one(DecisionEditor).insert(kept)
         text = self._editor_text()
         recorded = self.secretary.state.item(self._shown_item).decision
         if text != as_edited(recorded):
@@ -157,10 +176,15 @@ class MainScreen(PeopleActions):
     def _leave_editor(self) -> None:
         self.query_one(AgendaList).focus()
 
+    @focus_move
     def action_edit(self) -> None:
-        self.query_one(DecisionEditor).focus()
+        if not self.signing():  # at once: the keys typed next go into it (base.focus_move)
+            self.set_focus(self.query_one(DecisionEditor))
 
+    @opens_dialog_when(_after_the_fact)
     def action_quick(self, name: str) -> None:
+        if self.signing():
+            return
         meeting = self.secretary.agenda.meeting
         text = labels.quick_texts(meeting.body, meeting.recommends_to)[name]
         editor = self.query_one(DecisionEditor)
@@ -172,57 +196,78 @@ class MainScreen(PeopleActions):
         self.save_typed_text()
         if name == labels.POSTPONE and not self.app.act(self.secretary.postpone).ok:
             return
-        self._end_item()  # the status line says so: no toast on every quick decision
+        self._end_item(tell=False)  # the status line says so: no toast on every quick decision
 
+    @opens_dialog_when(_after_the_fact)
     def action_end_item(self) -> None:
         """The handling of the item ends, after the decision typed (F8, or . outside the
         editor). Typing and autosave never end an item: only this key and F2-F6 do."""
         self.save_typed_text()
-        ended = self._end_item()
-        if ended is False:
+        if self._end_item(tell=True) is False:
             self.notify("Intet punkt er i gang.", severity="warning")
-        elif ended:
-            number = self.secretary.state.number(self.secretary.viewing)
-            self.notify(f"Behandlingen af punkt {number} er slut.")
 
-    def _end_item(self) -> bool | None:
-        """End the item under way, if one is and it is the one shown; None if it is not."""
+    def _end_item(self, tell: bool) -> bool:
+        """End the item under way, if one is and it is the one shown (False if not).
+
+        Live (or in a rehearsal) it ends now. After the fact no clock knows when: the time
+        is asked, offered as the previous registration's (its seconds kept).
+        """
         state = self.secretary.state
         if not (state.in_item and state.current == self.secretary.viewing):
             return False
+        number = state.number(self.secretary.viewing)
+        if not self.secretary.mode.uses_clock:
+            self.set_focus(self.query_one(AgendaList))  # at once: keys typed next go to the dialog
+            self._end_after_the_fact(number, tell)
+            return True
         result = self.app.act(self.secretary.end_item)
-        return True if result.ok and result.value else None
+        if tell and result.ok and result.value:
+            self.notify(f"Behandlingen af punkt {number} er slut.")
+        return True
+
+    @dialog_flow
+    async def _end_after_the_fact(self, number: int, tell: bool) -> None:
+        ended = await flows.ask_time_until(
+            self.app, f"Behandlingen af punkt {number} slutter kl.", self.secretary.end_item
+        )
+        if ended and tell:
+            self.notify(f"Behandlingen af punkt {number} er slut.")
 
     # -- moving ---------------------------------------------------------------------------
     def _go(self, move: Callable[[], None]) -> None:
         self.save_typed_text()
         self.app.act(move)
 
+    @opens_dialog_when(_typed_times)
     def action_next(self) -> None:
-        if not self.secretary.mode.uses_clock and self.secretary.live:  # after the fact
-            self._next_after_the_fact()
-            return
-        self._go(lambda: self.secretary.step(1))
+        self._step(1)
 
-    @work(exclusive=True)
-    async def _next_after_the_fact(self) -> None:
-        """After the fact no clock gives the time: the next item is taken up at the time
-        typed (offered: the latest registered)."""
-        self.save_typed_text()
+    @opens_dialog_when(_typed_times)
+    def action_previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, offset: int) -> None:
+        if not _typed_times(self):
+            self._go(lambda: self.secretary.step(offset))
+            return
         state, viewing = self.secretary.state, self.secretary.viewing
         ids = [s.item.id for s in state.items]
-        target = ids[min(ids.index(viewing) + 1, len(ids) - 1)] if viewing in ids else ids[0]
-        if target == viewing and state.in_item:
-            return
-        number = state.number(target)
+        index = ids.index(viewing) if viewing in ids else 0
+        target = ids[min(max(index + offset, 0), len(ids) - 1)]
+        if target != viewing or not state.in_item:
+            self._take_up_after_the_fact(target)
+
+    @dialog_flow
+    async def _take_up_after_the_fact(self, target: str) -> None:
+        """After the fact no clock gives the time: an item (the next, the previous, one
+        picked in the list) is taken up at the time typed (offered: the latest registered)."""
+        self.save_typed_text()
+        number = self.secretary.state.number(target)
         await flows.ask_time_until(
             self.app,
             f"Punkt {number} tages op kl.",
             lambda time: self.secretary.go_to(target, time=time),
         )
-
-    def action_previous(self) -> None:
-        self._go(lambda: self.secretary.step(-1))
 
     def action_jump(self) -> None:
         self.query_one(AgendaList).focus()
@@ -233,7 +278,10 @@ class MainScreen(PeopleActions):
         if item_id is not None and (
             item_id != self.secretary.viewing or not self.secretary.state.in_item
         ):
-            self._go(lambda: self.secretary.go_to(item_id))
+            if _typed_times(self):
+                self._take_up_after_the_fact(item_id)
+            else:
+                self._go(lambda: self.secretary.go_to(item_id))
 
     @on(AgendaList.Rested)
     def _prepare_highlighted(self, event: AgendaList.Rested) -> None:
@@ -241,10 +289,12 @@ class MainScreen(PeopleActions):
         self.query_one(CaseText).prepare(self.secretary.state.item(event.item_id).item)
 
     def action_postpone(self) -> None:
+        if self.signing():
+            return
         if self.app.act(self.secretary.postpone).ok:
             self.notify("Punktet er udsat.")
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_summary(self) -> None:
         item = self.secretary.state.item(self.secretary.viewing)
         if not item.item.closed:
@@ -258,7 +308,7 @@ class MainScreen(PeopleActions):
         if text is not None:
             self.app.act(self.secretary.set_summary, text)
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_add_item(self) -> None:
         from meetingtui.ui.screens.add_item import AddItemScreen
 
@@ -271,13 +321,13 @@ class MainScreen(PeopleActions):
             self.notify(f"Punkt {number} er tilføjet efter det aktuelle punkt; n går dertil.")
 
     # -- the meeting ------------------------------------------------------------------------
-    @work(exclusive=True)
+    @dialog_flow
     async def action_close_meeting(self) -> None:
         self.save_typed_text()
         if await flows.ask_time_until(self.app, "Mødet slutter kl.", self.secretary.close_meeting):
             self.notify("Mødet er afsluttet. Tryk e for at eksportere referatet.")
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_pause(self) -> None:
         """A break: the meeting is suspended (ending the item under way), or goes on."""
         self.save_typed_text()
@@ -318,6 +368,11 @@ class MainScreen(PeopleActions):
         from meetingtui.ui.screens.chair_panel import ChairPanel
 
         self.app.push_screen(ChairPanel())
+
+    def action_serve(self) -> None:
+        from meetingtui.ui.screens.serve import ServeScreen
+
+        self.app.push_screen(ServeScreen())
 
     def action_export(self) -> None:
         from meetingtui.ui.screens.export import ExportScreen

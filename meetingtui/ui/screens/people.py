@@ -5,16 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import work
-
-from meetingtui import attendance, wording
+from meetingtui import attendance, labels, wording
 from meetingtui.meeting import Seat
 from meetingtui.ui import flows
-from meetingtui.ui.screens.base import MeetingScreen
+from meetingtui.ui.screens.base import MeetingScreen, dialog_flow
 from meetingtui.ui.screens.pickers import MemberPicker, PickedMember, ReasonPicker, TextPrompt
 
 
 class PeopleActions(MeetingScreen[None]):
+    def signing(self) -> bool:
+        """The Underskriftsside is shown: it is signed, not decided (no decision, vote or
+        dissent); True after saying so."""
+        if self.secretary.state.item(self.secretary.viewing).item.kind != "underskriftsside":
+            return False
+        self.notify(labels.SIGNATURE_PAGE, severity="warning")
+        return True
+
     def _members(self, where: Callable[[str, Seat], bool]) -> list[tuple[str, str]]:
         state = self.secretary.state
         return [
@@ -23,17 +29,17 @@ class PeopleActions(MeetingScreen[None]):
             if where(sid, seat)
         ]
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_arrive(self) -> None:
         members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
         await self._pick("Hvem ankommer?", members, with_time=True, move="arrived")
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_leave(self) -> None:
         members = self._members(lambda sid, seat: attendance.seat_in_room(seat))
         await self._pick("Hvem går?", members, with_time=True, move="left")
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_not_taking_part(self) -> None:
         item = self.secretary.state.item(self.secretary.viewing)
         att = attendance.for_item(self.secretary.state, item.item.id)
@@ -49,7 +55,7 @@ class PeopleActions(MeetingScreen[None]):
         if reason:
             self.app.act(self.secretary.not_taking_part, picked.member, reason)
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_taking_part(self) -> None:
         item = self.secretary.state.item(self.secretary.viewing)
         members = self._members(lambda sid, seat: sid in item.not_taking_part)
@@ -57,7 +63,7 @@ class PeopleActions(MeetingScreen[None]):
         if picked:
             self.app.act(self.secretary.taking_part, picked.member)
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_substitute(self) -> None:
         members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
         picked = await self._pick("Stedfortræder for hvem?", members)
@@ -83,18 +89,22 @@ class PeopleActions(MeetingScreen[None]):
         action = {"arrived": self.secretary.arrive, "left": self.secretary.leave}.get(move or "")
         return await self.app.push_screen_wait(MemberPicker(title, members, time, move, action))
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_vote(self) -> None:
         from meetingtui.ui.screens.vote import VoteScreen
 
+        if self.signing():
+            return
         result = await self.app.push_screen_wait(
             VoteScreen(self.secretary.state, self.secretary.viewing)
         )
         if result is not None:
             self.app.act(self.secretary.vote, result.in_favour, result.against, result.abstaining)
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_dissent(self) -> None:
+        if self.signing():
+            return
         att = attendance.for_item(self.secretary.state, self.secretary.viewing)
         members = self._members(lambda sid, seat: sid in att.taking_part)
         picked = await self._pick("Hvis afvigende mening skal tilføres protokollen?", members)

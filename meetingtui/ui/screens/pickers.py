@@ -100,8 +100,8 @@ class MemberPicker(Dialog[PickedMember]):
     def on_key(self, event: events.Key) -> None:
         """In the list: a digit picks that member, letters find by part of the name."""
         members = self.query_one("#members", OptionList)
-        if self.focused is not members:
-            return
+        if self.focused is not members or self.app.screen is not self:
+            return  # not in the list, or already dismissed (base.HoldsKeys passes it on)
         char = event.character or ""
         if char and char in "123456789" and int(char) <= len(self.members):
             event.stop()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.cells import cell_len
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
@@ -15,7 +14,7 @@ from meetingtui import attendance, labels
 from meetingtui.terminal_text import printable
 from meetingtui.ui import flows
 from meetingtui.ui.literal import literal, literal_cell
-from meetingtui.ui.screens.base import MeetingScreen
+from meetingtui.ui.screens.base import MeetingScreen, dialog_flow
 from meetingtui.ui.screens.help import HelpScreen
 from meetingtui.ui.screens.main import MainScreen
 
@@ -139,7 +138,7 @@ class RollCallScreen(MeetingScreen[None]):
         if member is not None:
             self.app.act(self.secretary.set_roll, member, status)
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_substitute(self) -> None:
         member = self._member()
         if member is None:
@@ -155,7 +154,7 @@ class RollCallScreen(MeetingScreen[None]):
         if member is not None:
             self.app.act(self.secretary.set_chair, member)
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_open_meeting(self) -> None:
         if await flows.ask_time_until(self.app, "Mødet begynder kl.", self.secretary.open_meeting):
             self.app.switch_screen(MainScreen())

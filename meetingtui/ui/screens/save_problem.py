@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,7 +13,7 @@ from meetingtui import labels
 from meetingtui.errors import MeetingtuiError
 from meetingtui.ui.literal import literal
 from meetingtui.ui.save_status import SaveStatus
-from meetingtui.ui.screens.base import MeetingDialog
+from meetingtui.ui.screens.base import MeetingDialog, dialog_flow
 from meetingtui.ui.screens.pickers import TextPrompt
 
 
@@ -48,7 +47,7 @@ class SaveProblemScreen(MeetingDialog[None]):
         else:
             self.notify("Det kan stadig ikke gemmes.", severity="error")
 
-    @work(exclusive=True)
+    @dialog_flow
     async def action_elsewhere(self) -> None:
         path = await self.app.push_screen_wait(
             TextPrompt(

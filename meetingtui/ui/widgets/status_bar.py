@@ -33,6 +33,9 @@ class StatusBar(Static):
             return  # unchanged: an update would lay the screen out again for nothing
         self._shown = shown
         quorum = "Beslutningsdygtigt: JA" if quorate else "Beslutningsdygtigt: NEJ"
+        current = state.current if state.current and state.has_item(state.current) else None
+        if current and state.item(current).item.kind == "underskriftsside":
+            quorate, quorum = True, "Underskriftsside"  # signed, not decided: no quorum warning
         text = Text.assemble(
             ("PRØVE  │  " if rehearsal else "", "bold reverse"),
             (phase, "bold"),
