@@ -1,8 +1,9 @@
 """A cache that can neither run code nor forge what it stands for.
 
-Every cache of meetingtui (today the parsed agendas; any later one, a snapshot of the
-folded state included, must use this) keeps one value per source, named by the
-source's SHA-256, under four rules:
+Every cache of meetingtui (today the parsed agendas, and the lines of each record
+checked before, record/checked.py; any later one, a snapshot of the folded state
+included, must use this) keeps one value per source, named by the source's SHA-256,
+under four rules:
 
 - **Data only.** The value is JSON: reading it builds lists, dicts, strings and numbers,
   never objects, and never runs code (a pickle does).
@@ -16,7 +17,9 @@ source's SHA-256, under four rules:
   or edited by anyone who cannot read the key is ignored.
 - **Bound to its source.** The signed content names the cache's kind and version and
   the SHA-256 of the source it was made from: a genuine file for another source,
-  renamed or linked into place, is ignored.
+  renamed or linked into place, is ignored. (A record grows while it is used: its
+  cache is named by the SHA-256 of the program, the check and the record's path, and
+  holds the SHA-256 of the bytes it stands for, compared with the file's on every use.)
 
 Anything wrong means a miss (compute it again); a cache never fails a load. On Windows,
 where files have ACLs rather than an owner and mode bits, the owner and mode checks are

@@ -22,7 +22,7 @@ from typing import Any
 
 import pendulum
 
-from meetingtui import attendance, export, preflight, text_input, timeline, times
+from meetingtui import attendance, preflight, text_input, timeline, times
 from meetingtui import events as ev
 from meetingtui.agenda import Agenda
 from meetingtui.eventkinds.items import ItemSpec
@@ -353,6 +353,8 @@ class Secretary(Timekeeping):
         self, full: bool, output: Path | None = None, kind: str = "docx"
     ) -> tuple[Path, list[str]]:
         """Write the referat (docx or pdf); the path and the warnings, in Danish."""
+        from meetingtui import export  # imported here: python-docx is not needed to start
+
         return export.export_with_warnings(self.state, full=full, output=output, kind=kind)
 
 

@@ -40,7 +40,13 @@ def open_session(
     agenda, record_file = locate(agenda_path, record_path)
     if rehearse and record_path is None:
         record_file = paths.rehearsal_record(agenda)
-    record = MeetingRecord(record_file, agenda.sha256, read_only=read_only, rehearsal=rehearse)
+    record = MeetingRecord(
+        record_file,
+        agenda.sha256,
+        read_only=read_only,
+        rehearsal=rehearse,
+        cache_dir=paths.data_dir() / "cache",  # the lines checked before (record/checked.py)
+    )
     if rehearse != bool(record.meta.get("rehearsal")):
         record.close()
         raise RecordKindMismatch(record_file, rehearse)

@@ -154,3 +154,27 @@ async def test_hover_and_click_work_on_the_rows_drawn_here(secretary):
             assert listing.highlighted == 3
     assert shots[0] == shots[1]
     assert selected == [secretary.state.items[3].item.id] * 2
+
+
+async def test_only_the_row_the_highlight_rests_on_is_announced(secretary):
+    """Moving down the list key by key announces the row it stops on, not each one passed
+    (the screen renders the announced row's case text, so a jump to it is quick)."""
+    rested = []
+
+    class Patient(AgendaList):
+        REST = 1.0  # longer than the keys take on a loaded machine (the app's is 0.15 s)
+
+    class Recording(ListApp):
+        def on_agenda_list_rested(self, event: AgendaList.Rested) -> None:
+            rested.append(event.item_id)
+
+    app = Recording(Patient)
+    async with app.run_test(size=(80, 24)) as pilot:
+        listing = app.query_one(Patient)
+        listing.show(secretary.state, secretary.viewing)
+        listing.focus()
+        await pilot.pause(Patient.REST * 1.5)
+        assert rested == [secretary.viewing]  # the row highlighted when shown
+        await pilot.press("down", "down", "down")
+        await pilot.pause(Patient.REST * 1.5)
+    assert rested == [secretary.viewing, secretary.state.items[3].item.id]

@@ -63,9 +63,14 @@ class Order:
         if last is not None and number < last:
             earlier = _name({"t": table, "id": last})
             return f"{_name(entry)} comes after {earlier}: the lines are out of order"
-        seen[number] = line
-        self._last[table] = number
+        self.note(entry, line)
         return None
+
+    def note(self, entry: dict, line: int) -> None:
+        """Count an entry as seen (one already found in order, when it was first read)."""
+        table, number = entry["t"], int(entry["id"])
+        self._lines.setdefault(table, {})[number] = line
+        self._last[table] = number
 
 
 def unusable(entry: dict, check: Check | None) -> str | None:

@@ -35,6 +35,7 @@ from meetingtui import files
 from meetingtui.errors import RecordDamaged, RecordError, StorageFull
 from meetingtui.notices import Notice, NoticeCode
 from meetingtui.record import entries, guard, logfile
+from meetingtui.record.checked import CheckedPrefix
 from meetingtui.record.entries import Check, shape_problem
 
 __all__ = ["AppendOnlyTable", "Check", "LogStorage", "RecordDB", "shape_problem"]
@@ -50,6 +51,7 @@ class LogStorage(Storage):
         fsync: files.Fsync | None = None,
         write: files.Write | None = None,
         check: Check | None = None,
+        checked: CheckedPrefix | None = None,
     ):
         self.path = Path(path)
         self.read_only = read_only
@@ -57,6 +59,7 @@ class LogStorage(Storage):
         self._fsync = fsync  # injectable (None: os.fsync), so tests can make the disk fail
         self._write = write
         self._check = check  # run on every line as loaded, before anything is repaired
+        self._checked = checked  # the lines `check` passed before, if kept (checked.py)
         self._tables: Tables = {}  # {table: {id: document}}, ids as on disk (strings)
         self._size = 0  # bytes known whole on disk: the next line goes right after them
         self._fd: int | None = None
@@ -212,33 +215,43 @@ class LogStorage(Storage):
             return
         data, st = opened
         self._identity = (st.st_dev, st.st_ino)
-        found = logfile.scan(data)
+        # The lines checked at an earlier opening, if the file still begins with them.
+        known, start = self._checked.known(data) if self._checked else ([], 0)
+        found = logfile.scan(data[start:], first_line=len(known) + 1)
         if found.damage:
             line, damage = found.damage
             raise self._damaged(data, line, damage)
+        good_bytes = start + found.good_bytes
         if (
             found.torn
+            and not known
             and not found.entries
-            and not logfile.could_be_torn_write(data[found.good_bytes :])
+            and not logfile.could_be_torn_write(data[good_bytes:])
         ):
             raise RecordDamaged(
                 self.path, 1, "this is not a meetingtui record (no checksummed record lines)"
             )
         order = entries.Order()
-        for number, entry in enumerate(found.entries, start=1):
+        for number, entry in enumerate(known, start=1):
+            order.note(entry, number)  # checked, in this order, when they were kept
+            self._hold(entry)
+        for number, entry in enumerate(found.entries, start=len(known) + 1):
             problem = entries.problem(entry, number, order, self._check)
             if problem:
                 raise self._damaged(data, number, problem)
-            self._tables.setdefault(entry["t"], {})[entry["id"]] = dict(
-                entry["d"], id=int(entry["id"])
-            )
-        self._size = found.good_bytes
+            self._hold(entry)
+        self._size = good_bytes
+        if self._checked and found.entries:
+            self._checked.keep(data[:good_bytes], known + found.entries)
         if not self.read_only:
             private = guard.make_private(self.path, st)
             if private:
                 self._notice(private)
         if found.torn:
-            self._drop_torn_tail(data, found.good_bytes)
+            self._drop_torn_tail(data, good_bytes)
+
+    def _hold(self, entry: dict) -> None:
+        self._tables.setdefault(entry["t"], {})[entry["id"]] = dict(entry["d"], id=int(entry["id"]))
 
     def _damaged(self, data: bytes, line: int, problem: str) -> RecordDamaged:
         """Damage at `line`, with the number of events `meetingtui recover` would copy."""

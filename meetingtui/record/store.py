@@ -23,6 +23,7 @@ from meetingtui import files
 from meetingtui.errors import RecordDamaged, RecordError, StorageFull
 from meetingtui.notices import Notice, NoticeCode
 from meetingtui.record import entries, guard, logfile, network
+from meetingtui.record.checked import CheckedPrefix
 from meetingtui.record.lock import RecordLock, lock_path
 from meetingtui.record.storage import LogStorage, RecordDB
 
@@ -58,15 +59,23 @@ class _RecordFile:
         read_only: bool,
         notice: Callable[[Notice], None],
         storage_options: dict | None = None,
+        cache_dir: Path | None = None,
     ):
         self.path = path
         guard.check_path(path, read_only)  # before a lock sidecar is made beside it
         self.lock = None if read_only else RecordLock(path)
         if self.lock:
             self.lock.acquire()
+        # The lines check_entry passed at an earlier opening are not checked again.
+        checked = CheckedPrefix(cache_dir, path, "check_entry") if cache_dir else None
         try:
             self.storage = LogStorage(
-                path, read_only, notice, check=check_entry, **(storage_options or {})
+                path,
+                read_only,
+                notice,
+                check=check_entry,
+                checked=checked,
+                **(storage_options or {}),
             )
         except BaseException:
             self.close()
@@ -144,6 +153,7 @@ class MeetingRecord:
         notice: Callable[[Notice], None] | None = None,
         storage_options: dict | None = None,
         rehearsal: bool = False,
+        cache_dir: Path | None = None,
     ):
         self.read_only = read_only
         self.notices: list[Notice] = []
@@ -151,7 +161,7 @@ class MeetingRecord:
         self.pending: list[dict] = []
         self.save_error: str | None = None
         self.save_errno: int | None = None  # the OSError's errno behind save_error
-        self._file = _RecordFile(Path(path), read_only, self._note, storage_options)
+        self._file = _RecordFile(Path(path), read_only, self._note, storage_options, cache_dir)
         try:
             self.meta = self._file.meta(agenda_sha256, self._note, rehearsal)
             # The storage's own documents: each event is held once.

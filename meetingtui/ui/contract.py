@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Generic, Literal, ParamSpec, Protocol, TypeVar, runtime_checkable
 
 from textual.app import App
-from textual.reactive import reactive
+from textual.reactive import var
 
 from meetingtui.secretary import Secretary
 from meetingtui.ui.save_status import SaveStatus
@@ -56,9 +56,12 @@ class HoldsTypedText(Protocol):
 class MeetingAppBase(App[None]):
     """The app as the screens see it. `ui.app.MeetingApp` is the one implementation."""
 
-    revision: reactive[int] = reactive(0)
+    # `var`, not `reactive`: a change calls the watchers, which redraw the widgets that
+    # show it; a reactive would also repaint the whole screen, before the new item's
+    # layout, so a jump took one to three more refreshes (bench/README.md).
+    revision: var[int] = var(0)
     """Bumped after every change to the meeting; screens watch it to redraw."""
-    save_status: reactive[SaveStatus] = reactive(SaveStatus.SAVED)
+    save_status: var[SaveStatus] = var(SaveStatus.SAVED)
     """Watched by the status line; FAILED while the disk refuses."""
 
     secretary: Secretary

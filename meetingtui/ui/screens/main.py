@@ -283,6 +283,11 @@ class MainScreen(PeopleActions):
             else:
                 self._go(lambda: self.secretary.go_to(item_id))
 
+    @on(AgendaList.Rested)
+    def _prepare_highlighted(self, event: AgendaList.Rested) -> None:
+        """The row the highlight rests on may be jumped to: render its case text now."""
+        self.query_one(CaseText).prepare(self.secretary.state.item(event.item_id).item)
+
     def action_postpone(self) -> None:
         if self.signing():
             return

@@ -6,8 +6,11 @@ from typing import Any
 
 from textual import events
 from textual.css.styles import RulesMap
+from textual.geometry import Region
+from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
+from textual.timer import Timer
 from textual.visual import Padding, RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -101,6 +104,18 @@ class AgendaList(OptionList):
 
     DEFAULT_CSS = "AgendaList { text-wrap: nowrap; text-overflow: ellipsis; }"
     KEEP_LINES = 2048  # rendered lines kept (rows x styles x widths)
+    REST = 0.15  # seconds the highlight stays on a row before Rested is posted
+
+    class Rested(Message):
+        """The highlight has stayed on one item for REST seconds: it may be taken up next.
+
+        Not sent for every row a run of keys passes over, so that preparing what a row
+        would show (its case text) costs nothing while the secretary moves along the list.
+        """
+
+        def __init__(self, item_id: str):
+            super().__init__()
+            self.item_id = item_id
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -109,35 +124,64 @@ class AgendaList(OptionList):
         self._shown: list[tuple[Item, str]] = []  # each row's item and status, as shown
         self._row_lines: dict[tuple[int, str, Style, int], Strip] = {}
         self._hovered: int | None = None
+        self._scroll_pending = True  # to the highlighted row, once the list has a size
+        self._rest_timer: Timer | None = None
 
     def show(self, state: MeetingState, viewing: str) -> None:
         items, current = state.items, under_way(state)
-        ids = [item_state.item.id for item_state in items]
-        if ids != self._ids:
+        if not self._changed_rows(items, current):  # other items, or in another order
             self._shown = [(s.item, row_status(s, current)) for s in items]
             self._rows = [
                 Row(row_text(number, item, status))
                 for number, (item, status) in enumerate(self._shown, 1)
             ]
+            self._ids = [item.id for item, _status in self._shown]
             self._row_lines.clear()
-            self.set_options(Option(row, id=i) for i, row in zip(ids, self._rows, strict=True))
-            self._ids = ids
-        else:
-            shown = self._shown
-            for index, item_state in enumerate(items):
-                status = row_status(item_state, current)
-                item = item_state.item
-                if shown[index][1] != status or shown[index][0] is not item:
-                    shown[index] = (item, status)
-                    text = row_text(index + 1, item, status)
-                    if self._rows[index].text != text:
-                        self._rows[index].text = text
-                        self.refresh_line(index)
-        highlighted = ids.index(viewing) if viewing in ids else 0
+            self.set_options(
+                Option(row, id=i) for i, row in zip(self._ids, self._rows, strict=True)
+            )
+        highlighted = self._ids.index(viewing) if viewing in self._ids else 0
         if self.highlighted != highlighted:
             self.highlighted = highlighted
 
+    def _changed_rows(self, items: list[ItemState], current: str | None) -> bool:
+        """Redraw the rows whose item or status changed; False if the items are others."""
+        shown = self._shown
+        if len(items) != len(shown):
+            return False
+        for index, item_state in enumerate(items):
+            item = item_state.item
+            was, status_was = shown[index]
+            if item is not was and item.id != was.id:
+                return False
+            status = row_status(item_state, current)
+            if status != status_was or item is not was:
+                shown[index] = (item, status)
+                text = row_text(index + 1, item, status)
+                if self._rows[index].text != text:
+                    self._rows[index].text = text
+                    self.refresh_line(index)
+        return True
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # Also bubbles on to the screen (not stopped).
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+        item_id = event.option.id
+        if item_id is not None:
+            self._rest_timer = self.set_timer(
+                self.REST, lambda: self.post_message(self.Rested(item_id))
+            )
+
     # -- drawing: what OptionList.render_line draws, for one-line rows ----------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._scroll_pending and self.scrollable_content_region.height:
+            # Shown before it had a size (at start-up): OptionList scrolls to the highlight
+            # only when shown, a frame later; the first frame should show the right rows.
+            self._scroll_pending = False
+            self.scroll_to_highlight()
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width

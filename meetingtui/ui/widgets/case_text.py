@@ -7,9 +7,9 @@ from collections import OrderedDict
 from typing import Any
 
 from rich.markdown import Markdown
-from textual.app import ComposeResult, RenderResult
-from textual.containers import VerticalScroll
-from textual.geometry import Size
+from rich.style import Style as RichStyle
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual, visualize
@@ -85,70 +85,66 @@ class Rendering:
         return strips
 
 
-class CaseBody(Widget):
-    """The lines of one Rendering; as tall as they are (the CaseText around it scrolls).
+class CaseText(ScrollView, can_focus=True):
+    """The case text: a Rendering's lines, scrolled (Textual's line API).
 
-    Uses Textual's line API: a frame that shows a rendered item copies lines, and laying
-    the screen out asks only how many there are.
+    A frame that shows a rendered item copies lines into the box; nothing is laid out
+    but the scroll bar. The text is rendered at the box's width less the scroll bar when
+    it is taller than the box (as almost every case text is), at the full width when it
+    fits.
     """
 
-    DEFAULT_CSS = "CaseBody { height: auto; }"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.rendering: Rendering | None = None
-
-    def show(self, rendering: Rendering) -> None:
-        if rendering is not self.rendering:
-            self.rendering = rendering
-            self.refresh(layout=True)  # another height
-
-    def render(self) -> RenderResult:
-        """What is shown, for anything that asks (measuring a width, selecting text)."""
-        return case_markdown_renderable(self.rendering.text) if self.rendering else ""
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if self.rendering is None or not width:
-            return 0
-        return len(self.rendering.strips(self, width))
-
-    def render_line(self, y: int) -> Strip:
-        width = self.content_size.width
-        strips = self.rendering.strips(self, width) if self.rendering and width else []
-        if y < len(strips):
-            return strips[y]
-        return Strip.blank(width, self.visual_style.rich_style)
-
-
-class CaseText(VerticalScroll, can_focus=True):
+    DEFAULT_CSS = "CaseText { overflow-x: hidden; overflow-y: auto; }"
     KEEP = 8  # items whose rendering is kept, for going back and forth
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._rendered: OrderedDict[str, Rendering] = OrderedDict()
-
-    def compose(self) -> ComposeResult:
-        yield CaseBody(id="case-body")
+        self._shown: Rendering | None = None
+        self._lines: list[Strip] = []
+        self._fitted_to: tuple[Rendering | None, Size] | None = None
 
     def show(self, item: Item) -> None:
-        self.query_one(CaseBody).show(self._rendering(item))
-        self.scroll_home(animate=False)
+        self._shown = self._rendering(item)
+        self._fit()
+        self.scroll_to(0, 0, animate=False)
+        self.refresh()
 
     def prepare(self, item: Item) -> None:
-        """Render an item's case text now (when idle), so that showing it next is quick.
+        """Render an item's case text now (when idle), so that showing it next is quick."""
+        self._fitted(self._rendering(item))
 
-        At the width it will be shown at: the case text's width less the scroll bar when
-        the text is taller than the box (as almost every case text is), the full width
-        when it fits.
-        """
-        body = self.query_one(CaseBody)
-        full = self.content_region.width
-        if full <= 0 or not body.is_mounted:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._fit()  # the box may have another size than when the item was shown
+        return super().render_lines(crop)
+
+    def _fit(self) -> None:
+        """The lines to show at the box's size, and the scrollable size they make."""
+        fitted_to = (self._shown, self.content_region.size)
+        if fitted_to == self._fitted_to:
             return
-        rendering = self._rendering(item)
+        self._fitted_to = fitted_to
+        self._lines, width = self._fitted(self._shown) if self._shown else ([], 0)
+        self.virtual_size = Size(width, len(self._lines))
+
+    def _fitted(self, rendering: Rendering) -> tuple[list[Strip], int]:
+        """The lines at the width they will have in the box, and that width."""
+        full = self.content_region.width
         narrow = full - self.styles.scrollbar_size_vertical
-        if narrow <= 0 or len(rendering.strips(body, narrow)) <= self.content_region.height:
-            rendering.strips(body, full)
+        if narrow <= 0:
+            return [], 0
+        lines = rendering.strips(self, narrow)
+        if len(lines) > self.content_region.height:
+            return lines, narrow  # taller than the box: a scroll bar beside it
+        return rendering.strips(self, full), full
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        if 0 <= index < len(self._lines):
+            return self._lines[index]
+        # Below the text: the box's background, as a scrolling container shows it.
+        background = RichStyle(bgcolor=self.visual_style.rich_style.bgcolor)
+        return Strip.blank(self.scrollable_content_region.width, background)
 
     def _rendering(self, item: Item) -> Rendering:
         text = case_markdown(item)

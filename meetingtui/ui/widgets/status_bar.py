@@ -47,4 +47,4 @@ class StatusBar(Static):
             (save_status.label, "bold"),
         )
         self.set_classes(save_status.value)  # app.tcss: #status.typing, #status.failed
-        self.update(text)
+        self.update(text, layout=False)  # one line high (app.tcss): no layout to redo

@@ -1,0 +1,87 @@
+"""What was checked of a record before: its lines up to some byte, kept in a signed cache.
+
+Opening a record checks every line (checksum, JSON, shape, order, the event's fields):
+at 5,000 events that is most of what opening costs, and it is done again at every start.
+A record only grows, so what this program found whole and usable once stays so, as long
+as the bytes are the same. `CheckedPrefix` keeps, per record file, the entries of the
+lines checked last time and the SHA-256 of the bytes they came from (the cache.py rules:
+data only, the user's own files, signed with the user's key). On opening, if the file
+still begins with exactly those bytes, their entries are taken as found and only the
+lines after them are checked; anything else (another file at that path, a byte changed
+anywhere in the prefix, a cache file planted, edited or unreadable) is a miss, and the
+whole file is checked as before. The record file stays the one truth: the cache is only
+ever consulted about bytes read from it in the same call.
+
+A cache entry is bound to the program that checked it: the SHA-256 of every source file
+of the meetingtui package, so a version that checks differently never trusts another's
+verdict. The fingerprint is taken once per process (about a hundred small files).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from meetingtui.cache import Cache
+from meetingtui.record.guard import MAX_BYTES
+
+KIND = "record-checked"
+VERSION = 1
+_program: bytes | None = None
+
+
+def program_fingerprint() -> bytes:
+    """The SHA-256 of the meetingtui package's source files (paths and contents)."""
+    global _program
+    if _program is None:
+        package = Path(__file__).resolve().parent.parent
+        digest = hashlib.sha256()
+        for source in sorted(package.rglob("*.py")):
+            digest.update(source.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(source.read_bytes() + b"\0")
+        _program = digest.digest()
+    return _program
+
+
+class CheckedPrefix:
+    """The entries of a record file's lines that this program checked before."""
+
+    def __init__(self, cache_dir: Path, record: Path, check_name: str):
+        self._cache = Cache(cache_dir, KIND, VERSION, max_bytes=4 * MAX_BYTES)
+        try:
+            where = os.path.realpath(record).encode("utf-8", "surrogateescape")
+            program = program_fingerprint()
+        except OSError:  # a source file unreadable: no cache, the whole file is checked
+            self._source = None
+        else:
+            key = hashlib.sha256(program + b"\0" + check_name.encode() + b"\0" + where)
+            self._source = key.hexdigest()
+
+    def known(self, data: bytes) -> tuple[list[dict], int]:
+        """The entries of the checked lines `data` begins with, and their length in bytes:
+        ([], 0) when nothing known applies."""
+        if self._source is None:
+            return [], 0
+        found = self._cache.get(self._source)
+        if not isinstance(found, dict):
+            return [], 0
+        length, digest, entries = found.get("bytes"), found.get("sha256"), found.get("entries")
+        if not (
+            isinstance(length, int)
+            and 0 < length <= len(data)
+            and isinstance(digest, str)
+            and isinstance(entries, list)
+            and all(isinstance(entry, dict) for entry in entries)
+        ):
+            return [], 0
+        if hashlib.sha256(data[:length]).hexdigest() != digest:
+            return [], 0
+        return entries, length
+
+    def keep(self, data: bytes, entries: list[dict]) -> None:
+        """Keep `entries` as those of `data`'s lines, all checked (failures only cost time)."""
+        if self._source is None or not data:
+            return
+        value = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), "entries": entries}
+        self._cache.put(self._source, value)

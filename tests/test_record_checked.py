@@ -1,0 +1,108 @@
+"""A record reopened is not checked again where it has not changed (record/checked.py),
+and every change to it is checked all the same: an appended line, a line rewritten inside
+what was checked, a cache file edited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_record import T0, event, write_record
+
+from meetingtui.errors import RecordDamaged
+from meetingtui.record import MeetingRecord, logfile
+from meetingtui.record import store as store_mod
+
+
+@pytest.fixture
+def checks(monkeypatch) -> list[dict]:
+    """The entries the record's check is run on, in order."""
+    seen: list[dict] = []
+    original = store_mod.check_entry
+
+    def counting(entry: dict) -> None:
+        seen.append(entry)
+        original(entry)
+
+    monkeypatch.setattr(store_mod, "check_entry", counting)
+    return seen
+
+
+def open_cached(path: Path, cache: Path) -> list[dict]:
+    record = MeetingRecord(path, cache_dir=cache)
+    try:
+        return list(record.events)
+    finally:
+        record.close()
+
+
+def test_a_record_reopened_unchanged_is_not_checked_again_and_reads_the_same(tmp_path, checks):
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    written, _ = write_record(path, 6)
+    checks.clear()
+    assert open_cached(path, cache) == written
+    assert len(checks) == 7  # the meta line and six events
+    checks.clear()
+    assert open_cached(path, cache) == written
+    assert checks == []
+    assert open_cached(path, None) == written  # as read without the cache
+
+
+def test_only_the_lines_added_since_are_checked(tmp_path, checks):
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    write_record(path, 4)
+    open_cached(path, cache)
+    record = MeetingRecord(path, cache_dir=cache)
+    record.append(event(5))
+    record.append(event(6))
+    everything = list(record.events)
+    record.close()
+    checks.clear()
+    assert open_cached(path, cache) == everything
+    assert [entry["id"] for entry in checks] == ["5", "6"]
+
+
+def test_a_bad_line_appended_after_the_checked_ones_is_damage_on_its_line(tmp_path):
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    write_record(path, 3)
+    open_cached(path, cache)
+    odd = {"v": 1, "kind": "coffee_break", "at": T0.isoformat(), "item": "punkt-1"}
+    with open(path, "ab") as handle:
+        handle.write(logfile.encode({"t": "events", "id": "4", "d": odd}))
+    with pytest.raises(RecordDamaged) as caught:
+        MeetingRecord(path, cache_dir=cache)
+    assert "line 5" in str(caught.value) and "coffee_break" in str(caught.value)
+
+
+def test_a_line_rewritten_inside_what_was_checked_is_checked_again(tmp_path):
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    write_record(path, 4)
+    open_cached(path, cache)
+    lines = path.read_bytes().splitlines(keepends=True)
+    odd = {"v": 1, "kind": "coffee_break", "at": T0.isoformat(), "item": "punkt-1"}
+    lines[2] = logfile.encode({"t": "events", "id": "2", "d": odd})  # checksummed anew
+    path.write_bytes(b"".join(lines))
+    with pytest.raises(RecordDamaged) as caught:
+        MeetingRecord(path, cache_dir=cache)
+    assert "line 3" in str(caught.value) and "coffee_break" in str(caught.value)
+
+
+def test_an_edited_cache_file_is_not_believed(tmp_path, checks):
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    written, _ = write_record(path, 3)
+    open_cached(path, cache)
+    [kept] = cache.glob("record-checked-*.json")
+    kept.write_bytes(kept.read_bytes().replace(b"medlem-1", b"medlem-9"))
+    checks.clear()
+    assert open_cached(path, cache) == written
+    assert len(checks) == 4  # all checked again
+
+
+def test_a_torn_last_write_after_the_checked_lines_is_still_dropped(tmp_path):
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    written, _ = write_record(path, 3)
+    open_cached(path, cache)
+    with open(path, "ab") as handle:
+        handle.write(logfile.encode({"t": "events", "id": "4", "d": event(4)})[:-7])
+    assert open_cached(path, cache) == written
+    assert open_cached(path, None) == written
