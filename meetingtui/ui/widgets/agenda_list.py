@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import events
@@ -129,11 +130,12 @@ class AgendaList(OptionList):
 
     def show(self, state: MeetingState, viewing: str) -> None:
         items, current = state.items, under_way(state)
-        if not self._changed_rows(items, current):  # other items, or in another order
+        # the agenda's own numbers (running numbers start at e.g. 49), as in the referat
+        number = state.number
+        if not self._changed_rows(items, current, number):  # other items, or in another order
             self._shown = [(s.item, row_status(s, current)) for s in items]
             self._rows = [
-                Row(row_text(number, item, status))
-                for number, (item, status) in enumerate(self._shown, 1)
+                Row(row_text(number(item.id), item, status)) for item, status in self._shown
             ]
             self._ids = [item.id for item, _status in self._shown]
             self._row_lines.clear()
@@ -144,7 +146,9 @@ class AgendaList(OptionList):
         if self.highlighted != highlighted:
             self.highlighted = highlighted
 
-    def _changed_rows(self, items: list[ItemState], current: str | None) -> bool:
+    def _changed_rows(
+        self, items: list[ItemState], current: str | None, number: Callable[[str], int]
+    ) -> bool:
         """Redraw the rows whose item or status changed; False if the items are others."""
         shown = self._shown
         if len(items) != len(shown):
@@ -157,7 +161,7 @@ class AgendaList(OptionList):
             status = row_status(item_state, current)
             if status != status_was or item is not was:
                 shown[index] = (item, status)
-                text = row_text(index + 1, item, status)
+                text = row_text(number(item.id), item, status)
                 if self._rows[index].text != text:
                     self._rows[index].text = text
                     self.refresh_line(index)

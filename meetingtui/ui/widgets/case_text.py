@@ -15,6 +15,7 @@ from textual.style import Style
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
+from meetingtui import wording
 from meetingtui.agenda import Item, Section
 from meetingtui.terminal_text import printable
 
@@ -30,6 +31,9 @@ def case_markdown(item: Item) -> str:
         parts.append(f"Sag {markdown_literal(item.case)}")
     for section in reading_order(item.sections):
         parts.append(f"## {markdown_literal(section.heading)}\n\n{section.text}")
+    for earlier in item.earlier:  # as the referat gives them, after the sections
+        heading = wording.earlier_decision(earlier.body, earlier.date, earlier.item)
+        parts.append(f"## {markdown_literal(heading)}\n\n{earlier.text}")
     if item.bilag:
         titles = (markdown_literal(title) for title in item.bilag)
         parts.append("## Bilag\n\n" + "\n".join(f"- {title}" for title in titles))

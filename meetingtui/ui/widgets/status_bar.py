@@ -24,6 +24,9 @@ class StatusBar(Static):
             phase = "Mødet er suspenderet (pause)"
         elif state.opened:
             phase = f"Punkt {number} af {len(state.items)}"
+            position = state.position(viewing) if state.has_item(viewing) else 0
+            if position != number:  # running numbers (format 2): where it stands, too
+                phase = f"Punkt {number} ({position} af {len(state.items)})"
             if not state.in_item and state.current == viewing:
                 phase += " · slut"  # its handling has ended (a quick decision, F8)
         else:
