@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from rich.console import Console
 
@@ -34,8 +35,7 @@ def main(argv: list[str] | None = None) -> int:
             err.print(f"meetingtui: {line}", markup=False)
         return error.exit_code
     except OSError as error:
-        # A file the core did not expect to fail (each known case is a MeetingtuiError):
-        # still one line, never a traceback.
+        # A file the core did not expect to fail: still one line, never a traceback.
         where = f"{error.filename}: " if error.filename else ""
         err.print(f"meetingtui: {where}{files.reason(error)}", markup=False)
         return 1
@@ -43,8 +43,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+class DanishParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # argparse's detail follows in English
+        self.exit(2, f"{self.prog}: fejl i kommandoen: {message} (se {self.prog} --help)\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(
+    root = DanishParser(
         prog="meetingtui",
         description="Take the minutes of a committee meeting live, and export the referat.",
         epilog="With no command: `meetingtui AGENDA` opens the live app on that meeting, "
@@ -83,9 +88,7 @@ def parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="export the referat as .docx, PDF or HTML")
     export.add_argument("agenda", nargs="?", help="agenda .toml file")
-    export.add_argument(
-        "--demo", action="store_true", help="the bundled reference meeting and its record"
-    )
+    export.add_argument("--demo", action="store_true", help="the bundled demo and its record")
     export.add_argument("--record", help="the meeting record file")
     export.add_argument(
         "--full", action="store_true", help="the full, confidential version with closed items"
@@ -104,9 +107,7 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the public referat as one accessible HTML page (also: -o FILE.html)",
     )
-    form.add_argument(
-        "--text", action="store_true", help="print the referat in the terminal instead"
-    )
+    form.add_argument("--text", action="store_true", help="print the referat in the terminal")
     export.add_argument(
         "--force",
         action="store_true",
@@ -115,13 +116,9 @@ def parser() -> argparse.ArgumentParser:
     export.set_defaults(handler=run_export)
 
     attendance = sub.add_parser("attendance", help="print attendance and quorum (the chair's view)")
-    attendance.add_argument(
-        "agenda", nargs="?", help="agenda .toml file (default: the demo meeting)"
-    )
+    attendance.add_argument("agenda", nargs="?", help="agenda .toml (default: the demo)")
     attendance.add_argument("--record", help="the meeting record file")
-    attendance.add_argument(
-        "--watch", action="store_true", help="keep it live as the record changes"
-    )
+    attendance.add_argument("--watch", action="store_true", help="keep it live as it changes")
     attendance.set_defaults(handler=run_attendance)
 
     recover = sub.add_parser(

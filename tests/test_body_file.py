@@ -217,3 +217,21 @@ def test_new_for_a_body_numbering_per_meeting_starts_at_one(workspace, capsys):
     )
     assert "next_number" not in capsys.readouterr().out  # nothing to remember
     assert [item.number for item in agenda_mod.load("d.toml").items] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("argv", "detail"),
+    [
+        (["new"], "the following arguments are required: BODY, --date"),
+        (["import"], "the following arguments are required"),
+        (["check"], "the following arguments are required: AGENDA"),
+    ],
+)
+def test_a_command_missing_its_arguments_says_so_in_danish(argv, detail, capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(argv)
+    said = capsys.readouterr().err.strip().splitlines()
+    assert stop.value.code == 2
+    assert len(said) == 1  # one line, no usage block
+    assert said[0].startswith(f"meetingtui {argv[0]}: fejl i kommandoen: {detail}")
+    assert said[0].endswith(f"(se meetingtui {argv[0]} --help)")
