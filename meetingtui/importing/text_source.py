@@ -55,12 +55,12 @@ def read(data: bytes, name: str) -> list[Block]:
             lines.clear()
 
     for page in pages:
-        first = True
+        head = HEADER_LINES  # the page's first lines, where its header stands
         for raw in page.split("\n"):
             number += 1
             line = clean(raw)
-            if first and line:
-                first = False
+            if head and line:
+                head -= 1
                 if line in headers:
                     continue
             if not line:
@@ -112,10 +112,18 @@ def read(data: bytes, name: str) -> list[Block]:
     return blocks
 
 
+HEADER_LINES = 2
+
+
 def _repeated_headers(pages: list[str]) -> set[str]:
     if len(pages) < 3:
         return set()
-    firsts = Counter(next((clean(x) for x in p.split("\n") if clean(x)), "") for p in pages)
+    # a header may be two lines (the full version's notice above the title): the first
+    # HEADER_LINES lines of each page that repeat on at least half the pages
+    firsts: Counter[str] = Counter()
+    for page in pages:
+        lines = [clean(x) for x in page.split("\n") if clean(x)]
+        firsts.update(set(lines[:HEADER_LINES]))
     return {line for line, count in firsts.items() if line and count * 2 >= len(pages)}
 
 

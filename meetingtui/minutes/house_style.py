@@ -35,7 +35,7 @@ SIGNATURE_NAME = "Underskriver"
 _HEADINGS = {
     "Title": (18, True, False, 0, 18),
     "Heading 1": (14, True, False, 0, 12),
-    "Heading 2": (11, True, False, 12, 3),
+    "Heading 2": (13, True, False, 12, 3),
     "Heading 3": (11, True, True, 8, 3),
 }
 
