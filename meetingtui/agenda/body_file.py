@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from meetingtui import wording
-from meetingtui.agenda.fields import _kind
 from meetingtui.agenda.model import NUMBERINGS, PARTIES, Member
-from meetingtui.agenda.rules import FIRST_NUMBER_LIMIT, Checker
+from meetingtui.agenda.rules import FIRST_NUMBER_LIMIT, Checker, numbering_expected
 from meetingtui.agenda.source import read_bytes, read_toml
 from meetingtui.errors import AgendaError
 from meetingtui.text_input import nfc
@@ -173,14 +172,9 @@ def _choices(checker: Checker, raw: dict) -> wording.Choices:
 
 
 def _numbering(checker: Checker, raw: dict) -> tuple[str, int | None]:
-    numbering = raw.get("numbering", "meeting")
-    if numbering not in NUMBERINGS:
-        shown = repr(numbering) if isinstance(numbering, str) else _kind(numbering)
-        checker.problem(
-            ("numbering",),
-            f'{shown} er ikke en nummerering (forventet "meeting": 1, 2, ... på hvert møde, '
-            'eller "running": løbende numre fra next_number)',
-        )
+    what = numbering_expected("next_number")
+    numbering = checker.choice(raw, (), "numbering", NUMBERINGS, "meeting", what)
+    if numbering is None:
         return "meeting", None
     value = raw.get("next_number")
     if numbering == "meeting":

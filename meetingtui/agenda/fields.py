@@ -221,6 +221,18 @@ class FieldReader:
             return False
         return value
 
+    def choice(
+        self, table: dict, where: tuple, key: str, allowed: tuple[str, ...], default: str, what: str
+    ) -> str | None:
+        """`table[key]` (`default` when absent) if it is one of `allowed`; otherwise None,
+        and a problem '<value> er ikke <what>' is recorded."""
+        value = table.get(key, default)
+        if value in allowed:
+            return value
+        shown = repr(value) if isinstance(value, str) else _kind(value)
+        self.problem((*where, key), f"{shown} er ikke {what}")
+        return None
+
     def unknown_keys(self, table: dict, allowed: set[str], where: tuple) -> None:
         for key in sorted(set(table) - allowed):
             self.problem(

@@ -66,13 +66,8 @@ class ItemReader(MemberReader):
         title = self.text(table, (*where, "title"))
         item_id = self.id(table, where, title or f"item-{where[1] + 1}")
         case = self.case(table, where)
-        kind = table.get("kind", "sag")
-        if kind not in KINDS:
-            shown = repr(kind) if isinstance(kind, str) else _kind(kind)
-            self.problem(
-                (*where, "kind"),
-                f"{shown} er ikke en slags punkt (forventet et af: {', '.join(KINDS)})",
-            )
+        what = f"en slags punkt (forventet et af: {', '.join(KINDS)})"
+        kind = self.choice(table, where, "kind", KINDS, "sag", what) or "sag"
         if self.format == 2:
             sections = self.sections(table, where)
             earlier = self.earlier(table, where)
@@ -87,7 +82,7 @@ class ItemReader(MemberReader):
             case=case,
             closed=self.flag(table, (*where, "closed")),
             flag=self.flag(table, (*where, "flag")),
-            kind=kind if kind in KINDS else "sag",
+            kind=kind,
             sections=sections,
             bilag=attachments,
             invented=self.flag(table, (*where, "invented")),

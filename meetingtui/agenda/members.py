@@ -34,13 +34,8 @@ class MemberReader(FieldReader):
             self.unknown_keys(table, MEMBER_KEYS, where)
             name = self.text(table, (*where, "name"), limit=NAME_LIMIT)
             party = self.party(table, where, "party", parties, label="")
-            role = table.get("role", "medlem")
-            if role not in ROLES:
-                shown = repr(role) if isinstance(role, str) else _kind(role)
-                self.problem(
-                    (*where, "role"),
-                    f"{shown} er ikke en rolle (forventet en af: {', '.join(ROLES)})",
-                )
+            what = f"en rolle (forventet en af: {', '.join(ROLES)})"
+            role = self.choice(table, where, "role", ROLES, "medlem", what) or "medlem"
             member_id = self.id(table, where, name or f"member-{index + 1}")
             explicit.append("id" in table)
             subs = self.substitutes(table, where, party, parties)

@@ -43,6 +43,14 @@ MEETING_KEYS_2 = MEETING_KEYS_1 | {"body_file", "numbering", "first_number"}
 FIRST_NUMBER_LIMIT = 99_999
 
 
+def numbering_expected(first: str) -> str:
+    """What a numbering must be; `first`: the field that gives the first running number."""
+    return (
+        'en nummerering (forventet "meeting": 1, 2, ... på hvert møde, eller "running": '
+        f"løbende numre fra {first})"
+    )
+
+
 def file_format(raw: dict) -> Any:
     """The `format` a parsed file declares (1 when left out)."""
     return raw.get("format", 1)
@@ -153,14 +161,9 @@ class Checker(ItemReader):
 
     def numbering(self, table: dict, where: tuple) -> tuple[str, int]:
         """The items' numbering and the first item's number (format 2)."""
-        numbering = table.get("numbering", "meeting")
-        if numbering not in NUMBERINGS:
-            shown = repr(numbering) if isinstance(numbering, str) else _kind(numbering)
-            self.problem(
-                (*where, "numbering"),
-                f'{shown} er ikke en nummerering (forventet "meeting": 1, 2, ... på hvert '
-                'møde, eller "running": løbende numre fra first_number)',
-            )
+        what = numbering_expected("first_number")
+        numbering = self.choice(table, where, "numbering", NUMBERINGS, "meeting", what)
+        if numbering is None:
             return "meeting", 1
         first = table.get("first_number")
         if numbering == "meeting":
