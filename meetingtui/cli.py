@@ -18,7 +18,7 @@ from meetingtui import __version__, files
 from meetingtui.errors import MeetingtuiError
 from meetingtui.terminal_text import Printable
 
-COMMANDS = ("check", "new", "export", "attendance", "recover", "run", "import", "serve")
+COMMANDS = ("check", "new", "export", "attendance", "recover", "run", "import", "serve", "verify")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,10 +128,12 @@ def parser() -> argparse.ArgumentParser:
     recover.add_argument("record")
     recover.set_defaults(handler=run_recover)
     from meetingtui.importing.command import add_import_command
+    from meetingtui.verify import add_verify_command
     from meetingtui.web.command import add_serve_command
 
     add_import_command(sub)
     add_serve_command(sub)
+    add_verify_command(sub)
     return root
 
 

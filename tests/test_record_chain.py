@@ -10,6 +10,7 @@ import errno
 import hashlib
 import json
 import shutil
+import zlib
 from pathlib import Path
 
 import pendulum
@@ -19,7 +20,7 @@ from meetingtui import agenda as agenda_mod
 from meetingtui.events import make
 from meetingtui.meeting import fold
 from meetingtui.minutes import build, text
-from meetingtui.record import MeetingRecord
+from meetingtui.record import MeetingRecord, chain
 
 T0 = pendulum.datetime(2025, 11, 20, 10, 0, tz="Europe/Copenhagen")
 LEGACY = Path(__file__).parent / "legacy"
@@ -182,14 +183,82 @@ def test_moving_a_record_writes_the_same_chain(tmp_path):
     assert head == sha(new[3])
 
 
-def test_moving_an_old_record_keeps_its_old_events_unchained(legacy_copy, tmp_path):
+@pytest.mark.parametrize("cached", [False, True], ids=["read", "from-the-checked-cache"])
+def test_moving_an_old_record_keeps_its_old_events_unchained(legacy_copy, tmp_path, cached):
     agenda = agenda_mod.load(LEGACY / "agenda.toml")
-    record = MeetingRecord(legacy_copy, agenda.sha256)
+    cache = {"cache_dir": tmp_path / "cache"} if cached else {}
+    record = MeetingRecord(legacy_copy, agenda.sha256, **cache)
+    record.append(make("chair_set", member="meho-selman"))
+    record.close()
+    record = MeetingRecord(legacy_copy, agenda.sha256, **cache)  # the lines known: not read
     try:
-        record.append(make("chair_set", member="meho-selman"))
+        record.append(make("chair_set", member="anja-lund"))
         record.move_to(tmp_path / "moved.record")
     finally:
         record.close()
     old = [line for line in lines_of(legacy_copy) if line["t"] == "events"]
     new = [line for line in lines_of(tmp_path / "moved.record") if line["t"] == "events"]
     assert new == old, "a moved record says no more about its past than the original did"
+
+
+# -- chain.check on raw lines ------------------------------------------------------------------
+def raw_line(entry: dict) -> bytes:
+    payload = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    return b"%08x %s\n" % (zlib.crc32(payload), payload)
+
+
+def raw_record(docs: list[dict | None], agenda: str = "aaa") -> tuple[bytes, list[str]]:
+    """Meta and events; None for an event written without prev (an older meetingtui)."""
+    out = [raw_line({"t": "meta", "id": "1", "d": {"agenda_sha256": agenda}})]
+    prev, hashes = genesis(agenda), []
+    for n, doc in enumerate(docs, start=1):
+        entry = {"t": "events", "id": str(n), "d": doc or event(n)}
+        if doc is not None:
+            if doc.get("kind") == "approved":
+                entry["d"] = dict(doc, seal=prev)
+            entry["prev"] = prev
+        out.append(raw_line(entry))
+        prev = sha(entry)
+        hashes.append(prev)
+    return b"".join(out), hashes
+
+
+def test_check_finds_the_approvals_seal_and_what_it_seals():
+    approved = {"v": 2, "kind": "approved", "at": "2025-12-01T10:00:00+01:00"}
+    data, hashes = raw_record([event(1), event(2), approved, event(4)])
+    report = chain.check(data)
+    assert report.changes == [] and report.events == 4 and report.first_chained == 1
+    (seal,) = report.seals
+    assert (seal.event, seal.line, seal.kind, seal.after) == (3, 4, "approved", 2)
+    assert seal.seal == hashes[1] and seal.holds and seal.found
+    assert report.unsealed_after_seal == [4]
+    assert report.head == hashes[-1]
+
+
+def test_check_reads_a_line_whose_checksum_is_wrong_and_goes_on_after_an_unreadable_one():
+    data, _ = raw_record([event(1), event(2), event(3), event(4)])
+    lines = data.split(b"\n")
+    lines[2] = lines[2].replace(b"Beslutning 2.", b"Beslutning 5.")  # checksum left as it was
+    lines[4] = b"0000abcd not json"
+    report = chain.check(b"\n".join(lines))
+    assert [(c.line, c.how, c.event) for c in report.changes] == [
+        (3, chain.How.CHECKSUM, 2),
+        (5, chain.How.UNREADABLE, None),
+    ]
+    assert report.events == 3, "the unreadable line is not counted as an event"
+
+
+def test_check_names_events_without_prev_as_unprotected_runs():
+    data, _ = raw_record([None, None, event(3), None, event(5)])
+    report = chain.check(data)
+    assert report.unprotected == [(1, 2), (4, 4)]
+    assert report.first_chained == 3 and report.changes == []
+
+
+def test_check_calls_an_event_written_twice_inserted():
+    data, _ = raw_record([event(1), event(2), event(3)])
+    lines = data.split(b"\n")
+    again = json.loads(lines[3][9:])  # event 3 once more, chained onto itself
+    again = {"t": "events", "id": "3", "d": again["d"], "prev": sha(again)}
+    report = chain.check(data + raw_line(again))
+    assert [(c.line, c.how, c.event) for c in report.changes] == [(5, chain.How.INSERTED, 3)]

@@ -69,8 +69,7 @@ class LogStorage(Storage):
         self._fd: int | None = None
         self._identity: tuple[int, int] | None = None  # (device, inode) of the file loaded
         self._cut_pending = False  # a failed write of ours left bytes that could not be cut
-        self._last_hash: str | None = None  # of the newest events line; None: no events yet
-        self._unchained: frozenset[str] = frozenset()  # events read without a `prev`
+        self._chain = chain.State()  # the newest event's hash, the events without prev
         self._load()
 
     # -- TinyDB's Storage interface ----------------------------------------------------
@@ -118,14 +117,14 @@ class LogStorage(Storage):
     @property
     def head(self) -> str:
         """The hash of the newest events line; the record's genesis if it has none."""
-        if self._last_hash is not None:
-            return self._last_hash
+        if self._chain.last is not None:
+            return self._chain.last
         return chain.genesis(chain.agenda_of(self._tables.get("meta", {}).get("1")))
 
     @property
     def unchained(self) -> frozenset[str]:
         """The ids of the events read without `prev` (written by an earlier meetingtui)."""
-        return self._unchained
+        return self._chain.unchained
 
     def line(self, table: str, doc: dict, prev: str | None) -> tuple[bytes, str | None]:
         """The line for a document, and for an event its hash as it will read back."""
@@ -134,8 +133,7 @@ class LogStorage(Storage):
             return logfile.encode(entry), None
         if prev is not None:
             entry["prev"] = prev
-        encoded = logfile.encode(entry)
-        return encoded, chain.entry_hash(logfile.decode(encoded[:-1]))
+        return chain.encode(entry)
 
     def _append(self, documents: list[tuple[str, dict]], unchained: Collection[str] = ()) -> None:
         if not documents:
@@ -164,7 +162,7 @@ class LogStorage(Storage):
         for table, key, doc in keyed:
             self._tables.setdefault(table, {})[key] = doc
         if any(table == "events" for table, _, _ in keyed):
-            self._last_hash = head
+            self._chain = chain.State(head, self._chain.unchained)
 
     def _ready(self, fd: int) -> None:
         """Make sure the next line goes right after the last whole one, in our file."""
@@ -251,7 +249,7 @@ class LogStorage(Storage):
         data, st = opened
         self._identity = (st.st_dev, st.st_ino)
         # The lines checked at an earlier opening, if the file still begins with them.
-        known, start = self._checked.known(data) if self._checked else ([], 0)
+        known, start, state = self._checked.known(data) if self._checked else ([], 0, None)
         found = logfile.scan(data[start:], first_line=len(known) + 1)
         if found.damage:
             line, damage = found.damage
@@ -276,21 +274,16 @@ class LogStorage(Storage):
                 raise self._damaged(data, number, problem)
             self._hold(entry)
         self._size = good_bytes
-        self._note_chain(known, found.entries)
+        # Only the newest event line is hashed; a cached prefix brings its state along.
+        self._chain = chain.follow(state or chain.State(), found.entries)
         if self._checked and found.entries:
-            self._checked.keep(data[:good_bytes], known + found.entries)
+            self._checked.keep(data[:good_bytes], known + found.entries, self._chain)
         if not self.read_only:
             private = guard.make_private(self.path, st)
             if private:
                 self._notice(private)
         if found.torn:
             self._drop_torn_tail(data, good_bytes)
-
-    def _note_chain(self, known: list[dict], found: list[dict]) -> None:
-        """The hash of the newest events line (the only one hashed), and the unchained ids."""
-        events = [entry for entry in (*known, *found) if entry["t"] == "events"]
-        self._last_hash = chain.entry_hash(events[-1]) if events else None
-        self._unchained = frozenset(entry["id"] for entry in events if "prev" not in entry)
 
     def _hold(self, entry: dict) -> None:
         self._tables.setdefault(entry["t"], {})[entry["id"]] = dict(entry["d"], id=int(entry["id"]))
