@@ -256,10 +256,15 @@ def test_a_docx_with_the_approvals_fingerprint_was_made_from_the_record(tmp_path
     )
 
 
-def test_a_referat_whose_fingerprint_is_not_in_the_record(tmp_path, capsys):
+@pytest.mark.parametrize("form", ["docx", "html"])
+def test_a_referat_whose_fingerprint_is_not_in_the_record(tmp_path, capsys, form):
     record, seal = approved_record(tmp_path)
     other = hashlib.sha256(b"en anden protokol").hexdigest()
-    referat = docx_with(tmp_path / "r.docx", fingerprint.line(other))
+    if form == "docx":
+        referat = docx_with(tmp_path / "r.docx", fingerprint.line(other))
+    else:
+        referat = tmp_path / "r.html"
+        referat.write_text(f"<html><body><p>{fingerprint.line(other)}</p></body></html>")
     code, lines = verify(capsys, record, referat)
     assert code == 1
     says(lines, "Referatets fingeraftryk findes ikke i denne protokol")
