@@ -239,13 +239,14 @@ def test_check_reads_a_line_whose_checksum_is_wrong_and_goes_on_after_an_unreada
     data, _ = raw_record([event(1), event(2), event(3), event(4)])
     lines = data.split(b"\n")
     lines[2] = lines[2].replace(b"Beslutning 2.", b"Beslutning 5.")  # checksum left as it was
-    lines[4] = b"0000abcd not json"
+    lines[3] = b"0000abcd not json"  # event 3; event 4 after it is read, its link unknown
     report = chain.check(b"\n".join(lines))
     assert [(c.line, c.how, c.event) for c in report.changes] == [
         (3, chain.How.CHECKSUM, 2),
-        (5, chain.How.UNREADABLE, None),
+        (4, chain.How.UNREADABLE, None),
     ]
-    assert report.events == 3, "the unreadable line is not counted as an event"
+    assert report.events == 3 and report.last_event == 4
+    assert report.torn == 0, "only the very last line can be a write cut short"
 
 
 def test_check_names_events_without_prev_as_unprotected_runs():

@@ -168,10 +168,11 @@ def test_a_seal_that_is_not_the_chain_before_it_is_refused(tmp_path, capsys):
     says(lines, "forseglingen i registrering 3", "passer ikke")
 
 
-def test_a_torn_last_write_is_said_and_is_no_change(tmp_path, capsys):
+@pytest.mark.parametrize("newline", [b"", b"\n"], ids=["cut", "cut-then-newline"])
+def test_a_torn_last_write_is_said_and_is_no_change(tmp_path, capsys, newline):
     path = tmp_path / "m.record"
     write_chained(path, [event(1), event(2)])
-    torn = b'1234abcd {"t":"events","id":"3"'
+    torn = b'1234abcd {"t":"events","id":"3"' + newline
     with path.open("ab") as handle:
         handle.write(torn)
     code, lines = verify(capsys, path)

@@ -201,6 +201,11 @@ def check(data: bytes) -> ChainReport:
     if lines[-1]:
         report.torn = len(lines[-1])
     read = [_read(raw) for raw in lines[:-1]]
+    if not report.torn and read and read[-1][0] is None:
+        # An unreadable last line is a write cut short (a power cut may garble its tail
+        # and keep the newline), as the loader takes it too: not a change.
+        report.torn = len(lines[-2]) + 1
+        read.pop()
     meta = None
     for number, (entry, _) in enumerate(read, start=1):
         if entry is not None and entry["t"] == "meta":
