@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import zlib
 from pathlib import Path
@@ -247,7 +248,10 @@ def approved_record(tmp_path: Path) -> tuple[Path, str]:
 
 def test_a_docx_with_the_approvals_fingerprint_was_made_from_the_record(tmp_path, capsys):
     record, seal = approved_record(tmp_path)
-    referat = docx_with(tmp_path / "r.docx", "Underskrifter", fingerprint.line(seal))
+    referat = docx_with(tmp_path / "r.docx", "Underskrifter")
+    document = Document(str(referat))  # on the signature page, in a table's cell
+    document.add_table(rows=1, cols=2).cell(0, 1).text = fingerprint.line(seal)
+    document.save(str(referat))
     code, lines = verify(capsys, record, referat)
     assert code == 0
     says(lines, f"Referatets fingeraftryk: {fingerprint.display(seal)}")
@@ -370,11 +374,13 @@ def broken_inputs(tmp_path: Path) -> dict[str, tuple[Path, Path | None, str]]:
     (tmp_path / "junk.docx").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
     (tmp_path / "r.txt").write_text("tekst")
     (tmp_path / "folder.docx").mkdir()
+    os.mkfifo(tmp_path / "pipe.record")
     return {
         "missing record": (tmp_path / "none.record", None, "filen findes ikke"),
         "folder as record": (tmp_path, None, "er en mappe"),
         "empty record": (tmp_path / "empty.record", None, "filen er tom"),
         "not a record": (tmp_path / "text.record", None, "er ikke en meetingtui-protokol"),
+        "fifo as record": (tmp_path / "pipe.record", None, "er ikke en almindelig fil"),
         "missing referat": (good, tmp_path / "none.pdf", "filen findes ikke"),
         "broken docx": (good, tmp_path / "junk.docx", "er ikke et Word-dokument"),
         "unknown type": (good, tmp_path / "r.txt", "filtypen ».txt«"),
@@ -389,6 +395,7 @@ def broken_inputs(tmp_path: Path) -> dict[str, tuple[Path, Path | None, str]]:
         "folder as record",
         "empty record",
         "not a record",
+        "fifo as record",
         "missing referat",
         "broken docx",
         "unknown type",
