@@ -98,7 +98,11 @@ def record_lines(report: ChainReport, verdict: Verdict) -> None:
 
 def change_line(change: chain.Change) -> str:
     suspect = "alt fra den er ikke til at stole på."
-    where = f"registrering {change.event} (linje {change.line})"
+    where = (
+        f"registrering {change.event} (linje {change.line})"
+        if change.event is not None
+        else f"linje {change.line}"
+    )
     if change.how is How.CHECKSUM:
         return (
             f"{where.capitalize()} er ændret, efter den blev skrevet (dens kontrolsum passer ikke "
