@@ -20,7 +20,7 @@ import pytest
 from helpers import SMALL_AGENDA, Play, small_agenda
 
 from meetingtui import agenda as agenda_mod
-from meetingtui import approval, export, fingerprint, paths
+from meetingtui import approval, export, fingerprint, paths, timeline
 from meetingtui.minutes import build
 from meetingtui.minutes.model import Contents
 from meetingtui.minutes.text import render
@@ -177,6 +177,21 @@ def test_an_approval_that_does_not_fit_is_refused_with_nothing_recorded(demo, wh
     with pytest.raises(ActionError, match=re.escape(message)):
         demo.approve(when, "signed", by)
     assert len(demo.record.events) == count and not demo.locked
+
+
+def test_a_rehearsal_is_not_approved(tmp_path):
+    path = tmp_path / "proeve.record"
+    shutil.copyfile(paths.DEMO_RECORD, path)
+    path.chmod(0o600)
+    agenda = agenda_mod.load(paths.DEMO_AGENDA)
+    record = MeetingRecord(path, agenda.sha256)
+    secretary = Secretary(agenda, record, now=Clock(), mode=timeline.Mode.REHEARSAL)
+    try:
+        with pytest.raises(ActionError, match=r"En prøvegennemgang \(PRØVE\)"):
+            secretary.approve("04-12-2025", "signed", TOOK_PART)
+        assert not secretary.locked
+    finally:
+        record.close()
 
 
 def test_a_second_approval_is_refused(demo):
