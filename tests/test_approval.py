@@ -20,7 +20,7 @@ import pytest
 from helpers import SMALL_AGENDA, Play, small_agenda
 
 from meetingtui import agenda as agenda_mod
-from meetingtui import approval, export, fingerprint, paths, timeline
+from meetingtui import approval, export, fingerprint, paths, timeline, wording
 from meetingtui.minutes import build
 from meetingtui.minutes.model import Contents
 from meetingtui.minutes.text import render
@@ -413,3 +413,20 @@ def test_without_an_underskriftsside_the_approval_has_a_section_of_its_own():
 
 def play_text(play: Play, full: bool) -> str:
     return render(build(play.state(), full=full))
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ("Økonomiudvalget", "Økonomiudvalgets"),
+        ("Udvalget for Klima og Miljø", "Udvalget for Klima og Miljøs"),  # group genitive
+        ("Ældrerådet i Fredensborg Kommune", "Ældrerådet i Fredensborg Kommunes"),
+        (
+            "Bestyrelsen for Movia Trafikselskab Sjællands",
+            "Bestyrelsen for Movia Trafikselskab Sjællands'",
+        ),
+    ],
+)
+def test_the_body_is_named_in_the_genitive(body, named):
+    sentence = wording.approved("next_meeting", body, pendulum.date(2025, 12, 4))
+    assert sentence == f"Referatet er godkendt på {named} møde den 04-12-2025."
