@@ -57,7 +57,9 @@ def add_approval_commands(sub) -> None:
     correct.add_argument(
         "--text", required=True, help="what was wrong and what is right (shown in the referat)"
     )
-    correct.add_argument("--item", metavar="ID", help="the item's id (default: the whole meeting)")
+    correct.add_argument(
+        "--item", metavar="N|ID", help="the item's number or id (default: the whole meeting)"
+    )
     new = correct.add_mutually_exclusive_group()
     new.add_argument("--decision", metavar="TEXT", help="the item's decision from now on")
     new.add_argument("--summary", metavar="TEXT", help="the item's public summary from now on")
@@ -88,11 +90,10 @@ def run_correct(args) -> int:
     with _opened(args) as secretary:
         tz = secretary.agenda.meeting.timezone
         when = _date(args.date, tz) if args.date else None
-        if args.item is not None and not secretary.state.has_item(args.item):
-            raise ApprovalInputError(f"--item: punktet »{args.item}« findes ikke på dagsordenen")
+        item = _item(args.item, secretary.state) if args.item is not None else None
         field = "decision" if args.decision is not None else "summary" if args.summary else None
         new = args.decision if args.decision is not None else args.summary
-        found = secretary.correct(args.text, args.item, field, new, when)
+        found = secretary.correct(args.text, item, field, new, when)
         where = (
             f" i punkt {secretary.state.number(found.item)}"
             if found.item and secretary.state.has_item(found.item)
@@ -101,6 +102,19 @@ def run_correct(args) -> int:
         line = f"Rettelse {wording.date_short(found.when)}{where} registreret: {found.text}"
     _print(line)
     return 0
+
+
+def _item(given: str, state) -> str:
+    """The item's id, given as its id or as the number the referat gives it ("3", "pkt. 3")."""
+    if state.has_item(given):
+        return given
+    number = given.lower().removeprefix("punkt").removeprefix("pkt.").strip().rstrip(".")
+    for item_state in state.items:
+        if number.isdigit() and state.number(item_state.item.id) == int(number):
+            return item_state.item.id
+    raise ApprovalInputError(
+        f"--item: punktet »{given}« findes ikke på dagsordenen (forventet et punkts nummer eller id)"
+    )
 
 
 def _print(line: str) -> None:

@@ -180,3 +180,14 @@ def test_correct_after_approval_and_refused_before(record, capsys):
     assert state.corrections[-1].old == "Ingen bemærkninger."
     assert run(*correct, "--item", "findes-ikke") == 2
     assert "--item: punktet »findes-ikke« findes ikke" in capsys.readouterr().err
+
+
+def test_correct_finds_the_item_by_the_number_the_referat_gives_it(record, capsys):
+    run("approve", AGENDA, "--record", str(record), "--date", "04-12-2025", "--how", "underskrift")
+    code = run(
+        "correct", AGENDA, "--record", str(record), "--text", "Rettet.", "--item", "6",
+        "--decision", "Ingen bemærkninger fra udvalget.",
+    )  # fmt: skip
+    assert code == 0
+    assert "i punkt 6 registreret" in capsys.readouterr().out
+    assert state_of(record).item("eventuelt").decision == "Ingen bemærkninger fra udvalget."
