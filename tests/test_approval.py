@@ -221,7 +221,7 @@ def test_the_signature_page_says_how_when_and_by_whom(demo, how, sentence):
     demo.approve("04-12-2025", how, TOOK_PART)
     for full in (False, True):
         page = section(text_of(demo, full), "Punkt 7: Underskriftsside")
-        assert f"\n\n{sentence}\n\nGodkendt af {SIGNERS}\n\n" in page
+        assert f"\n\n{sentence}\n\nGodkendt af {SIGNERS}\n" in page
 
 
 def test_the_full_docx_prints_the_fingerprint_sealed_at_approval_and_the_public_does_not(
@@ -281,16 +281,18 @@ def test_a_wrong_correction_is_corrected_by_another_not_by_undo(demo):
     assert 'Beslutningen lød før rettelsen: "Forkert tekst."' in item
 
 
-def test_a_correction_of_the_meeting_stands_before_the_signatures_in_both(demo):
+def test_a_correction_of_the_meeting_follows_the_approval_as_it_happened(demo):
     demo.approve("04-12-2025", "signed", TOOK_PART)
     demo.correct("Lars Mogensen var til stede fra mødets start.", when="09-12-2025")
     for full in (False, True):
         page = section(text_of(demo, full), "Punkt 7: Underskriftsside")
         note = "Rettelser efter godkendelsen\n\nRettelse 09-12-2025: Lars Mogensen var til stede"
         assert note in page
-        assert page.index(note) < page.index("Referatet er godkendt ved underskrift")
+        assert page.index("Referatet er godkendt ved underskrift") < page.index(note)
         if full:
-            assert page.index(note) < page.index("______________________________ Anja Lund, V")
+            assert page.index("______________________________ Anja Lund, V") < page.index(note)
+            # the fingerprint seals everything above it: it comes last
+            assert page.index(note) < page.index("Fingeraftryk (SHA-256):")
 
 
 def test_a_correction_of_a_closed_item_stands_in_the_full_referat_only(demo):

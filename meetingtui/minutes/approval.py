@@ -8,14 +8,14 @@ Where each stands:
   and, when it replaced the item's decision or public summary, a second line with what
   it read before (`Beslutningen lød før rettelsen: "…"`). The item itself shows the
   corrected text.
-- A correction of the meeting as a whole (attendance, times) stands on the
-  Underskriftsside, under `Rettelser efter godkendelsen`, before the signatures.
-- The approval stands on the Underskriftsside after the signatures, under `Godkendelse`:
-  how and when (`Referatet er godkendt ved underskrift den 04-12-2025.`), `Godkendt af`
-  and the names, then in the full referat the secretary's note and the fingerprint:
-  the newest seal (the newest correction's, else the approval's) as
-  `Fingeraftryk (SHA-256): 8 groups of 8 hex digits`, one paragraph, which
-  `meetingtui verify` finds again. The public referat prints neither.
+- On the Underskriftsside, after the signatures and the Fraværende line, in the order it
+  happened: the approval under `Godkendelse`: how and when (`Referatet er godkendt ved
+  underskrift den 04-12-2025.`), `Godkendt af` and the names, in the full referat the
+  secretary's note; then the corrections of the meeting as a whole (attendance, times)
+  under `Rettelser efter godkendelsen`; last, in the full referat, the fingerprint: the
+  newest seal (the newest correction's, else the approval's) as `Fingeraftryk (SHA-256):
+  8 groups of 8 hex digits`, one paragraph, which `meetingtui verify` finds again. The
+  public referat prints neither the note nor the fingerprint.
 - An agenda without an Underskriftsside gets the same as a last section of its own,
   `Referatets godkendelse` (not in the contents: it is not an item).
 
@@ -81,7 +81,7 @@ def meeting_corrections(state: MeetingState, signature_item: str | None) -> list
 
 def approval_blocks(state: MeetingState, full: bool) -> list[Block]:
     """How, when and by whom the referat was approved; in the full one, the secretary's
-    note and the fingerprint. Nothing before the approval."""
+    note. Nothing before the approval."""
     found = state.approval
     if found is None:
         return []
@@ -95,17 +95,33 @@ def approval_blocks(state: MeetingState, full: bool) -> list[Block]:
         blocks.append(Labelled(wording.APPROVED_BY, ", ".join(who)))
     if full and found.note:
         blocks.append(Paragraph.of(found.note))
+    return blocks
+
+
+def fingerprint_blocks(state: MeetingState, full: bool) -> list[Block]:
+    """The full referat's fingerprint of the record as approved (and corrected): last, as
+    it seals everything above it."""
     seal = newest_seal(state)
     # A seal that is not a SHA-256 comes only from a hand-edited record: verify says so.
     if full and seal is not None and _SHA256.fullmatch(seal):
-        blocks.append(Fingerprint.of(fingerprint.line(seal)))
-    return blocks
+        return [Fingerprint.of(fingerprint.line(seal))]
+    return []
+
+
+def after_meeting(state: MeetingState, signature_item: str | None, full: bool) -> list[Block]:
+    """What follows the signatures, in the order it happened: the approval, the
+    corrections of the meeting as a whole made after it, and the fingerprint."""
+    return (
+        approval_blocks(state, full)
+        + meeting_corrections(state, signature_item)
+        + fingerprint_blocks(state, full)
+    )
 
 
 def closing_section(state: MeetingState, full: bool) -> list[Block]:
     """For an agenda without an Underskriftsside: the approval and the corrections of the
     meeting as a last section of their own."""
-    blocks = meeting_corrections(state, None) + approval_blocks(state, full)
+    blocks = after_meeting(state, None, full)
     if not blocks:
         return []
     return [Heading(wording.APPROVAL_SECTION, 1), *blocks]

@@ -189,12 +189,10 @@ def item_blocks(
             Heading(wording.earlier_decision(earlier.body, earlier.date, earlier.item), 2)
         )
         blocks += case_text(earlier.text)
-    if item.kind == "underskriftsside":  # after the meeting: corrections and approval too
-        blocks += approval.meeting_corrections(state, item.id)
+    if item.kind == "underskriftsside":  # after the meeting: approval and corrections too
         if full:
             blocks.append(Signatures(tuple(signatories(state)), state.agenda.meeting.place))
-        blocks += approval.approval_blocks(state, full)
-        return blocks + absent_line(state, item.id)
+        return blocks + absent_line(state, item.id) + approval.after_meeting(state, item.id, full)
     blocks += decision_blocks(state, item_state, told, choices)
     blocks += approval.item_corrections(state, item_state, full)
     if item.bilag:
