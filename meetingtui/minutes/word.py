@@ -230,10 +230,14 @@ _DATE = re.compile(r"\b(\d{2})-(\d{2})-(\d{4})\b")
 
 
 def _text_keeping_dates_whole(paragraph, text: str) -> None:
-    """Add text whose DD-MM-YYYY dates use Word's non-breaking hyphen (no line break inside)."""
+    """Add text whose DD-MM-YYYY dates use Word's non-breaking hyphen (no line break inside),
+    and "d. DATE" a no-break space, so a title that wraps moves "d." with its date."""
     pos = 0
     for match in _DATE.finditer(text):
-        paragraph.add_run(text[pos : match.start()] + match.group(1))
+        before = text[pos : match.start()]
+        if before.endswith(" d. "):
+            before = before[:-1] + "\u00a0"
+        paragraph.add_run(before + match.group(1))
         for part in (match.group(2), match.group(3)):
             run = paragraph.add_run()
             run._r.append(OxmlElement("w:noBreakHyphen"))
