@@ -16,7 +16,7 @@ from meetingtui.ui import flows
 from meetingtui.ui.literal import literal
 from meetingtui.ui.save_status import SaveStatus
 from meetingtui.ui.screens.base import dialog_flow, focus_move, opens_dialog_when
-from meetingtui.ui.screens.people import PeopleActions
+from meetingtui.ui.screens.meeting_actions import MeetingActions
 from meetingtui.ui.screens.pickers import TextPrompt
 from meetingtui.ui.widgets.agenda_list import AgendaList
 from meetingtui.ui.widgets.case_text import CaseText
@@ -37,7 +37,7 @@ def _typed_times(screen: MainScreen) -> bool:
     return screen.secretary.live and not screen.secretary.mode.uses_clock
 
 
-class MainScreen(PeopleActions):
+class MainScreen(MeetingActions):
     BINDINGS = [
         Binding("n", "next", "Næste"),
         Binding("p", "previous", "Forrige", show=False),
@@ -319,74 +319,6 @@ class MainScreen(PeopleActions):
         if added.ok:
             number = self.secretary.state.number(added.value)
             self.notify(f"Punkt {number} er tilføjet efter det aktuelle punkt; n går dertil.")
-
-    # -- the meeting ------------------------------------------------------------------------
-    @dialog_flow
-    async def action_close_meeting(self) -> None:
-        self.save_typed_text()
-        if await flows.ask_time_until(self.app, "Mødet slutter kl.", self.secretary.close_meeting):
-            self.notify("Mødet er afsluttet. Tryk e for at eksportere referatet.")
-
-    @dialog_flow
-    async def action_pause(self) -> None:
-        """A break: the meeting is suspended (ending the item under way), or goes on."""
-        self.save_typed_text()
-        if self.secretary.state.suspended:
-            if await flows.ask_time_until(self.app, "Mødet genoptages kl.", self.secretary.resume):
-                self.notify("Mødet er genoptaget. Tryk n for at tage det næste punkt op.")
-        elif await flows.ask_time_until(self.app, "Mødet suspenderes kl.", self.secretary.suspend):
-            self.notify("Mødet er suspenderet. Tryk b, når det genoptages.")
-
-    def action_undo(self) -> None:
-        self.save_typed_text()
-        undone = self.app.act(self.secretary.undo)
-        if undone.ok:
-            if undone.value is None:
-                self.notify("Intet at fortryde.")
-            else:
-                self.notify(f"Fortrudt: {undone.value}")
-
-    def action_corrections(self) -> None:
-        from meetingtui.ui.screens.history import HistoryScreen
-
-        self.save_typed_text()
-        self.app.push_screen(HistoryScreen())
-
-    def action_preview_item(self) -> None:
-        from meetingtui.ui.screens.preview import PreviewScreen
-
-        self.save_typed_text()
-        self.app.push_screen(PreviewScreen(self.secretary.state, self.secretary.viewing))
-
-    def action_preview_all(self) -> None:
-        from meetingtui.ui.screens.preview import PreviewScreen
-
-        self.save_typed_text()
-        self.app.push_screen(PreviewScreen(self.secretary.state, None))
-
-    def action_attendance(self) -> None:
-        from meetingtui.ui.screens.chair_panel import ChairPanel
-
-        self.app.push_screen(ChairPanel())
-
-    def action_serve(self) -> None:
-        from meetingtui.ui.screens.serve import ServeScreen
-
-        self.app.push_screen(ServeScreen())
-
-    def action_export(self) -> None:
-        from meetingtui.ui.screens.export import ExportScreen
-
-        self.save_typed_text()
-        self.app.push_screen(ExportScreen())
-
-    def action_help(self) -> None:
-        from meetingtui.ui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self))
-
-    async def action_quit(self) -> None:
-        await self.app.action_quit()
 
 
 def as_edited(decision: str) -> str:
