@@ -15,6 +15,7 @@ from meetingtui.events import time_of
 from meetingtui.ui import flows
 from meetingtui.ui.literal import literal
 from meetingtui.ui.screens.base import MeetingDialog, dialog_flow
+from meetingtui.ui.screens.lock import ordinary_edit
 from meetingtui.ui.screens.pickers import ChoicePicker
 
 
@@ -66,6 +67,7 @@ class HistoryScreen(MeetingDialog[None]):
     def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:
         self.action_amend_time()
 
+    @ordinary_edit
     @dialog_flow
     async def action_amend_time(self) -> None:
         entry = self._selected()
@@ -81,6 +83,7 @@ class HistoryScreen(MeetingDialog[None]):
                 self.notify(amended.value, timeout=12)
             self._fill(row)
 
+    @ordinary_edit
     @dialog_flow
     async def action_retract(self) -> None:
         entry = self._selected()

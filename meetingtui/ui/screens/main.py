@@ -16,7 +16,7 @@ from meetingtui.ui import flows
 from meetingtui.ui.literal import literal
 from meetingtui.ui.save_status import SaveStatus
 from meetingtui.ui.screens.base import dialog_flow, focus_move, opens_dialog_when
-from meetingtui.ui.screens.meeting_actions import MeetingActions
+from meetingtui.ui.screens.meeting_actions import MeetingActions, ordinary_edit
 from meetingtui.ui.screens.pickers import TextPrompt
 from meetingtui.ui.widgets.agenda_list import AgendaList
 from meetingtui.ui.widgets.case_text import CaseText
@@ -70,6 +70,8 @@ class MainScreen(MeetingActions):
         Binding("e", "export", "Eksportér"),
         Binding("b", "pause", "Pause/genoptag", show=False),
         Binding("x", "close_meeting", "Afslut møde", show=False),
+        Binding("G", "approve", "Godkend referat", show=False),
+        Binding("R", "correct", "Rettelse (godkendt referat)", show=False),
         Binding("f1,question_mark", "help", "Hjælp"),
         Binding("ctrl+q", "quit", "Afslut (gemmer alt)", show=False),
     ]
@@ -94,10 +96,7 @@ class MainScreen(MeetingActions):
         agenda = self.query_one(AgendaList)
         agenda.border_title = "Dagsorden"
         agenda.border_subtitle = "▶ i gang ✓ besluttet ⏸ udsat ! mangler"
-        self.query_one(DecisionEditor).border_title = (
-            "Beslutning · d skriv · F2 anbefaler · F3 godkendt · F4 til orientering · "
-            "F5 ingen bemærkninger · F6 udsat · F8 punktet slut · Esc færdig"
-        )
+        self.query_one(DecisionEditor).border_title = labels.DECISION_KEYS
         agenda.focus()
 
     # -- drawing ------------------------------------------------------------------------
@@ -105,6 +104,7 @@ class MainScreen(MeetingActions):
         state, viewing = self.secretary.state, self.secretary.viewing
         self.query_one(AgendaList).show(state, viewing)
         self.redraw_status()
+        self.show_lock()
         self.query_one(PeopleStrip).show(state, viewing)
         # Another item, or its decision changed by something other than the editor (undo,
         # corrections) while the editor holds no edits of its own: show it afresh.
@@ -176,11 +176,13 @@ class MainScreen(MeetingActions):
     def _leave_editor(self) -> None:
         self.query_one(AgendaList).focus()
 
+    @ordinary_edit
     @focus_move
     def action_edit(self) -> None:
         if not self.signing():  # at once: the keys typed next go into it (base.focus_move)
             self.set_focus(self.query_one(DecisionEditor))
 
+    @ordinary_edit
     @opens_dialog_when(_after_the_fact)
     def action_quick(self, name: str) -> None:
         if self.signing():
@@ -198,6 +200,7 @@ class MainScreen(MeetingActions):
             return
         self._end_item(tell=False)  # the status line says so: no toast on every quick decision
 
+    @ordinary_edit
     @opens_dialog_when(_after_the_fact)
     def action_end_item(self) -> None:
         """The handling of the item ends, after the decision typed (F8, or . outside the
@@ -288,12 +291,14 @@ class MainScreen(MeetingActions):
         """The row the highlight rests on may be jumped to: render its case text now."""
         self.query_one(CaseText).prepare(self.secretary.state.item(event.item_id).item)
 
+    @ordinary_edit
     def action_postpone(self) -> None:
         if self.signing():
             return
         if self.app.act(self.secretary.postpone).ok:
             self.notify("Punktet er udsat.")
 
+    @ordinary_edit
     @dialog_flow
     async def action_summary(self) -> None:
         item = self.secretary.state.item(self.secretary.viewing)
@@ -308,6 +313,7 @@ class MainScreen(MeetingActions):
         if text is not None:
             self.app.act(self.secretary.set_summary, text)
 
+    @ordinary_edit
     @dialog_flow
     async def action_add_item(self) -> None:
         from meetingtui.ui.screens.add_item import AddItemScreen
