@@ -18,7 +18,8 @@ from meetingtui import __version__, files
 from meetingtui.errors import MeetingtuiError
 from meetingtui.terminal_text import Printable
 
-COMMANDS = ("check", "new", "export", "attendance", "recover", "run", "import", "serve")
+COMMANDS: tuple[str, ...] = ("check", "new", "export", "attendance", "recover", "run", "import")
+COMMANDS += ("serve", "approve", "correct")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,6 +133,9 @@ def parser() -> argparse.ArgumentParser:
 
     add_import_command(sub)
     add_serve_command(sub)
+    from meetingtui.approval_command import add_approval_commands
+
+    add_approval_commands(sub)
     return root
 
 

@@ -232,6 +232,7 @@ def approved(how: str, body: str, day: pendulum.Date | pendulum.DateTime) -> str
 
 APPROVED_BY = "Godkendt af"
 APPROVAL_HEADING = "Godkendelse"
+APPROVAL_SECTION = "Referatets godkendelse"  # the section of its own without an Underskriftsside
 CORRECTIONS_HEADING = "Rettelser efter godkendelsen"
 
 
