@@ -290,7 +290,7 @@ DECISION_KEYS = (
     "Beslutning · d skriv · F2 anbefaler · F3 godkendt · F4 til orientering · "
     "F5 ingen bemærkninger · F6 udsat · F8 punktet slut · Esc færdig"
 )
-DECISION_LOCKED = "Beslutning · referatet er godkendt og låst · R rettelse"
+DECISION_LOCKED = "Beslutning · godkendt og låst · R rettelse"
 
 
 def correction_choice(field: str | None, where: str) -> str:

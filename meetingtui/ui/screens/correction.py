@@ -59,7 +59,7 @@ class CorrectionScreen(Dialog[Correction]):
                     label = labels.correction_choice(field, where)
                     yield RadioButton(literal(label), value=index == 0)
             editor = DecisionEditor(id="correction-new")
-            editor.border_title = "Ny tekst"
+            editor.border_title = "Ny tekst (F7 markerer alt)"
             yield editor
             why = PlainInput(id="correction-why")
             why.border_title = "Forklaring (skal udfyldes): hvad var forkert, hvad er rigtigt"

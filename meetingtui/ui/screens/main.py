@@ -70,8 +70,8 @@ class MainScreen(MeetingActions):
         Binding("e", "export", "Eksportér"),
         Binding("b", "pause", "Pause/genoptag", show=False),
         Binding("x", "close_meeting", "Afslut møde", show=False),
-        Binding("G", "approve", "Godkend referat", show=False),
-        Binding("R", "correct", "Rettelse (godkendt referat)", show=False),
+        Binding("G", "approve", "Godkend referatet (låser det)", show=False),
+        Binding("R", "correct", "Rettelse til godkendt referat", show=False),
         Binding("f1,question_mark", "help", "Hjælp"),
         Binding("ctrl+q", "quit", "Afslut (gemmer alt)", show=False),
     ]
