@@ -62,6 +62,9 @@ class Approving:
 
         def _multiline(self, text: str) -> tuple[str, int]: ...
 
+        @property
+        def rehearsal(self) -> bool: ...
+
     # -- the lock ---------------------------------------------------------------------------
     @property
     def locked(self) -> bool:
@@ -85,7 +88,8 @@ class Approving:
         `when`: the day ('04-12-2025', a date: 00:00 that day in the meeting's zone) or a
         time; `how`: "signed", "next_meeting" or "own_system"; `by`: member ids (see
         `approvers()`). Refused (ActionError) before the meeting is closed, a second time
-        (LockedByApproval), for an unknown member, a date before the meeting or to come.
+        (LockedByApproval), in a rehearsal, for an unknown member, a date before the
+        meeting or to come.
         """
         found = self.state.approval
         if found is not None:
@@ -94,6 +98,8 @@ class Approving:
             )
         if self.state.opened is None or self.state.closed is None:
             raise ActionError("Mødet er ikke afsluttet: et referat godkendes, når mødet er slut.")
+        if self.rehearsal:
+            raise ActionError("En prøvegennemgang (PRØVE) er ikke et møde og godkendes ikke.")
         if how not in HOWS:
             raise ActionError(f"Ukendt måde at godkende på: »{how}« (forventet {', '.join(HOWS)}).")
         seats = self._approvers_checked(by)

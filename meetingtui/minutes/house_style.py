@@ -128,6 +128,7 @@ def ensure_after_meeting(document) -> None:
         seal = _paragraph_style(styles, FINGERPRINT)
         seal.paragraph_format.space_before = Pt(12)
         seal.paragraph_format.keep_together = True  # one paragraph, never split over pages
+        seal.font.size = Pt(9)  # a technical line: on one line of A4's text width
 
 
 def find(styles, name: str, kind=WD_STYLE_TYPE.PARAGRAPH):
