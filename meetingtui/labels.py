@@ -275,6 +275,7 @@ APPROVAL_HOW = {
 APPROVE_NOT_CLOSED = (
     "Referatet godkendes, når mødet er afsluttet (x afslutter det); bagefter låser godkendelsen."
 )
+APPROVE_REHEARSAL = "En prøvegennemgang (PRØVE) er ikke et møde: dens referat godkendes ikke."
 APPROVE_LOCKS = (
     "Godkendelsen låser referatet: derefter ændres det kun med en dateret rettelse (R), "
     "som referatet viser."

@@ -10,7 +10,7 @@ from pathlib import Path
 import pendulum
 import pytest
 from rich.console import Console
-from ui_support import Clock, Keys
+from ui_support import Clock, Keys, screen_text
 
 from meetingtui import paths
 from meetingtui.ui.app import create_app
@@ -163,8 +163,11 @@ async def test_how_and_who_are_chosen_with_the_keys(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         keys = Keys(pilot)
         await keys.press("G", "tab")  # from the date to how
-        await keys.press("down", "space")  # approved at the next meeting
+        await keys.press("down")  # approved at the next meeting: the line chosen is the way
         await keys.press("tab", "space")  # the first member (Anja Lund) out
+        shown = screen_text(app)  # chosen or not by its mark, not by colour alone
+        assert "○ Underskrevet på papir" in shown and "● Godkendt på næste møde" in shown
+        assert "▐ ▌ Anja Lund, V" in shown and "▐✓▌ Meho Selman, A" in shown
         await keys.press("ctrl+s")
         approval = app.secretary.state.approval
         assert approval is not None and approval.how == "next_meeting"
@@ -347,7 +350,7 @@ async def test_a_correction_of_the_meeting_as_a_whole_has_only_an_explanation(tm
     async with app.run_test(size=(120, 40)) as pilot:
         keys = Keys(pilot)
         await approve_as_offered(keys)
-        await keys.press("R", "up", "space")  # the last choice: the meeting as a whole
+        await keys.press("R", "end")  # the last choice: the meeting as a whole
         assert not app.screen.query_one("#correction-new").display
         await keys.press("tab")
         await keys.type("Mødet sluttede kl. 11.50, ikke 11.45.")
@@ -365,3 +368,48 @@ async def test_help_lists_the_approval_and_correction_keys(tmp_path):
         shown = " ".join(text_of(app, "#help Static").split())
         assert "G │ Godkend referatet (låser det)" in shown
         assert "R │ Rettelse til godkendt referat" in shown
+
+
+def type_at_once(app, keys: list[str]) -> None:
+    """Keys as a terminal delivers a burst (a fast typist, a paste): all queued before the
+    app reads the first of them."""
+    from textual import events
+
+    for key in keys:
+        character = key if len(key) == 1 else None
+        app.post_message(events.Key(key, character))
+
+
+async def test_a_date_typed_and_enter_at_once_approves_that_date(tmp_path):
+    """Enter acts on the date typed just before it, not on the field as it stood."""
+    app = closed_demo(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await keys.press("G", "backspace")  # the offered date is selected: one key clears it
+        type_at_once(app, [*"02-12-2025", "enter"])
+        await pilot.pause(0.3)
+        approval = app.secretary.state.approval
+        assert approval is not None and approval.when.date() == pendulum.date(2025, 12, 2)
+
+
+async def test_a_correction_typed_and_ctrl_s_at_once_records_all_of_it(tmp_path):
+    app = closed_demo(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await approve_as_offered(keys)
+        await keys.press("R", "end", "tab")  # the meeting as a whole; the explanation
+        type_at_once(app, [*"Mødet sluttede kl. 11.50.", "ctrl+s"])
+        await pilot.pause(0.3)
+        made = app.secretary.state.corrections
+        assert [c.text for c in made] == ["Mødet sluttede kl. 11.50."]
+
+
+async def test_a_way_chosen_and_enter_at_once_approves_that_way(tmp_path):
+    app = closed_demo(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        await keys.press("G", "tab")  # how
+        type_at_once(app, ["down", "down", "enter"])
+        await pilot.pause(0.3)
+        approval = app.secretary.state.approval
+        assert approval is not None and approval.how == "own_system"

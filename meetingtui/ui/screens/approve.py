@@ -2,7 +2,8 @@
 
 One dialog, keyboard only: the date (today's, DD-MM-ÅÅÅÅ), how (three ways, ↑↓), by whom
 (the members who took part preselected, Space takes one in or out), and the line saying
-that it locks the record. Enter or Ctrl+S approves, Escape leaves without recording. The
+that it locks the record. Enter or Ctrl+S approves (what was typed before it, however
+fast: form.FormDialog), Escape leaves without recording. The
 dialog records the approval itself (`Secretary.approve`), so a refused date or choice stays
 in it with the reason shown, as an arrival's refused time does (pickers.MemberPicker).
 """
@@ -12,16 +13,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, RadioButton, RadioSet, SelectionList
+from textual.widgets import Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from meetingtui import approval, labels, wording
 from meetingtui.eventkinds.approval import HOWS, Approval
 from meetingtui.ui.literal import PlainInput, literal
-from meetingtui.ui.screens.pickers import Dialog
+from meetingtui.ui.screens.form import ChoiceList, FormDialog, MarkedSelectionList
 
 
-class ApproveScreen(Dialog[Approval]):
+class ApproveScreen(FormDialog[Approval]):
     """Register the approval; dismissed with the Approval recorded (None: Escape)."""
 
     CSS_PATH = "approval.tcss"
@@ -43,18 +44,16 @@ class ApproveScreen(Dialog[Approval]):
                     date = PlainInput(today, id="approval-date")
                     date.border_title = "Dato (DD-MM-ÅÅÅÅ)"
                     yield date
-                    how = RadioSet(id="approval-how")
+                    how = ChoiceList([labels.APPROVAL_HOW[way] for way in HOWS], id="approval-how")
                     how.border_title = "Hvordan"
-                    with how:
-                        for number, way in enumerate(HOWS):
-                            yield RadioButton(labels.APPROVAL_HOW[way], value=number == 0)
-                by = SelectionList[str](*members, id="approval-by")
+                    yield how
+                by = MarkedSelectionList(*members, id="approval-by")
                 by.border_title = "Godkendt af"
                 yield by
             yield Label(labels.APPROVE_LOCKS, id="approval-locks")
             yield Label(id="refused", classes="refused")
             yield Label(
-                "Tab · ↑↓ Mellemrum vælg · Enter/Ctrl+S godkend og lås · Esc fortryd",
+                "Tab felt · ↑↓ vælg · Mellemrum til/fra · Enter godkend · Esc fortryd",
                 classes="hint",
             )
 
@@ -63,9 +62,11 @@ class ApproveScreen(Dialog[Approval]):
         self.query_one("#approval-date", Input).focus()
 
     def action_approve(self) -> None:
+        self.confirm_after_typing()
+
+    def confirmed(self) -> None:
         date = self.query_one("#approval-date", Input).value
-        pressed = self.query_one("#approval-how", RadioSet).pressed_index
-        how = HOWS[pressed] if 0 <= pressed < len(HOWS) else ""
+        how = HOWS[self.query_one("#approval-how", ChoiceList).chosen]
         by = self.query_one("#approval-by", SelectionList).selected
         done = self.app.act(self.secretary.approve, date, how, by)
         if not done.ok:

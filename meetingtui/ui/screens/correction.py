@@ -3,8 +3,8 @@
 For the item on screen or the meeting as a whole: what is corrected (the item's decision,
 its public summary if it is closed, or something else, said in the explanation alone),
 the new text (filled in with the current one), and the explanation, which is required:
-what was wrong and what is right. Ctrl+S (or Enter in the explanation) records it
-through `Secretary.correct`; a refusal stays in the dialog with the reason shown. Escape
+what was wrong and what is right. Ctrl+S (or Enter in the explanation; Enter in the new
+text is a new line, in the choices it chooses) records it through `Secretary.correct`; a refusal stays in the dialog with the reason shown. Escape
 leaves without recording.
 """
 
@@ -14,24 +14,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Label, RadioButton, RadioSet
+from textual.widgets import Input, Label
 
 from meetingtui import labels, wording
 from meetingtui.eventkinds.approval import Correction
 from meetingtui.ui.literal import PlainInput, literal
-from meetingtui.ui.screens.pickers import Dialog
+from meetingtui.ui.screens.form import ChoiceList, FormDialog
 from meetingtui.ui.widgets.decision_editor import DecisionEditor
 
 
-class CorrectionScreen(Dialog[Correction]):
+class CorrectionScreen(FormDialog[Correction]):
     """Register a correction about `item_id` (or the meeting); dismissed with it (None: Esc)."""
 
     CSS_PATH = "approval.tcss"
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Gem rettelsen", priority=True),
-        # Enter saves too, except in the new text, where it starts a new line (check_action)
-        Binding("enter", "save_on_enter", "Gem rettelsen", priority=True, show=False),
-    ]
+    BINDINGS = [Binding("ctrl+s", "save", "Gem rettelsen", priority=True)]
 
     def __init__(self, item_id: str):
         super().__init__()
@@ -51,13 +47,13 @@ class CorrectionScreen(Dialog[Correction]):
         self.choices += [(self.item_id, None), (None, None)]
         with Vertical(classes="dialog wide", id="correction"):
             yield Label(literal(f"Rettelse · {heading}"), classes="dialog-title")
-            what = RadioSet(id="correction-what")
+            where = {self.item_id: f"punkt {number}", None: labels.WHOLE_MEETING.lower()}
+            what = ChoiceList(
+                [labels.correction_choice(field, where[item]) for item, field in self.choices],
+                id="correction-what",
+            )
             what.border_title = "Hvad rettes"
-            with what:
-                for index, (item_id, field) in enumerate(self.choices):
-                    where = f"punkt {number}" if item_id else labels.WHOLE_MEETING.lower()
-                    label = labels.correction_choice(field, where)
-                    yield RadioButton(literal(label), value=index == 0)
+            yield what
             editor = DecisionEditor(id="correction-new")
             editor.border_title = "Ny tekst (F7 markerer alt)"
             yield editor
@@ -66,24 +62,27 @@ class CorrectionScreen(Dialog[Correction]):
             yield why
             yield Label(id="refused", classes="refused")
             yield Label(
-                "Tab · ↑↓ Mellemrum vælg · Enter gem (i teksten Ctrl+S) · Esc fortryd",
+                "Tab felt · ↑↓ vælg · Ctrl+S gem (Enter i forklaringen) · Esc fortryd",
                 classes="hint",
             )
 
     def on_mount(self) -> None:
         self.query_one("#refused", Label).display = False
         self._show_field()
-        self.query_one("#correction-what", RadioSet).focus()
+        self.query_one("#correction-what", ChoiceList).focus()
 
     # -- what is corrected -----------------------------------------------------------------
     def _chosen(self) -> tuple[str | None, str | None]:
         """(item id, field) chosen: the item or None (the meeting); the field or None."""
-        pressed = self.query_one("#correction-what", RadioSet).pressed_index
-        return self.choices[pressed] if 0 <= pressed < len(self.choices) else (None, None)
+        return self.choices[self.query_one("#correction-what", ChoiceList).chosen]
 
-    @on(RadioSet.Changed)
+    @on(ChoiceList.OptionHighlighted, "#correction-what")
     def _changed(self) -> None:
         self._show_field()
+
+    @on(ChoiceList.OptionSelected, "#correction-what")
+    def _chosen_with_enter(self) -> None:
+        self.focus_next()  # Enter on a choice: on to the text (or the explanation)
 
     def _show_field(self) -> None:
         """The new text, filled in with the field's current text; none without a field."""
@@ -99,15 +98,14 @@ class CorrectionScreen(Dialog[Correction]):
         self.action_cancel()  # Escape leaves the dialog, from the text too
 
     # -- recording -------------------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save_on_enter":  # in the new text Enter is a new line
-            return not isinstance(self.focused, DecisionEditor)
-        return True
-
-    def action_save_on_enter(self) -> None:
-        self.action_save()
+    @on(Input.Submitted, "#correction-why")
+    def _submitted(self) -> None:
+        self.confirmed()  # the explanation's own Enter: after every key typed before it
 
     def action_save(self) -> None:
+        self.confirm_after_typing()
+
+    def confirmed(self) -> None:
         why = self.query_one("#correction-why", Input).value
         item_id, field = self._chosen()
         new = self.query_one("#correction-new", DecisionEditor).text if field else None

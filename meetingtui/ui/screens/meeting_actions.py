@@ -45,6 +45,9 @@ class MeetingActions(PeopleActions):
         if self.secretary.state.closed is None:
             self.notify(labels.APPROVE_NOT_CLOSED, severity="warning")
             return
+        if self.secretary.rehearsal:
+            self.notify(labels.APPROVE_REHEARSAL, severity="warning")
+            return
         approved = await self.app.push_screen_wait(ApproveScreen())
         if approved is not None:
             said = approval.description(self.secretary.state, approved)
