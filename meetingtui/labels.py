@@ -285,6 +285,7 @@ CORRECT_NOT_APPROVED = (
     "Rettelser (R) er til et godkendt, låst referat."
 )
 APPROVED_NOW_LOCKED = "Referatet er nu låst: en ændring registreres som en rettelse (R)."
+HISTORY_LOCKED = "Referatet er godkendt og låst: ret med en rettelse (R på mødeskærmen) · Esc luk"
 WHOLE_MEETING = "Mødet som helhed"
 # The decision editor's title: its keys, or why it takes none.
 DECISION_KEYS = (

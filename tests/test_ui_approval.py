@@ -267,6 +267,7 @@ async def test_a_locked_record_refuses_a_time_correction_or_a_removal_in_r(tmp_p
         await approve_as_offered(keys)
         recorded = events(app)
         await keys.press("r", "down")  # below the approval: a registration with a time
+        assert "ret med en rettelse (R" in text_of(app, ".hint")
         for key in ("t", "x"):
             app.clear_notifications()
             await keys.press(key)

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from meetingtui import times
+from meetingtui import labels, times
 from meetingtui.events import time_of
 from meetingtui.ui import flows
 from meetingtui.ui.literal import literal
@@ -38,7 +38,9 @@ class HistoryScreen(MeetingDialog[None]):
         yield Label("Ret en tidligere registrering (nyeste først)", classes="dialog-title")
         yield OptionList(id="history")
         yield Label(
-            "t/Enter ret tidspunkt · x/Delete fjern · Esc luk · beslutninger rettes ved at gå til punktet",
+            labels.HISTORY_LOCKED
+            if self.secretary.locked
+            else "t/Enter ret tidspunkt · x/Delete fjern · Esc luk · beslutninger rettes ved at gå til punktet",
             classes="hint",
         )
 
