@@ -414,3 +414,16 @@ async def test_a_way_chosen_and_enter_at_once_approves_that_way(tmp_path):
         await pilot.pause(0.3)
         approval = app.secretary.state.approval
         assert approval is not None and approval.how == "own_system"
+
+
+async def test_a_rehearsal_is_not_approved_and_g_says_so(tmp_path):
+    app = create_app(None, None, rehearse="10.00")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        keys = Keys(pilot)
+        await keys.press("o", "enter")  # opened at the rehearsal's clock
+        await keys.press("x", "enter")  # and closed at once
+        assert app.secretary.state.closed is not None
+        await keys.press("G")
+        assert isinstance(app.screen, MainScreen)
+        assert "prøvegennemgang (PRØVE)" in toasts(app)
+        assert app.secretary.state.approval is None
