@@ -229,6 +229,10 @@ def home_closed_at(moment: pendulum.DateTime) -> str:
     return f"kl. {wording.time_of_day(moment)}"
 
 
+def home_approved(day: pendulum.DateTime) -> str:
+    return f"referatet godkendt {wording.date_short(day)} og låst"
+
+
 def home_held_by(holder: str) -> str:
     """The record is open in another window now (the lock's holder, in English)."""
     return f"åben i et andet vindue ({holder})"
