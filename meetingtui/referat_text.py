@@ -11,12 +11,11 @@ Every way a file can fail is one Danish line naming the file (exit status 2).
 
 from __future__ import annotations
 
-import os
-import stat
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from meetingtui import files
 from meetingtui.errors import MeetingtuiError
 
 REFERAT_MAX_BYTES = 64 * 1024 * 1024
@@ -32,38 +31,11 @@ class UnreadableInput(MeetingtuiError):
 
 
 def read_file(path: Path, limit: int, expected: str) -> bytes:
-    """The whole file, read without following a link swapped in or hanging on a FIFO."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    """The whole file (files.read_named), refused when empty."""
     try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise UnreadableInput(f"{path}: filen findes ikke (forventede {expected})") from None
-    except IsADirectoryError:
-        raise UnreadableInput(f"{path}: er en mappe (forventede {expected})") from None
-    except PermissionError:
-        raise UnreadableInput(f"{path}: ingen adgang til at læse filen") from None
-    except OSError as error:
-        raise UnreadableInput(f"{path}: kan ikke læses ({error.strerror})") from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise UnreadableInput(f"{path}: er en mappe (forventede {expected})")
-        if not stat.S_ISREG(mode):
-            raise UnreadableInput(f"{path}: er ikke en almindelig fil (forventede {expected})")
-        chunks, left = [], limit + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-    except OSError as error:
-        raise UnreadableInput(f"{path}: kan ikke læses ({error.strerror})") from None
-    finally:
-        os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > limit:
-        raise UnreadableInput(f"{path}: filen er for stor (højst {limit // (1024 * 1024)} MB)")
+        data = files.read_named(path, limit, expected)
+    except files.NotReadable as problem:
+        raise UnreadableInput(str(problem)) from None
     if not data:
         raise UnreadableInput(f"{path}: filen er tom (forventede {expected})")
     return data
