@@ -87,8 +87,12 @@ async def take_the_meeting(keys: Keys, clock: Clock) -> None:
 
 
 def paragraphs(path: Path) -> list[str]:
-    """The document's paragraphs, a label's tab read as a space ("Mødedato\tTorsdag …")."""
-    return [p.text.replace("\t", " ").strip() for p in Document(str(path)).paragraphs]
+    """The document's paragraphs as a reader sees them: a label's tab ("Mødedato\tTorsdag …")
+    and the title's no-break space ("d.\u00a027-11-2025") read as spaces."""
+    return [
+        p.text.replace("\t", " ").replace("\u00a0", " ").strip()
+        for p in Document(str(path)).paragraphs
+    ]
 
 
 def item(text: list[str], number: int) -> list[str]:
