@@ -130,6 +130,10 @@ class CaseText(ScrollView, can_focus=True):
         self._fitted_to = fitted_to
         self._lines, width = self._fitted(self._shown) if self._shown else ([], 0)
         self.virtual_size = Size(width, len(self._lines))
+        # overflow-y: auto, decided now: Textual would decide it in the layout after the
+        # next one (it looks at the virtual size when a layout has given the box its size),
+        # one more frame before the screen shows the scroll bar the lines were fitted to.
+        self.show_vertical_scrollbar = len(self._lines) > self.content_region.height
 
     def _fitted(self, rendering: Rendering) -> tuple[list[Strip], int]:
         """The lines at the width they will have in the box, and that width."""
