@@ -115,8 +115,9 @@ class CaseText(ScrollView, can_focus=True):
         self.refresh()
 
     def prepare(self, item: Item) -> None:
-        """Render an item's case text now (when idle), so that showing it next is quick."""
-        self._fitted(self._rendering(item))
+        """Render an item's case text once the screen is drawn and idle, so that showing it
+        next is quick (never before a frame still to come, e.g. at start-up)."""
+        self.call_after_refresh(self._fitted, self._rendering(item))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._fit()  # the box may have another size than when the item was shown
