@@ -18,7 +18,8 @@ from meetingtui import __version__, files
 from meetingtui.errors import MeetingtuiError
 from meetingtui.terminal_text import Printable
 
-COMMANDS = ("check", "new", "export", "attendance", "recover", "run", "import", "serve")
+COMMANDS: tuple[str, ...] = ("check", "new", "export", "attendance", "recover", "run", "import")
+COMMANDS += ("serve", "verify", "approve", "correct")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,11 +128,15 @@ def parser() -> argparse.ArgumentParser:
     )
     recover.add_argument("record")
     recover.set_defaults(handler=run_recover)
+    from meetingtui.approval_command import add_approval_commands
     from meetingtui.importing.command import add_import_command
+    from meetingtui.verify import add_verify_command
     from meetingtui.web.command import add_serve_command
 
     add_import_command(sub)
     add_serve_command(sub)
+    add_verify_command(sub)
+    add_approval_commands(sub)
     return root
 
 

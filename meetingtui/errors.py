@@ -53,3 +53,15 @@ class ExportError(MeetingtuiError):
 
 class TimeInputError(MeetingtuiError):
     """A time the secretary typed cannot be used."""
+
+
+class ActionError(MeetingtuiError):
+    """An action that does not fit the meeting as it stands (message in Danish, for the UI)."""
+
+
+class LockedByApproval(ActionError):
+    """The referat is approved and the record locked: the action would change it.
+
+    Only a correction ("Rettelse", `Secretary.correct`) may still be recorded; reading and
+    exporting go on as before. (`RecordLocked` above is another matter: a second writer.)
+    """

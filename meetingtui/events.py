@@ -20,7 +20,10 @@ they did. 3 (issue 10) changed no shape: a member not taking part as inhabil in 
 version-3 event is said in a sentence of its own ("X erklærede sig inhabil og deltog
 ikke i sagens behandling."), in an older one among the others as before, so an old
 record exports as it did. Version 3 also brought new kinds (item ends recorded by the
-secretary, breaks) and the roll call's "later", which an older reader refuses.
+secretary, breaks) and the roll call's "later", which an older reader refuses. 4 (issue
+12) changed no shape either: it brought the kinds `approved` (the referat approved, which
+locks the record) and `correction` (a dated "Rettelse" after the approval), which an
+older reader refuses rather than export a locked record as if it were open.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from meetingtui.eventkinds.definition import (
 from meetingtui.eventkinds.registry import REGISTRY
 from meetingtui.eventkinds.registry import upgrade as to_current
 
-VERSION = 3
+VERSION = 4
 
 
 # Fields every kind may carry besides its own.

@@ -249,3 +249,39 @@ def read_at_most(fd: int, limit: int) -> bytes:
         chunks.append(chunk)
         left -= len(chunk)
     return b"".join(chunks)
+
+
+class NotReadable(ValueError):
+    """A file the user named cannot be read; str() is one Danish line naming it."""
+
+
+def read_named(path: Path, limit: int, expected: str, name: str | None = None) -> bytes:
+    """The whole of a file the user named (agenda source, record, referat), read without
+    following a link swapped in or hanging on a FIFO; NotReadable with one Danish line
+    (`name`, or the path, first; `expected` says what was wanted) when it cannot be."""
+    name = name or str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise NotReadable(f"{name}: filen findes ikke (forventede {expected})") from None
+    except IsADirectoryError:
+        raise NotReadable(f"{name}: er en mappe (forventede {expected})") from None
+    except PermissionError:
+        raise NotReadable(f"{name}: ingen adgang til at læse filen") from None
+    except OSError as error:
+        raise NotReadable(f"{name}: kan ikke læses ({error.strerror})") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise NotReadable(f"{name}: er en mappe (forventede {expected})")
+        if not stat.S_ISREG(mode):
+            raise NotReadable(f"{name}: er ikke en almindelig fil (forventede {expected})")
+        data = read_at_most(fd, limit)
+    except OSError as error:
+        raise NotReadable(f"{name}: kan ikke læses ({error.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise NotReadable(f"{name}: filen er for stor (højst {limit // (1024 * 1024)} MB)")
+    return data

@@ -229,6 +229,10 @@ def home_closed_at(moment: pendulum.DateTime) -> str:
     return f"kl. {wording.time_of_day(moment)}"
 
 
+def home_approved(day: pendulum.DateTime) -> str:
+    return f"referatet godkendt {wording.date_short(day)} og låst"
+
+
 def home_held_by(holder: str) -> str:
     """The record is open in another window now (the lock's holder, in English)."""
     return f"åben i et andet vindue ({holder})"
@@ -262,3 +266,49 @@ def recovered(target: object, events: int, left_out: int) -> str:
     """The app continues in the recovered copy."""
     lost = f"; {left_out} linjer kunne ikke læses og er udeladt" if left_out else ""
     return f"Fortsætter i {target} ({events} hændelser){lost}."
+
+
+# -- approval and corrections (the app's G and R, the status of a locked record) --------------
+
+# How the referat was approved (eventkinds.approval.HOWS), as the approve dialog offers it.
+APPROVAL_HOW = {
+    "signed": "Underskrevet på papir",
+    "next_meeting": "Godkendt på næste møde",
+    "own_system": "Godkendt i eget system",
+}
+APPROVE_NOT_CLOSED = (
+    "Referatet godkendes, når mødet er afsluttet (x afslutter det); bagefter låser godkendelsen."
+)
+APPROVE_REHEARSAL = "En prøvegennemgang (PRØVE) er ikke et møde: dens referat godkendes ikke."
+APPROVE_LOCKS = (
+    "Godkendelsen låser referatet: derefter ændres det kun med en dateret rettelse (R), "
+    "som referatet viser."
+)
+CORRECT_NOT_APPROVED = (
+    "Referatet er ikke godkendt: ret det som hidtil (d, F2-F6, r …). "
+    "Rettelser (R) er til et godkendt, låst referat."
+)
+APPROVED_NOW_LOCKED = "Referatet er nu låst: en ændring registreres som en rettelse (R)."
+HISTORY_LOCKED = "Referatet er godkendt og låst: ret med en rettelse (R på mødeskærmen) · Esc luk"
+WHOLE_MEETING = "Mødet som helhed"
+# The decision editor's title: its keys, or why it takes none.
+DECISION_KEYS = (
+    "Beslutning · d skriv · F2 anbefaler · F3 godkendt · F4 til orientering · "
+    "F5 ingen bemærkninger · F6 udsat · F8 punktet slut · Esc færdig"
+)
+DECISION_LOCKED = "Beslutning · godkendt og låst · R rettelse"
+
+
+def correction_choice(field: str | None, where: str) -> str:
+    """What a correction changes (eventkinds.approval.FIELDS; None: in words only), and
+    where ('punkt 3', 'mødet som helhed')."""
+    if field == "decision":
+        return f"Beslutningen i {where}"
+    if field == "summary":
+        return f"Det offentlige resumé i {where}"
+    return f"Anden rettelse, {where} (kun forklaringen)"
+
+
+def approved_heading(day: pendulum.DateTime) -> str:
+    """The status of an approved record, in the heading: 'Godkendt 04-12-2025 · låst'."""
+    return f"Godkendt {wording.date_short(day)} · låst"

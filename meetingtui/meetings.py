@@ -82,6 +82,7 @@ class KnownMeeting:
     at_item: int | None = None  # number of the item under way, or last taken up
     last_registration: pendulum.DateTime | None = None
     closed: pendulum.DateTime | None = None
+    approved: pendulum.DateTime | None = None  # when the referat was approved (it is locked)
     problem: str = ""  # one line, for UNREADABLE
     held_by: str | None = None  # the app that has the record open now ("process N on …")
     record: Path | None = None  # the record file read (None: there is none yet)
@@ -205,6 +206,7 @@ def _meeting(
         stage=stage,
         last_registration=parse_time(events[-1]["at"]).in_tz(meeting.timezone),
         closed=state.closed,
+        approved=state.approval.when if state.approval else None,
         at_item=state.number(current) if current and state.has_item(current) else None,
     )
 

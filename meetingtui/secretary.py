@@ -11,6 +11,10 @@ control is refused with an ActionError; multi-line text (decision, summary, diss
 added item's case text) keeps its tabs and line breaks and loses any other control
 character. What was dropped is reported, never silent: the text actions return a
 `TextSaved` saying so, and `take_notice()` gives the Danish line for the last action.
+
+After the meeting the referat is approved (`approve`), which locks the record: every
+action marked `@unlocked` is then refused with `LockedByApproval`, and only dated
+corrections (`correct`) are recorded (secretary_approval.py).
 """
 
 from __future__ import annotations
@@ -25,10 +29,12 @@ import pendulum
 from meetingtui import attendance, preflight, text_input, timeline, times
 from meetingtui import events as ev
 from meetingtui.agenda import Agenda
+from meetingtui.errors import LockedByApproval
 from meetingtui.eventkinds.items import ItemSpec
 from meetingtui.eventkinds.registry import describe
 from meetingtui.meeting import MeetingState, changes_past, effective, fold, last_undoable
 from meetingtui.record import MeetingRecord
+from meetingtui.secretary_approval import Approving, unlocked
 from meetingtui.secretary_times import ActionError, Timekeeping
 
 
@@ -54,7 +60,7 @@ class TextSaved:
         return self.changed
 
 
-class Secretary(Timekeeping):
+class Secretary(Timekeeping, Approving):
     """The secretary's desk on one meeting.
 
     `mode` (timeline.Mode) says how times are found: LIVE and REHEARSAL ask the clock
@@ -98,6 +104,7 @@ class Secretary(Timekeeping):
 
     # -- recording ----------------------------------------------------------------------
     def _record(self, kind: str, **fields: Any) -> dict[str, Any]:
+        self.refuse_if_locked(kind)  # whatever the path: nothing but corrections once approved
         try:
             event = self.record.append(ev.make(kind, now=self.now(), **fields))
         except ev.EventError as error:
@@ -127,13 +134,16 @@ class Secretary(Timekeeping):
         self.record.move_to(path)
 
     # -- before the meeting ---------------------------------------------------------------
+    @unlocked
     def set_roll(self, member: str, status: str) -> None:
         if self.state.seats[member].status != status:
             self._record("roll_call", member=member, status=status)
 
+    @unlocked
     def set_chair(self, member: str) -> None:
         self._record("chair_set", member=member)
 
+    @unlocked
     def substitute(self, member: str, name: str, party: str, time: str | None = None) -> None:
         """A substitute takes `member`'s seat. One person fills at most one seat, and a
         member of the body cannot be anyone's substitute (names compared normalised)."""
@@ -169,6 +179,7 @@ class Secretary(Timekeeping):
                     "en person kan kun have én plads."
                 )
 
+    @unlocked
     def open_meeting(self, time: str | None = None) -> None:
         if self.state.opened is not None and self.state.closed is None:
             raise ActionError("Mødet er allerede åbnet.")
@@ -211,6 +222,7 @@ class Secretary(Timekeeping):
         self._record("item_closed", item=self.state.current, time=when.isoformat())
         return True
 
+    @unlocked
     def suspend(self, time: str | None = None) -> None:
         """The meeting is suspended (a break); it ends the item under way."""
         if not self.live:
@@ -220,6 +232,7 @@ class Secretary(Timekeeping):
         when = self._checked("meeting_suspended", time)
         self._record("meeting_suspended", time=when.isoformat())
 
+    @unlocked
     def resume(self, time: str | None = None) -> None:
         """The meeting goes on after a break (taking up an item does it too)."""
         if not self.state.suspended:
@@ -234,6 +247,7 @@ class Secretary(Timekeeping):
         if ids[target] != self.viewing or (self.live and not self.state.in_item):
             self.go_to(ids[target])
 
+    @unlocked
     def postpone(self, item_id: str | None = None) -> None:
         """Postpone the item; its decision reads "Udsat." unless one was typed."""
         item_id = item_id or self.viewing
@@ -243,19 +257,27 @@ class Secretary(Timekeeping):
 
     def set_decision(self, text: str, item_id: str | None = None) -> TextSaved:
         """Record the item's decision as typed (control characters dropped). False-y when
-        it is the decision already recorded."""
+        it is the decision already recorded (which a locked record does not refuse)."""
         item_id = item_id or self.viewing
         text, dropped = self._multiline(text)
         if self.state.item(item_id).decision == text:
             return TextSaved(False, text, dropped)
+        self.refuse_if_locked()
         self._record("decision_set", item=item_id, text=text)
         return TextSaved(True, text, dropped)
 
     def set_summary(self, text: str, item_id: str | None = None) -> TextSaved:
+        """Record a closed item's public summary (once the record is locked: refused,
+        unless it is the summary already recorded)."""
         text, dropped = self._multiline(text)
-        self._record("summary_set", item=item_id or self.viewing, text=text)
+        item_id = item_id or self.viewing
+        if self.locked and self.state.item(item_id).summary == text:
+            return TextSaved(False, text, dropped)
+        self.refuse_if_locked()
+        self._record("summary_set", item=item_id, text=text)
         return TextSaved(True, text, dropped)
 
+    @unlocked
     def add_item(self, title: str, case: str = "", closed: bool = False) -> str:
         """Put a new item on the agenda after the one viewed; its id. Control characters
         dropped from the case text are told by `take_notice()`."""
@@ -268,6 +290,7 @@ class Secretary(Timekeeping):
         self._record("item_added", spec=spec, after=self.viewing)
         return next(s.item.id for s in self.state.items if s.item.id not in before)
 
+    @unlocked
     def close_meeting(self, time: str | None = None) -> None:
         if self.state.opened is None:
             raise ActionError("Mødet er ikke åbnet.")
@@ -275,6 +298,7 @@ class Secretary(Timekeeping):
         self._record("meeting_closed", time=when.isoformat())
 
     # -- people -------------------------------------------------------------------------
+    @unlocked
     def arrive(self, member: str, time: str | None = None, placement: str | None = None) -> None:
         """A member (or their substitute) arrives. `placement`: "during" or "between" when
         the secretary flipped where the dialog said it stands; None: by the time."""
@@ -283,6 +307,7 @@ class Secretary(Timekeeping):
             raise ActionError(f"{self.state.person(member).name} er allerede til stede.")
         self._move("arrived", member, time, placement)
 
+    @unlocked
     def leave(self, member: str, time: str | None = None, placement: str | None = None) -> None:
         seat = self.state.seats[member]
         if not attendance.seat_in_room(seat):
@@ -301,12 +326,15 @@ class Secretary(Timekeeping):
             placement = None  # what the time says anyway: nothing to keep
         self._record(kind, member=member, time=when.isoformat(), placement=placement)
 
+    @unlocked
     def not_taking_part(self, member: str, reason: str, item_id: str | None = None) -> None:
         self._record("not_taking_part", item=item_id or self.viewing, member=member, reason=reason)
 
+    @unlocked
     def taking_part(self, member: str, item_id: str | None = None) -> None:
         self._record("taking_part", item=item_id or self.viewing, member=member)
 
+    @unlocked
     def vote(
         self,
         in_favour: Iterable[str],
@@ -320,6 +348,7 @@ class Secretary(Timekeeping):
             **{"for": list(in_favour), "against": list(against), "abstain": list(abstaining)},
         )
 
+    @unlocked
     def dissent(self, member: str, text: str, item_id: str | None = None) -> TextSaved:
         text, dropped = self._multiline(text)
         if not text.strip():
@@ -329,6 +358,7 @@ class Secretary(Timekeeping):
         return TextSaved(True, text, dropped)
 
     # -- undo and corrections ------------------------------------------------------------------
+    @unlocked
     def undo(self) -> str | None:
         """Take back the newest change still in force; its description, or None."""
         target = last_undoable(self.record.events)
@@ -338,6 +368,7 @@ class Secretary(Timekeeping):
         self._record("retract", target=target["id"], undo=True)
         return text
 
+    @unlocked
     def retract(self, event_id: int) -> None:
         self._record("retract", target=event_id)
 
@@ -358,4 +389,4 @@ class Secretary(Timekeeping):
         return export.export_with_warnings(self.state, full=full, output=output, kind=kind)
 
 
-__all__ = ["ActionError", "Secretary", "TextSaved", "describe"]
+__all__ = ["ActionError", "LockedByApproval", "Secretary", "TextSaved", "describe"]

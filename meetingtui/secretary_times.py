@@ -7,20 +7,16 @@ a meeting run by it (live, or a rehearsal's simulated clock), never after the fa
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 
 from meetingtui import events as ev
 from meetingtui import text_input, timeline, times
 from meetingtui.agenda import Agenda
-from meetingtui.errors import MeetingtuiError
+from meetingtui.errors import ActionError
 from meetingtui.meeting import MeetingState, fold
 from meetingtui.record import MeetingRecord
-
-
-class ActionError(MeetingtuiError):
-    """An action that does not fit the meeting as it stands (message in Danish, for the UI)."""
 
 
 class Timekeeping:
@@ -126,11 +122,16 @@ class Timekeeping:
         """The other place the dialog's one-key flip offers (timeline.alternative)."""
         return timeline.alternative(self.state, kind, self.time(time))
 
+    if TYPE_CHECKING:  # the Secretary's (secretary_approval.Approving)
+
+        def refuse_if_locked(self, kind: str | None = None) -> None: ...
+
     def amend_time(self, event_id: int, time: str) -> str | None:
         """Correct a registration's time, through the same rule as every time. A correction
         that would put the meeting's times out of order is refused (ActionError); one that
         moves an arrival or departure to another place re-places it, and the Danish line
         returned says so (None when it stands where it stood)."""
+        self.refuse_if_locked()  # after the approval, a correction (Secretary.correct)
         target = next((e for e in self.record.events if e["id"] == event_id), None)
         if target is None or "time" not in target:
             raise ActionError("Den registrering har intet tidspunkt at rette.")

@@ -5,6 +5,10 @@ event into it through the event kinds' registry (eventkinds/), where each kind's
 lives. The helpers below (times in the meeting's zone, where the meeting was at a
 given time, where an added item goes) are what those folds share.
 
+After the meeting, `approval` (the referat approved: when, how, by whom, its seal) locks
+the record (`locked`): from then on only `corrections` are added, each dated and sealed
+(eventkinds/approval.py).
+
 Attendance is tracked per seat (a member, or the substitute sitting in for them) with
 an "epoch" for each time an item is taken up: see attendance.py for how the epochs turn
 into who was present for each item.
@@ -21,6 +25,7 @@ import pendulum
 
 from meetingtui.agenda.model import Agenda, Person
 from meetingtui.eventkinds import registry
+from meetingtui.eventkinds.approval import Approval, Correction
 from meetingtui.eventkinds.definition import parse_time
 from meetingtui.item_state import ItemState
 from meetingtui.seats import Seat
@@ -49,6 +54,8 @@ class MeetingState:
         default_factory=list
     )  # (suspended, resumed or None): the meeting's breaks, in order
     break_epochs: list[int] = field(default_factory=list)  # the epoch each break came after
+    approval: Approval | None = None  # the referat approved: the record is locked
+    corrections: list[Correction] = field(default_factory=list)  # after the approval, in order
     # The latest movement time folded so far: a change of the timeline (an item taken up
     # or ended) at or after it has no movement to re-place, the common case.
     _latest_movement: pendulum.DateTime | None = field(default=None, repr=False, compare=False)
@@ -64,6 +71,11 @@ class MeetingState:
     def suspended(self) -> bool:
         """The meeting is in a break (suspended, not yet resumed)."""
         return bool(self.breaks) and self.breaks[-1][1] is None
+
+    @property
+    def locked(self) -> bool:
+        """The referat is approved: only corrections may be recorded (Secretary)."""
+        return self.approval is not None
 
     # -- lookups (an index by id, rebuilt only when the list of items changes) -------------
     def item(self, item_id: str) -> ItemState:

@@ -212,3 +212,46 @@ def added_item(number: int) -> str:
 
 def not_quorate() -> str:
     return "Udvalget var ikke beslutningsdygtigt under behandlingen af punktet."
+
+
+# -- after the meeting: the approval and corrections (issue 12) ----------------------------------
+def genitive(name: str) -> str:
+    """'Økonomiudvalgets', 'Regionsrådets'; a name ending in s, x or z takes an apostrophe."""
+    return f"{name}'" if name[-1:].lower() in ("s", "x", "z") else f"{name}s"
+
+
+def approved(how: str, body: str, day: pendulum.Date | pendulum.DateTime) -> str:
+    """The signature page's sentence of how and when the referat was approved."""
+    when = date_short(day)
+    if how == "next_meeting":
+        return f"Referatet er godkendt på {genitive(body)} møde den {when}."
+    if how == "own_system":
+        return f"Referatet er godkendt i {genitive(body)} eget system den {when}."
+    return f"Referatet er godkendt ved underskrift den {when}."
+
+
+APPROVED_BY = "Godkendt af"
+APPROVAL_HEADING = "Godkendelse"
+APPROVAL_SECTION = "Referatets godkendelse"  # the section of its own without an Underskriftsside
+CORRECTIONS_HEADING = "Rettelser efter godkendelsen"
+
+
+def correction(day: pendulum.Date | pendulum.DateTime, text: str) -> str:
+    """'Rettelse 09-12-2025: <the secretary's explanation>'."""
+    return f"Rettelse {date_short(day)}: {text}"
+
+
+def corrected_from(field: str, old: str) -> str:
+    """What the corrected decision or public summary read before the correction."""
+    what = "Beslutningen" if field == "decision" else "Det offentlige resumé"
+    if not old.strip():
+        none = "ingen beslutning" if field == "decision" else "intet offentligt resumé"
+        return f"Før rettelsen var der {none}."
+    before = " ".join(line.strip() for line in old.splitlines() if line.strip())
+    return f'{what} lød før rettelsen: "{before}"'
+
+
+def summary_corrected(day: pendulum.Date | pendulum.DateTime) -> str:
+    """A closed item's public summary corrected, as the public referat tells it (the
+    explanation may touch the closed case, so it stays in the full referat)."""
+    return f"Rettelse {date_short(day)}: det offentlige resumé er rettet."

@@ -3,6 +3,10 @@
 A canary: every field of a closed item (title aside) holds a unique marker string, and so
 does every event about it. The public .docx is unzipped and every part searched, as text
 and as raw bytes; the full .docx must hold every marker.
+
+The meeting is approved afterwards and its closed items corrected (issue 12): a correction
+of a closed item (its explanation, the decision it replaces and the new one) and the
+approval's note stand in the full referat only.
 """
 
 from __future__ import annotations
@@ -30,7 +34,12 @@ MARKERS = {
     "decision": "KANARIE-BESLUTNING-1a2",
     "dissent": "KANARIE-AFVIGENDE-MENING-8b8",
     "added_case": "KANARIE-TILFOEJET-SAG-6d0",
+    "correction": "KANARIE-RETTELSE-2c7",
+    "corrected_decision": "KANARIE-RETTET-BESLUTNING-5e1",
+    "correction_added": "KANARIE-RETTELSE-TILLAEG-a40",
+    "approval_note": "KANARIE-GODKENDELSESNOTE-b18",
 }
+SEAL = "3c" * 32  # the record's chain head at the approval (any SHA-256 here)
 
 AGENDA = f"""
 format = 1
@@ -123,6 +132,31 @@ def played(summary: str | None = None) -> Play:
     play.take_item("eventuelt", "14:35", "14:40", "Ingen bemærkninger.")
     play.open_item("underskriftsside", "14:40")
     play.close_meeting("14:45")
+    approved_on = play.at("00:00").add(days=7).isoformat()
+    play.add(
+        "approved",
+        time=approved_on,
+        how="signed",
+        by=["anna", "bent", "cora", "dan"],
+        note=f"Underskrevet med {MARKERS['approval_note']}.",
+        seal=SEAL,
+    )
+    play.add(
+        "correction",
+        time=approved_on,
+        text=f"Prisen var skrevet forkert: {MARKERS['correction']}.",
+        item="lukket",
+        field="decision",
+        new=f"Grunden sælges til {MARKERS['corrected_decision']}.",
+        seal=SEAL,
+    )
+    play.add(
+        "correction",
+        time=approved_on,
+        text=f"Sagen var en anden: {MARKERS['correction_added']}.",
+        item="tillaeg",
+        seal=SEAL,
+    )
     return play
 
 

@@ -343,3 +343,12 @@ def test_control_characters_typed_into_the_record_do_not_break_the_export(tmp_pa
     paragraphs = [p.text for p in docx.Document(str(path)).paragraphs]
     assert "Godkendt med rettelser." in paragraphs
     assert any(p.endswith('beslutningsprotokollen: "Imod."') for p in paragraphs)
+
+
+def test_a_wrapping_title_moves_d_with_its_date(public):
+    """The title's "d. 20-11-2025" never breaks: a no-break space after "d." and Word's
+    non-breaking hyphens in the date (a PDF text search for 20-11-2025 finds it)."""
+    title = next(p for p in docx.Document(public).paragraphs if p.style.name == "Title")
+    xml = title._p.xml
+    assert "d.\u00a020" in xml
+    assert xml.count("<w:noBreakHyphen/>") == 2

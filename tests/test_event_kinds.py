@@ -119,6 +119,21 @@ EXAMPLES = {
         lambda p: {"target": 1, "changes": {"time": at(p, "09:58")}},
         "Rettelse af et tidspunkt til kl. 09.58",
     ),
+    "approved": (
+        lambda p: {"time": at(p, "00:00"), "how": "signed", "by": ["anja"], "seal": "0" * 64},
+        "Referatet godkendt ved underskrift den 20-11-2025",
+    ),
+    "correction": (
+        lambda p: {
+            "time": at(p, "00:00"),
+            "text": "Beløbet var forkert.",
+            "item": "budget",
+            "field": "decision",
+            "new": "Godkendt med 2 mio. kr.",
+            "seal": "0" * 64,
+        },
+        "Rettelse 20-11-2025 i punkt 1: Beløbet var forkert.",
+    ),
 }
 
 # What an example needs first beyond base(): a resumption needs a break.
@@ -131,8 +146,8 @@ def test_every_kind_has_fields_a_fold_and_a_description():
         assert kind.name == name
         assert kind.fields, name
         assert callable(kind.fold) and callable(kind.describe), name
-        # the optional fields a kind reads are ones validation allows on every event
-        assert all(ev.OPTIONAL.get(f) == t for f, t in kind.optional.items()), name
+        # an optional field a kind shares with every event has the same type as there
+        assert all(ev.OPTIONAL.get(f, t) == t for f, t in kind.optional.items()), name
 
 
 def _outer(expected):
@@ -143,8 +158,18 @@ def _outer(expected):
 
 
 # Kinds and values added since version 1, which every version-1 event still validates under:
-# breaks (issue 10) and the roll call's "kommer senere".
-ADDED_KINDS = {"meeting_suspended": {"time": "time"}, "meeting_resumed": {"time": "time"}}
+# breaks (issue 10) and the roll call's "kommer senere"; approval and corrections (issue 12).
+ADDED_KINDS = {
+    "meeting_suspended": {"time": "time"},
+    "meeting_resumed": {"time": "time"},
+    "approved": {
+        "time": "time",
+        "how": ("signed", "next_meeting", "own_system"),
+        "by": list,
+        "seal": str,
+    },
+    "correction": {"text": str, "time": "time", "seal": str},
+}
 
 
 def test_validation_reads_the_fields_version_1_defined():
@@ -338,7 +363,7 @@ def test_a_version_1_item_added_still_folds_and_reads_the_same():
     v1 = {**v1, "id": len(old.events) + 1}
     old.events.append(v1)
     v2 = new.add_item(spec, after="budget")
-    assert v2["spec"] == spec and "item" not in v2 and v2["v"] == ev.VERSION == 3
+    assert v2["spec"] == spec and "item" not in v2 and v2["v"] == ev.VERSION == 4
     assert upgrade(v1)["spec"] == spec and "item" not in upgrade(v1)
     assert old.state() == new.state()
     assert [s.item for s in old.state().items] == [s.item for s in new.state().items]

@@ -94,6 +94,27 @@ async def test_every_kind_of_meeting_says_what_it_is(tmp_path):
     assert text.index(rows[0]) < text.index(rows[1]) < text.index(rows[3]) < text.index(rows[4])
 
 
+async def test_an_approved_meeting_says_it_is_approved_and_locked(tmp_path):
+    folder = tmp_path / "agendas"
+    done = write_agenda(folder, "done.toml", "Slutudvalget", "2026-02-05")
+    secretary = open_for_writing(done, at(17, 30, "2026-02-05"))
+    secretary.open_meeting("16.00")
+    secretary.close_meeting("17.15")
+    secretary.record.close()
+    secretary = open_for_writing(done, at(9, 0, "2026-03-10"))
+    secretary.approve("05-03-2026", "signed", secretary.approvers())
+    secretary.record.close()
+
+    app = create_home_app(now=later_clock(), folders=[folder])
+    async with app.run_test(size=SIZE, notifications=True):
+        text = shown(app)
+    assert (
+        "Slutudvalget, 05-02-2026 kl. 16.00 ✓ lukket kl. 17.15 · "
+        "referatet godkendt 05-03-2026 og låst"
+    ) in text
+    assert "klar til eksport" not in text.split("Slutudvalget", 1)[1]
+
+
 async def test_a_digit_opens_that_meeting_and_resumes_it_where_it_stands(tmp_path):
     folder = tmp_path / "agendas"
     running = write_agenda(folder, "running.toml", "Løbeudvalget")

@@ -8,6 +8,7 @@ marker: the search would find them.
 from __future__ import annotations
 
 import html as stdlib_html
+import re
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,9 @@ def test_format_2_closed_item_fields_stay_out_of_the_public_page(tmp_path):
         for form in forms(marker):
             assert form not in page and form not in stdlib_html.unescape(page), marker
         assert marker in full, marker
+
+
+def test_the_public_page_of_an_approved_meeting_says_so_without_its_fingerprint(tmp_path):
+    page = stdlib_html.unescape(re.sub(r"<[^>]+>", "", public_page(tmp_path)))
+    assert "Referatet er godkendt ved underskrift den 22-01-2026." in page
+    assert "Fingeraftryk" not in page

@@ -13,7 +13,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject, StreamObject
-from test_confidentiality import MARKERS, MARKERS_2, PUBLIC_SUMMARY, played
+from test_confidentiality import MARKERS, MARKERS_2, PUBLIC_SUMMARY, SEAL, played
 from test_html_confidentiality import played_2
 from test_pdf import office_or_skip
 
@@ -123,3 +123,12 @@ def test_format_2_closed_item_fields_stay_out_of_the_public_pdf(pdfs_2, field):
         assert marker not in text
     assert marker not in everything(pdfs_2[False])
     assert any(marker in text for text in page_text(pdfs_2[True]))
+
+
+def test_the_full_pdf_prints_the_approved_records_fingerprint_and_the_public_one_does_not(pdfs):
+    """The canary meeting is approved: `meetingtui verify` reads the seal back from the
+    full PDF's text, however LibreOffice breaks the line; the public PDF has none."""
+    from meetingtui import fingerprint
+
+    assert fingerprint.find(page_text(pdfs[True])[0]) == SEAL
+    assert not fingerprint.labelled(page_text(pdfs[False])[0])

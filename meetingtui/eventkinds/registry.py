@@ -3,8 +3,8 @@
 A kind's definition (`definition.EventKind`) holds its fields (a TypedDict shape), its
 fold into the meeting state and its Danish description line. They live in modules by
 subject: `sitting` (the meeting and its people), `items` (the agenda's items),
-`participation` (who takes part in an item, votes, dissent) and `corrections` (retract,
-amend). `REGISTRY` below is the only list of kinds: `events.validate` checks events
+`participation` (who takes part in an item, votes, dissent), `corrections` (retract,
+amend) and `approval` (the referat approved and the record locked, corrections after it). `REGISTRY` below is the only list of kinds: `events.validate` checks events
 against it, `MeetingState.apply` folds through it, `describe` words through it. A kind
 missing its fold or its description cannot be defined, and an event of an unknown kind
 never passes validation, so every event the state sees has a fold.
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from meetingtui.eventkinds import corrections, items, participation, sitting
+from meetingtui.eventkinds import approval, corrections, items, participation, sitting
 from meetingtui.eventkinds.definition import EventKind, Stored
 
 if TYPE_CHECKING:
@@ -27,7 +27,13 @@ if TYPE_CHECKING:
 
 REGISTRY: Mapping[str, EventKind[Any]] = {
     kind.name: kind
-    for kind in (*sitting.KINDS, *items.KINDS, *participation.KINDS, *corrections.KINDS)
+    for kind in (
+        *sitting.KINDS,
+        *items.KINDS,
+        *participation.KINDS,
+        *corrections.KINDS,
+        *approval.KINDS,
+    )
 }
 
 

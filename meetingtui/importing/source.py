@@ -4,11 +4,10 @@ every way a file can fail as one Danish line."""
 from __future__ import annotations
 
 import errno
-import os
-import stat
 import zipfile
 from pathlib import Path
 
+from meetingtui import files
 from meetingtui.importing.blocks import Block, ImportFailed
 
 MAX_BYTES = 64 * 1024 * 1024  # a 500-page dagsorden with pictures is well under this
@@ -104,33 +103,9 @@ def _sniff_path(path: Path) -> str | None:
 
 def _read(path: Path, name: str) -> bytes:
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise ImportFailed(f"{name}: filen findes ikke") from None
-    except IsADirectoryError:
-        raise ImportFailed(f"{name}: er en mappe (forventede en fil: {EXPECTED})") from None
-    except PermissionError:
-        raise ImportFailed(f"{name}: ingen adgang til at læse filen") from None
-    except OSError as error:
-        raise ImportFailed(f"{name}: kan ikke læses ({error.strerror})") from None
-    info = os.fstat(fd)
-    problem = None
-    if stat.S_ISDIR(info.st_mode):
-        problem = f"{name}: er en mappe (forventede en fil: {EXPECTED})"
-    elif not stat.S_ISREG(info.st_mode):
-        problem = f"{name}: er ikke en almindelig fil (forventede en fil: {EXPECTED})"
-    if problem is not None:
-        os.close(fd)
-        raise ImportFailed(problem)
-    with os.fdopen(fd, "rb") as handle:
-        if info.st_size > MAX_BYTES:
-            raise ImportFailed(
-                f"{name}: filen er for stor ({info.st_size // (1024 * 1024)} MB; højst {MAX_BYTES // (1024 * 1024)} MB)"
-            )
-        data = handle.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise ImportFailed(f"{name}: filen er for stor (højst {MAX_BYTES // (1024 * 1024)} MB)")
-    return data
+        return files.read_named(path, MAX_BYTES, f"en fil: {EXPECTED}", name)
+    except files.NotReadable as problem:
+        raise ImportFailed(str(problem)) from None
 
 
 _WRITE_REASONS = {

@@ -11,12 +11,17 @@ while the numbers count the items from 1, and whole headings otherwise. An item'
 sections follow in the agenda's order, then its earlier decisions ('Økonomiudvalget,
 20-05-2026, pkt. 65:' and the text, as published minutes give them), then this
 meeting's decision.
+
+After the meeting (minutes/approval.py): the approval on the Underskriftsside, the
+corrections made after it under their item or, for the meeting as a whole, on the
+Underskriftsside; the full referat prints the record's fingerprint there.
 """
 
 from __future__ import annotations
 
 from meetingtui import attendance, markdown, wording
 from meetingtui.meeting import ItemState, MeetingState
+from meetingtui.minutes import approval
 from meetingtui.minutes.model import (
     Attachments,
     Block,
@@ -52,6 +57,8 @@ def build(
     numbered = numbers_in_contents(state)
     for item_state in state.items:
         minutes.add(*item_blocks(state, item_state, full, told, numbered, choices))
+    if not any(s.item.kind == "underskriftsside" for s in state.items):
+        minutes.add(*approval.closing_section(state, full))
     return minutes
 
 
@@ -168,6 +175,7 @@ def item_blocks(
     if item.closed and not full:
         if item_state.summary.strip():
             blocks += decision_heading(state) + text_paragraphs(item_state.summary)
+        blocks += approval.item_corrections(state, item_state, full)
         return blocks + absent_line(state, item.id)
     if item.case:
         blocks.append(Paragraph.of(item.case))
@@ -181,11 +189,12 @@ def item_blocks(
             Heading(wording.earlier_decision(earlier.body, earlier.date, earlier.item), 2)
         )
         blocks += case_text(earlier.text)
-    if item.kind == "underskriftsside":
+    if item.kind == "underskriftsside":  # after the meeting: approval and corrections too
         if full:
             blocks.append(Signatures(tuple(signatories(state)), state.agenda.meeting.place))
-        return blocks + absent_line(state, item.id)
+        return blocks + absent_line(state, item.id) + approval.after_meeting(state, item.id, full)
     blocks += decision_blocks(state, item_state, told, choices)
+    blocks += approval.item_corrections(state, item_state, full)
     if item.bilag:
         blocks.append(Heading("Bilag", 2))
         blocks.append(Attachments(tuple((markdown.Run(title),) for title in item.bilag)))

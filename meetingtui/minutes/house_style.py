@@ -30,6 +30,8 @@ NOTICE = "Forbehold"  # the full version's confidentiality notice
 FACT = "Mødeoplysning"  # 'Mødested  Regionshuset': a bold label, a tab, the value
 SIGNATURE_LINE = "Underskriftslinje"
 SIGNATURE_NAME = "Underskriver"
+CORRECTION = "Rettelse"  # a correction after the approval, under its item or on the signature page
+FINGERPRINT = "Fingeraftryk"  # the record's seal on the full referat's signature page
 
 # (size in points, bold, italic, space before, space after) of the default headings.
 _HEADINGS = {
@@ -111,6 +113,22 @@ def ensure(document) -> None:
             "Heading 3",
         ):
             _lang(style.element.get_or_add_rPr())
+
+
+def ensure_after_meeting(document) -> None:
+    """The styles of an approved referat (corrections, the fingerprint), added only to a
+    referat that uses them: one made before any approval keeps the same styles, and bytes.
+    On a body's template its own Rettelse or Fingeraftryk wins."""
+    styles = document.styles
+    if find(styles, CORRECTION) is None:
+        correction = _paragraph_style(styles, CORRECTION)
+        correction.paragraph_format.left_indent = Cm(0.75)
+        correction.paragraph_format.space_before = Pt(3)
+    if find(styles, FINGERPRINT) is None:
+        seal = _paragraph_style(styles, FINGERPRINT)
+        seal.paragraph_format.space_before = Pt(12)
+        seal.paragraph_format.keep_together = True  # one paragraph, never split over pages
+        seal.font.size = Pt(9)  # a technical line: on one line of A4's text width
 
 
 def find(styles, name: str, kind=WD_STYLE_TYPE.PARAGRAPH):

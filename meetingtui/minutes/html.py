@@ -26,6 +26,8 @@ from meetingtui.minutes.model import (
     Block,
     Bullets,
     Contents,
+    CorrectionNote,
+    Fingerprint,
     Heading,
     Labelled,
     Minutes,
@@ -58,6 +60,8 @@ a { color: #000; }
 @media print { body { max-width: none; margin: 0; } section { break-before: page; }
   section > h2 { border: 0; } }
 """.strip()
+
+CORRECTION_STYLE = ".rettelse { margin-left: 1.5em; }"
 
 
 def render(minutes: Minutes) -> bytes:
@@ -116,7 +120,7 @@ class _Page:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="meetingtui">',
             f"<title>{escape(_NOT_HTML.sub('', minutes.title))}</title>",
-            f"<style>\n{STYLE}\n</style>",
+            f"<style>\n{STYLE}{self._after_meeting_style()}\n</style>",
             "</head>",
             "<body>",
             "<main>",
@@ -159,6 +163,10 @@ class _Page:
             case Heading(heading, level, _):
                 tag = f"h{min(level + 1, 6)}"
                 self.out.append(f"<{tag}>{text(heading)}</{tag}>")
+            case CorrectionNote(items):
+                self.out.append(f'<p class="rettelse">{runs(items)}</p>')
+            case Fingerprint(items):
+                self.out.append(f'<p class="fingeraftryk">{runs(items)}</p>')
             case Paragraph(items):
                 self.out.append(f"<p>{runs(items)}</p>")
             case Labelled(label, value):
@@ -189,6 +197,12 @@ class _Page:
                 raise TypeError(
                     f"the HTML renderer does not know the block type {type(block).__name__}"
                 )
+
+    def _after_meeting_style(self) -> str:
+        """The corrections' rule, only on a page that has them (an earlier page keeps its bytes)."""
+        if any(isinstance(block, CorrectionNote) for block in self.minutes.blocks):
+            return "\n" + CORRECTION_STYLE
+        return ""
 
     def _anchor(self, toc_entry: str | None) -> str:
         if toc_entry is None or self.entries_seen >= len(self.anchors):

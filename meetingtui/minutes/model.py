@@ -37,6 +37,24 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class DatedNote(Paragraph):
+    """A sentence of the referat's own with a date in it (the approval's): Normal text,
+    its DD-MM-YYYY dates never broken across lines."""
+
+
+@dataclass(frozen=True)
+class CorrectionNote(Paragraph):
+    """'Rettelse 09-12-2025: …': a correction made after the approval, or what the
+    corrected text read before it (Word style Rettelse)."""
+
+
+@dataclass(frozen=True)
+class Fingerprint(Paragraph):
+    """'Fingeraftryk (SHA-256): 1a2b3c4d …': the record's seal on the full referat's
+    signature page, always one paragraph (`meetingtui verify` reads it back)."""
+
+
+@dataclass(frozen=True)
 class Labelled:
     """'Mødested  Regionshuset, mødelokale 6': a bold label, then its value."""
 

@@ -10,6 +10,7 @@ from meetingtui.markdown import Run
 from meetingtui.minutes.model import (
     Bullets,
     Contents,
+    CorrectionNote,
     Heading,
     Labelled,
     Minutes,
@@ -39,6 +40,10 @@ def renderable(minutes: Minutes) -> RenderableType:
                 parts += [Rule(), Text(text, style="bold")]
             case Heading(text, _, _):
                 parts.append(Text(text, style="bold"))
+            case CorrectionNote(runs):  # a correction after the approval stands out
+                note = Text("  ") + runs_text(runs)
+                note.stylize("italic")
+                parts.append(note)
             case Paragraph(runs):
                 parts.append(runs_text(runs))
             case Labelled(label, value):

@@ -31,6 +31,9 @@ from meetingtui.minutes import house_style, package
 from meetingtui.minutes.model import (
     Bullets,
     Contents,
+    CorrectionNote,
+    DatedNote,
+    Fingerprint,
     Heading,
     Labelled,
     Minutes,
@@ -57,7 +60,10 @@ def render(minutes: Minutes, template: Path | None = None) -> bytes:
     else:
         document = open_template(template)
         house_style.ensure(document)
-    styles = _Styles(document)
+    after_meeting = any(isinstance(b, CorrectionNote | Fingerprint) for b in minutes.blocks)
+    if after_meeting:
+        house_style.ensure_after_meeting(document)
+    styles = _Styles(document, after_meeting)
     _properties(document, minutes)
     _headers_and_footers(document, minutes, styles, own=template is None)
     _update_fields_on_open(document)
@@ -97,14 +103,16 @@ NAMES = (
     house_style.SIGNATURE_LINE,
     house_style.SIGNATURE_NAME,
 )
+AFTER_MEETING = (house_style.CORRECTION, house_style.FINGERPRINT)  # an approved referat's
 
 
 class _Styles:
     """Every style the minutes use, resolved once (by name, whatever the template's ids)."""
 
-    def __init__(self, document):
+    def __init__(self, document, after_meeting: bool = False):
         styles = document.styles
-        self.by_name = {name: house_style.find(styles, name) for name in NAMES}
+        names = NAMES + (AFTER_MEETING if after_meeting else ())
+        self.by_name = {name: house_style.find(styles, name) for name in names}
         self.strong = house_style.find(styles, "Strong", WD_STYLE_TYPE.CHARACTER).style_id
         self.default_id = styles.default(WD_STYLE_TYPE.PARAGRAPH).style_id
 
@@ -157,6 +165,11 @@ class _Body:
                     self._paragraph(self.minutes.confidential_note, self.styles[house_style.NOTICE])
             case Heading(text, level, toc_entry):
                 self._heading(text, level, toc_entry)
+            case CorrectionNote() | DatedNote():  # their dates never broken across lines
+                style = house_style.CORRECTION if isinstance(block, CorrectionNote) else "Normal"
+                _text_keeping_dates_whole(self._paragraph(style=self.styles[style]), block.text)
+            case Fingerprint():  # one run: verify reads the line back whole
+                self._paragraph(block.text, self.styles[house_style.FINGERPRINT])
             case Paragraph(runs):
                 self._runs(self._paragraph(style=self.styles["Normal"]), runs)
             case Labelled(label, value):
@@ -217,10 +230,14 @@ _DATE = re.compile(r"\b(\d{2})-(\d{2})-(\d{4})\b")
 
 
 def _text_keeping_dates_whole(paragraph, text: str) -> None:
-    """Add text whose DD-MM-YYYY dates use Word's non-breaking hyphen (no line break inside)."""
+    """Add text whose DD-MM-YYYY dates use Word's non-breaking hyphen (no line break inside),
+    and "d. DATE" a no-break space, so a title that wraps moves "d." with its date."""
     pos = 0
     for match in _DATE.finditer(text):
-        paragraph.add_run(text[pos : match.start()] + match.group(1))
+        before = text[pos : match.start()]
+        if before.endswith(" d. "):
+            before = before[:-1] + "\u00a0"
+        paragraph.add_run(before + match.group(1))
         for part in (match.group(2), match.group(3)):
             run = paragraph.add_run()
             run._r.append(OxmlElement("w:noBreakHyphen"))

@@ -15,6 +15,10 @@ ever consulted about bytes read from it in the same call.
 A cache entry is bound to the program that checked it: the SHA-256 of every source file
 of the meetingtui package, so a version that checks differently never trusts another's
 verdict. The fingerprint is taken once per process (about a hundred small files).
+
+The entries are kept without their chain hash (`prev`, 64 digits on every line): what
+loading needs of the chain (chain.State: the newest event's hash, the events without
+prev) is kept beside them, so a cached opening parses no more than before the chain.
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ import os
 from pathlib import Path
 
 from meetingtui.cache import Cache
+from meetingtui.record.chain import HEX64, State
 from meetingtui.record.guard import MAX_BYTES
 
 KIND = "record-checked"
-VERSION = 1
+VERSION = 2
 _program: bytes | None = None
 
 
@@ -58,30 +63,57 @@ class CheckedPrefix:
             key = hashlib.sha256(program + b"\0" + check_name.encode() + b"\0" + where)
             self._source = key.hexdigest()
 
-    def known(self, data: bytes) -> tuple[list[dict], int]:
-        """The entries of the checked lines `data` begins with, and their length in bytes:
-        ([], 0) when nothing known applies."""
+    def known(self, data: bytes) -> tuple[list[dict], int, State | None]:
+        """The entries of the checked lines `data` begins with (without `prev`), their
+        length in bytes and the chain's state after them: ([], 0, None) when nothing known
+        applies."""
         if self._source is None:
-            return [], 0
+            return [], 0, None
         found = self._cache.get(self._source)
         if not isinstance(found, dict):
-            return [], 0
+            return [], 0, None
         length, digest, entries = found.get("bytes"), found.get("sha256"), found.get("entries")
+        state = _state(found.get("chain"))
         if not (
             isinstance(length, int)
             and 0 < length <= len(data)
             and isinstance(digest, str)
             and isinstance(entries, list)
             and all(isinstance(entry, dict) for entry in entries)
+            and state is not None
         ):
-            return [], 0
+            return [], 0, None
         if hashlib.sha256(data[:length]).hexdigest() != digest:
-            return [], 0
-        return entries, length
+            return [], 0, None
+        return entries, length, state
 
-    def keep(self, data: bytes, entries: list[dict]) -> None:
-        """Keep `entries` as those of `data`'s lines, all checked (failures only cost time)."""
+    def keep(self, data: bytes, entries: list[dict], state: State) -> None:
+        """Keep `entries` as those of `data`'s lines, all checked, and the chain's state
+        after them (failures only cost time)."""
         if self._source is None or not data:
             return
-        value = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), "entries": entries}
+        value = {
+            "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "entries": [_without_prev(entry) for entry in entries],
+            "chain": {"last": state.last, "unchained": sorted(state.unchained, key=int)},
+        }
         self._cache.put(self._source, value)
+
+
+def _without_prev(entry: dict) -> dict:
+    if "prev" not in entry:
+        return entry
+    return {key: value for key, value in entry.items() if key != "prev"}
+
+
+def _state(found: object) -> State | None:
+    """The chain's state as kept, or None if it is not one."""
+    if not isinstance(found, dict):
+        return None
+    last, unchained = found.get("last"), found.get("unchained")
+    if not (last is None or isinstance(last, str) and HEX64.fullmatch(last)):
+        return None
+    if not (isinstance(unchained, list) and all(isinstance(key, str) for key in unchained)):
+        return None
+    return State(last, frozenset(unchained))

@@ -14,9 +14,11 @@ import string
 import zlib
 from dataclasses import dataclass
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # made once
+
 
 def encode(entry: dict) -> bytes:
-    payload = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    payload = _ENCODER.encode(entry).encode("utf-8")
     return b"%08x %s\n" % (zlib.crc32(payload), payload)
 
 

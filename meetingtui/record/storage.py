@@ -17,12 +17,16 @@ writer one name and its own), and every line must be whole, usable and in order
 
 Each document is held in memory once, here, carrying its id as `id` (on disk the id is
 the line's, beside the document): the record's list of events is these same objects.
+
+Each events line written carries `prev`, the hash of the events line before it (chain.py).
+The storage keeps the hash of the newest one (`head`): taken of the last line at loading,
+then of each line it writes, so neither loading nor appending hashes the whole file.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -34,7 +38,7 @@ from tinydb.table import Table
 from meetingtui import files
 from meetingtui.errors import RecordDamaged, RecordError, StorageFull
 from meetingtui.notices import Notice, NoticeCode
-from meetingtui.record import entries, guard, logfile
+from meetingtui.record import chain, entries, guard, logfile
 from meetingtui.record.checked import CheckedPrefix
 from meetingtui.record.entries import Check, shape_problem
 
@@ -65,6 +69,7 @@ class LogStorage(Storage):
         self._fd: int | None = None
         self._identity: tuple[int, int] | None = None  # (device, inode) of the file loaded
         self._cut_pending = False  # a failed write of ours left bytes that could not be cut
+        self._chain = chain.State()  # the newest event's hash, the events without prev
         self._load()
 
     # -- TinyDB's Storage interface ----------------------------------------------------
@@ -99,14 +104,38 @@ class LogStorage(Storage):
         """The documents of a table in id order: the objects held here, not copies."""
         return sorted(self._tables.get(table, {}).values(), key=lambda doc: doc["id"])
 
-    def append(self, table: str, documents: list[dict]) -> None:
+    def append(self, table: str, documents: list[dict], unchained: Collection[str] = ()) -> None:
         """Append documents (each with a new `id`) in one write and one fsync: all or none.
 
         Durable on return. The documents are then held here as they are (not copied).
+        Events whose id is in `unchained` are written without `prev`, as they were in the
+        file they come from (a record moved elsewhere keeps its chain as it was).
         """
-        self._append([(table, doc) for doc in documents])
+        self._append([(table, doc) for doc in documents], unchained)
 
-    def _append(self, documents: list[tuple[str, dict]]) -> None:
+    # -- the chain (chain.py) ------------------------------------------------------------
+    @property
+    def head(self) -> str:
+        """The hash of the newest events line; the record's genesis if it has none."""
+        if self._chain.last is not None:
+            return self._chain.last
+        return chain.genesis(chain.agenda_of(self._tables.get("meta", {}).get("1")))
+
+    @property
+    def unchained(self) -> frozenset[str]:
+        """The ids of the events read without `prev` (written by an earlier meetingtui)."""
+        return self._chain.unchained
+
+    def line(self, table: str, doc: dict, prev: str | None) -> tuple[bytes, str | None]:
+        """The line for a document, and for an event its hash as it will read back."""
+        entry = {"t": table, "id": str(doc["id"]), "d": _without_id(doc)}
+        if table != "events":
+            return logfile.encode(entry), None
+        if prev is not None:
+            entry["prev"] = prev
+        return chain.encode(entry)
+
+    def _append(self, documents: list[tuple[str, dict]], unchained: Collection[str] = ()) -> None:
         if not documents:
             return
         if self.read_only:
@@ -115,10 +144,12 @@ class LogStorage(Storage):
         keys = [(table, key) for table, key, _ in keyed]
         if len(set(keys)) < len(keys) or any(key in self._tables.get(t, {}) for t, key in keys):
             _refuse(self.path, f"an id in {[key for _, key in keys]} is taken")
-        data = b"".join(
-            logfile.encode({"t": table, "id": key, "d": _without_id(doc)})
-            for table, key, doc in keyed
-        )
+        head, lines = self.head, []
+        for table, key, doc in keyed:
+            line, hashed = self.line(table, doc, None if key in unchained else head)
+            lines.append(line)
+            head = hashed or head
+        data = b"".join(lines)
         fd = self._open()
         self._ready(fd)
         try:
@@ -130,6 +161,8 @@ class LogStorage(Storage):
         self._size += len(data)
         for table, key, doc in keyed:
             self._tables.setdefault(table, {})[key] = doc
+        if any(table == "events" for table, _, _ in keyed):
+            self._chain = chain.State(head, self._chain.unchained)
 
     def _ready(self, fd: int) -> None:
         """Make sure the next line goes right after the last whole one, in our file."""
@@ -216,7 +249,7 @@ class LogStorage(Storage):
         data, st = opened
         self._identity = (st.st_dev, st.st_ino)
         # The lines checked at an earlier opening, if the file still begins with them.
-        known, start = self._checked.known(data) if self._checked else ([], 0)
+        known, start, state = self._checked.known(data) if self._checked else ([], 0, None)
         found = logfile.scan(data[start:], first_line=len(known) + 1)
         if found.damage:
             line, damage = found.damage
@@ -241,8 +274,10 @@ class LogStorage(Storage):
                 raise self._damaged(data, number, problem)
             self._hold(entry)
         self._size = good_bytes
+        # Only the newest event line is hashed; a cached prefix brings its state along.
+        self._chain = chain.follow(state or chain.State(), found.entries)
         if self._checked and found.entries:
-            self._checked.keep(data[:good_bytes], known + found.entries)
+            self._checked.keep(data[:good_bytes], known + found.entries, self._chain)
         if not self.read_only:
             private = guard.make_private(self.path, st)
             if private:

@@ -179,6 +179,19 @@ class MeetingRecord:
         """The storage of the file the record writes to now (it changes with move_to)."""
         return self._file.storage
 
+    @property
+    def head(self) -> str:
+        """The hash of the newest event's line (chain.py): 64 hex digits.
+
+        Of the newest event appended, pending ones included (they are written with the
+        hashes counted here), so an event appended next has this as its `prev`. Before
+        the first event, the record's genesis hash.
+        """
+        head = self._file.storage.head
+        for event in self.pending:
+            head = self._file.storage.line("events", event, head)[1] or head
+        return head
+
     def _note(self, notice: Notice) -> None:
         self.notices.append(notice)
         if self._notice:
@@ -240,7 +253,8 @@ class MeetingRecord:
             meta = new.meta(
                 self.meta.get("agenda_sha256", ""), self._note, bool(self.meta.get("rehearsal"))
             )
-            new.storage.append("events", self.events)  # one write, one fsync
+            # One write, one fsync; the same ids, documents and agenda give the same chain.
+            new.storage.append("events", self.events, unchained=self.storage.unchained)
         except StorageFull as err:
             new.close()
             if not existed:

@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from meetingtui import times
+from meetingtui import labels, times
 from meetingtui.events import time_of
 from meetingtui.ui import flows
 from meetingtui.ui.literal import literal
 from meetingtui.ui.screens.base import MeetingDialog, dialog_flow
+from meetingtui.ui.screens.lock import ordinary_edit
 from meetingtui.ui.screens.pickers import ChoicePicker
 
 
@@ -37,7 +38,9 @@ class HistoryScreen(MeetingDialog[None]):
         yield Label("Ret en tidligere registrering (nyeste først)", classes="dialog-title")
         yield OptionList(id="history")
         yield Label(
-            "t/Enter ret tidspunkt · x/Delete fjern · Esc luk · beslutninger rettes ved at gå til punktet",
+            labels.HISTORY_LOCKED
+            if self.secretary.locked
+            else "t/Enter ret tidspunkt · x/Delete fjern · Esc luk · beslutninger rettes ved at gå til punktet",
             classes="hint",
         )
 
@@ -66,6 +69,7 @@ class HistoryScreen(MeetingDialog[None]):
     def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:
         self.action_amend_time()
 
+    @ordinary_edit
     @dialog_flow
     async def action_amend_time(self) -> None:
         entry = self._selected()
@@ -81,6 +85,7 @@ class HistoryScreen(MeetingDialog[None]):
                 self.notify(amended.value, timeout=12)
             self._fill(row)
 
+    @ordinary_edit
     @dialog_flow
     async def action_retract(self) -> None:
         entry = self._selected()

@@ -57,7 +57,11 @@ def status_line(meeting: KnownMeeting) -> str:
     elif meeting.stage is Stage.IN_PROGRESS and meeting.at_item is not None:
         parts.append(f"{stage}, {labels.home_at_item(meeting.at_item, meeting.items)}")
     elif meeting.stage is Stage.CLOSED and meeting.closed is not None:
-        parts += [f"{stage} {labels.home_closed_at(meeting.closed)}", labels.HOME_READY_TO_EXPORT]
+        parts.append(f"{stage} {labels.home_closed_at(meeting.closed)}")
+        if meeting.approved is not None:
+            parts.append(labels.home_approved(meeting.approved))
+        else:
+            parts.append(labels.HOME_READY_TO_EXPORT)
     else:
         parts.append(stage)
     if meeting.stage is Stage.NOT_STARTED and meeting.items:

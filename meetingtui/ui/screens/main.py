@@ -16,7 +16,7 @@ from meetingtui.ui import flows
 from meetingtui.ui.literal import literal
 from meetingtui.ui.save_status import SaveStatus
 from meetingtui.ui.screens.base import dialog_flow, focus_move, opens_dialog_when
-from meetingtui.ui.screens.people import PeopleActions
+from meetingtui.ui.screens.meeting_actions import MeetingActions, ordinary_edit
 from meetingtui.ui.screens.pickers import TextPrompt
 from meetingtui.ui.widgets.agenda_list import AgendaList
 from meetingtui.ui.widgets.case_text import CaseText
@@ -37,7 +37,7 @@ def _typed_times(screen: MainScreen) -> bool:
     return screen.secretary.live and not screen.secretary.mode.uses_clock
 
 
-class MainScreen(PeopleActions):
+class MainScreen(MeetingActions):
     BINDINGS = [
         Binding("n", "next", "Næste"),
         Binding("p", "previous", "Forrige", show=False),
@@ -70,6 +70,8 @@ class MainScreen(PeopleActions):
         Binding("e", "export", "Eksportér"),
         Binding("b", "pause", "Pause/genoptag", show=False),
         Binding("x", "close_meeting", "Afslut møde", show=False),
+        Binding("G", "approve", "Godkend referatet (låser det)", show=False),
+        Binding("R", "correct", "Rettelse til godkendt referat", show=False),
         Binding("f1,question_mark", "help", "Hjælp"),
         Binding("ctrl+q", "quit", "Afslut (gemmer alt)", show=False),
     ]
@@ -94,10 +96,7 @@ class MainScreen(PeopleActions):
         agenda = self.query_one(AgendaList)
         agenda.border_title = "Dagsorden"
         agenda.border_subtitle = "▶ i gang ✓ besluttet ⏸ udsat ! mangler"
-        self.query_one(DecisionEditor).border_title = (
-            "Beslutning · d skriv · F2 anbefaler · F3 godkendt · F4 til orientering · "
-            "F5 ingen bemærkninger · F6 udsat · F8 punktet slut · Esc færdig"
-        )
+        self.query_one(DecisionEditor).border_title = labels.DECISION_KEYS
         agenda.focus()
 
     # -- drawing ------------------------------------------------------------------------
@@ -105,6 +104,7 @@ class MainScreen(PeopleActions):
         state, viewing = self.secretary.state, self.secretary.viewing
         self.query_one(AgendaList).show(state, viewing)
         self.redraw_status()
+        self.show_lock()
         self.query_one(PeopleStrip).show(state, viewing)
         # Another item, or its decision changed by something other than the editor (undo,
         # corrections) while the editor holds no edits of its own: show it afresh.
@@ -176,11 +176,13 @@ class MainScreen(PeopleActions):
     def _leave_editor(self) -> None:
         self.query_one(AgendaList).focus()
 
+    @ordinary_edit
     @focus_move
     def action_edit(self) -> None:
         if not self.signing():  # at once: the keys typed next go into it (base.focus_move)
             self.set_focus(self.query_one(DecisionEditor))
 
+    @ordinary_edit
     @opens_dialog_when(_after_the_fact)
     def action_quick(self, name: str) -> None:
         if self.signing():
@@ -198,6 +200,7 @@ class MainScreen(PeopleActions):
             return
         self._end_item(tell=False)  # the status line says so: no toast on every quick decision
 
+    @ordinary_edit
     @opens_dialog_when(_after_the_fact)
     def action_end_item(self) -> None:
         """The handling of the item ends, after the decision typed (F8, or . outside the
@@ -288,12 +291,14 @@ class MainScreen(PeopleActions):
         """The row the highlight rests on may be jumped to: render its case text now."""
         self.query_one(CaseText).prepare(self.secretary.state.item(event.item_id).item)
 
+    @ordinary_edit
     def action_postpone(self) -> None:
         if self.signing():
             return
         if self.app.act(self.secretary.postpone).ok:
             self.notify("Punktet er udsat.")
 
+    @ordinary_edit
     @dialog_flow
     async def action_summary(self) -> None:
         item = self.secretary.state.item(self.secretary.viewing)
@@ -308,6 +313,7 @@ class MainScreen(PeopleActions):
         if text is not None:
             self.app.act(self.secretary.set_summary, text)
 
+    @ordinary_edit
     @dialog_flow
     async def action_add_item(self) -> None:
         from meetingtui.ui.screens.add_item import AddItemScreen
@@ -319,74 +325,6 @@ class MainScreen(PeopleActions):
         if added.ok:
             number = self.secretary.state.number(added.value)
             self.notify(f"Punkt {number} er tilføjet efter det aktuelle punkt; n går dertil.")
-
-    # -- the meeting ------------------------------------------------------------------------
-    @dialog_flow
-    async def action_close_meeting(self) -> None:
-        self.save_typed_text()
-        if await flows.ask_time_until(self.app, "Mødet slutter kl.", self.secretary.close_meeting):
-            self.notify("Mødet er afsluttet. Tryk e for at eksportere referatet.")
-
-    @dialog_flow
-    async def action_pause(self) -> None:
-        """A break: the meeting is suspended (ending the item under way), or goes on."""
-        self.save_typed_text()
-        if self.secretary.state.suspended:
-            if await flows.ask_time_until(self.app, "Mødet genoptages kl.", self.secretary.resume):
-                self.notify("Mødet er genoptaget. Tryk n for at tage det næste punkt op.")
-        elif await flows.ask_time_until(self.app, "Mødet suspenderes kl.", self.secretary.suspend):
-            self.notify("Mødet er suspenderet. Tryk b, når det genoptages.")
-
-    def action_undo(self) -> None:
-        self.save_typed_text()
-        undone = self.app.act(self.secretary.undo)
-        if undone.ok:
-            if undone.value is None:
-                self.notify("Intet at fortryde.")
-            else:
-                self.notify(f"Fortrudt: {undone.value}")
-
-    def action_corrections(self) -> None:
-        from meetingtui.ui.screens.history import HistoryScreen
-
-        self.save_typed_text()
-        self.app.push_screen(HistoryScreen())
-
-    def action_preview_item(self) -> None:
-        from meetingtui.ui.screens.preview import PreviewScreen
-
-        self.save_typed_text()
-        self.app.push_screen(PreviewScreen(self.secretary.state, self.secretary.viewing))
-
-    def action_preview_all(self) -> None:
-        from meetingtui.ui.screens.preview import PreviewScreen
-
-        self.save_typed_text()
-        self.app.push_screen(PreviewScreen(self.secretary.state, None))
-
-    def action_attendance(self) -> None:
-        from meetingtui.ui.screens.chair_panel import ChairPanel
-
-        self.app.push_screen(ChairPanel())
-
-    def action_serve(self) -> None:
-        from meetingtui.ui.screens.serve import ServeScreen
-
-        self.app.push_screen(ServeScreen())
-
-    def action_export(self) -> None:
-        from meetingtui.ui.screens.export import ExportScreen
-
-        self.save_typed_text()
-        self.app.push_screen(ExportScreen())
-
-    def action_help(self) -> None:
-        from meetingtui.ui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self))
-
-    async def action_quit(self) -> None:
-        await self.app.action_quit()
 
 
 def as_edited(decision: str) -> str:

@@ -9,6 +9,7 @@ from meetingtui import attendance, labels, wording
 from meetingtui.meeting import Seat
 from meetingtui.ui import flows
 from meetingtui.ui.screens.base import MeetingScreen, dialog_flow
+from meetingtui.ui.screens.lock import ordinary_edit
 from meetingtui.ui.screens.pickers import MemberPicker, PickedMember, ReasonPicker, TextPrompt
 
 
@@ -29,16 +30,19 @@ class PeopleActions(MeetingScreen[None]):
             if where(sid, seat)
         ]
 
+    @ordinary_edit
     @dialog_flow
     async def action_arrive(self) -> None:
         members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
         await self._pick("Hvem ankommer?", members, with_time=True, move="arrived")
 
+    @ordinary_edit
     @dialog_flow
     async def action_leave(self) -> None:
         members = self._members(lambda sid, seat: attendance.seat_in_room(seat))
         await self._pick("Hvem går?", members, with_time=True, move="left")
 
+    @ordinary_edit
     @dialog_flow
     async def action_not_taking_part(self) -> None:
         item = self.secretary.state.item(self.secretary.viewing)
@@ -55,6 +59,7 @@ class PeopleActions(MeetingScreen[None]):
         if reason:
             self.app.act(self.secretary.not_taking_part, picked.member, reason)
 
+    @ordinary_edit
     @dialog_flow
     async def action_taking_part(self) -> None:
         item = self.secretary.state.item(self.secretary.viewing)
@@ -63,6 +68,7 @@ class PeopleActions(MeetingScreen[None]):
         if picked:
             self.app.act(self.secretary.taking_part, picked.member)
 
+    @ordinary_edit
     @dialog_flow
     async def action_substitute(self) -> None:
         members = self._members(lambda sid, seat: not attendance.seat_in_room(seat))
@@ -89,6 +95,7 @@ class PeopleActions(MeetingScreen[None]):
         action = {"arrived": self.secretary.arrive, "left": self.secretary.leave}.get(move or "")
         return await self.app.push_screen_wait(MemberPicker(title, members, time, move, action))
 
+    @ordinary_edit
     @dialog_flow
     async def action_vote(self) -> None:
         from meetingtui.ui.screens.vote import VoteScreen
@@ -101,6 +108,7 @@ class PeopleActions(MeetingScreen[None]):
         if result is not None:
             self.app.act(self.secretary.vote, result.in_favour, result.against, result.abstaining)
 
+    @ordinary_edit
     @dialog_flow
     async def action_dissent(self) -> None:
         if self.signing():

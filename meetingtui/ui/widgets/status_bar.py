@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from meetingtui import attendance
+from meetingtui import attendance, labels
 from meetingtui.meeting import MeetingState
 from meetingtui.ui.save_status import SaveStatus
 
@@ -18,7 +18,9 @@ class StatusBar(Static):
     ) -> None:
         in_room, quorate = attendance.quorum_now(state)
         number = state.number(viewing) if state.has_item(viewing) else 0
-        if state.closed:
+        if state.approval:  # the referat approved: the record is locked
+            phase = labels.approved_heading(state.approval.when)
+        elif state.closed:
             phase = "Mødet er afsluttet"
         elif state.suspended:
             phase = "Mødet er suspenderet (pause)"
