@@ -837,8 +837,8 @@ def main(argv: list[str] | None = None) -> int:
         "--sizes", default="small,medium,large", help="comma-separated: small, medium, large"
     )
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
-    parser.add_argument("--runs", type=int, default=5, help="start-up runs per size (default 5)")
-    parser.add_argument("--key-runs", type=int, default=15, help="presses per key (default 15)")
+    parser.add_argument("--runs", type=int, default=9, help="start-up runs per size (default 9)")
+    parser.add_argument("--key-runs", type=int, default=21, help="presses per key (default 21)")
     parser.add_argument("--save-runs", type=int, default=50, help="appends per size (default 50)")
     parser.add_argument("--export-runs", type=int, default=3, help="exports per size (default 3)")
     parser.add_argument("--memory-runs", type=int, default=3, help="memory runs (default 3)")

@@ -21,6 +21,10 @@ under four rules:
   cache is named by the SHA-256 of the program, the check and the record's path, and
   holds the SHA-256 of the bytes it stands for, compared with the file's on every use.)
 
+A cache that stands for what this program found (a checked agenda, a record's checked
+lines) is also bound to `program_fingerprint()`, so that a version that checks
+differently never trusts another's verdict.
+
 Anything wrong means a miss (compute it again); a cache never fails a load. On Windows,
 where files have ACLs rather than an owner and mode bits, the owner and mode checks are
 left to the ACLs of the user's profile folder; the signature is checked all the same.
@@ -35,6 +39,7 @@ import json
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +47,24 @@ from meetingtui import files
 
 KEY_BYTES = 32
 READ_FLAGS = os.O_RDONLY | files.NOFOLLOW | files.NONBLOCK | files.CLOEXEC | files.BINARY
+
+
+_program: bytes | None = None
+
+
+def program_fingerprint() -> bytes:
+    """The SHA-256 of the meetingtui package's source files (paths and contents), taken
+    once per process (about a hundred small files, a few ms). Raises OSError if a source
+    file cannot be read (then nothing may be trusted from a cache bound to it)."""
+    global _program
+    if _program is None:
+        package = Path(__file__).resolve().parent
+        digest = hashlib.sha256()
+        for source in sorted(package.rglob("*.py")):
+            digest.update(source.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(source.read_bytes() + b"\0")
+        _program = digest.digest()
+    return _program
 
 
 def _me() -> int | None:
@@ -65,8 +88,11 @@ class Cache:
         return self.directory / f"{self.kind}-{self.version}-{sha256}.json"
 
     # -- reading -------------------------------------------------------------------------
-    def get(self, sha256: str) -> Any | None:
-        """The value kept for the source with this SHA-256, or None (a miss)."""
+    def get(self, sha256: str, object_hook: Callable[[dict], Any] | None = None) -> Any | None:
+        """The value kept for the source with this SHA-256, or None (a miss).
+
+        `object_hook` (json.loads's) may turn the signed content's objects into others;
+        a ValueError, TypeError or KeyError it raises is a miss."""
         key = self._key(create=False)
         if key is None:
             return None
@@ -78,8 +104,8 @@ class Cache:
         if not hmac.compare_digest(signature, expected):
             return None
         try:
-            found = json.loads(content)
-        except ValueError:
+            found = json.loads(content, object_hook=object_hook)
+        except (ValueError, TypeError, KeyError):
             return None
         if not isinstance(found, dict) or found.get("for") != [self.kind, self.version, sha256]:
             return None

@@ -1,17 +1,16 @@
-"""The parsed-agenda cache: faster reopening, never a stale, forged or unchecked agenda.
+"""The checked-agenda cache: faster reopening, never a stale, forged or unchecked agenda.
 
 It is signed JSON in the user's own folder (meetingtui/cache.py): a planted file never
 runs code, and a cache that is not the user's, not signed with the user's key, or not
-made from the same bytes is ignored; the agenda is then parsed from the file itself.
+made from the same bytes (the agenda's, its body file's, the program's) is ignored; the
+agenda is then parsed and checked from the file itself, and says its problems as always.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import importlib
 import json
-import math
 import os
 import pickle
 import stat
@@ -24,9 +23,12 @@ import pytest
 
 from meetingtui import agenda as agenda_mod
 from meetingtui import paths, session
+from meetingtui.agenda import cached as cached_mod
+from meetingtui.agenda import rules as rules_mod
+from meetingtui.agenda.cached import CheckedAgenda
 from meetingtui.errors import AgendaError
 
-load_mod = importlib.import_module("meetingtui.agenda.load")  # `agenda.load` is the function
+ROOT = Path(__file__).resolve().parents[1]
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX owners and modes")
 
 
@@ -57,6 +59,25 @@ def agenda_file(tmp_path) -> Path:
     path = tmp_path / "m.toml"
     path.write_bytes(paths.DEMO_AGENDA.read_bytes())
     return path
+
+
+@pytest.fixture
+def checks(monkeypatch):
+    """How often an agenda's rules are checked (a cache hit checks nothing again)."""
+    count = []
+    real = rules_mod.Checker.agenda
+
+    def counting(self, *args, **kwargs):
+        count.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(rules_mod.Checker, "agenda", counting)
+    return count
+
+
+def kept_file(cache: Path, path: Path) -> Path:
+    """Where the cache keeps the agenda loaded by `path` as it is now."""
+    return CheckedAgenda(cache, path, path.read_bytes()).file
 
 
 def closed_item_ids(agenda) -> list[str]:
@@ -118,7 +139,8 @@ def test_a_planted_pickle_never_runs(tmp_path, agenda_file):
     cache.mkdir(parents=True, mode=0o700)
     sha = hashlib.sha256(agenda_file.read_bytes()).hexdigest()
     marker = tmp_path / "it-ran"
-    for name in (f"agenda-1-{sha}.pickle", f"agenda-2-{sha}.json", f"agenda-2-{sha}.pickle"):
+    names = [f"agenda-1-{sha}.pickle", f"agenda-2-{sha}.json", f"agenda-2-{sha}.pickle"]
+    for name in [*names, kept_file(cache, agenda_file).name]:
         (cache / name).write_bytes(pickle.dumps(Planted(marker)))
         (cache / name).chmod(0o600)
     session.locate(agenda_file, None)  # what `meetingtui attendance` does first
@@ -146,7 +168,7 @@ def forge(kept: Path, change, key: bytes | None = None) -> None:
 
 
 def open_every_item(found: dict) -> None:
-    for item in found["value"]["items"]:
+    for item in found["value"]["agenda"]["items"]:
         item["closed"] = False
 
 
@@ -172,16 +194,22 @@ def test_a_genuine_cache_of_another_agenda_does_not_stand_for_this_one(tmp_path,
     [kept] = cache_files(cache)
     other = tmp_path / "other.toml"
     other.write_bytes(agenda_file.read_bytes().replace(b"closed = true", b"closed = false"))
-    other_sha = hashlib.sha256(other.read_bytes()).hexdigest()
+    others = kept_file(cache, other)
     # The forger can name a genuine file as the cache of another agenda, but not re-sign it.
-    (cache / f"agenda-2-{other_sha}.json").write_bytes(kept.read_bytes())
-    (cache / f"agenda-2-{other_sha}.json").chmod(0o600)
+    others.write_bytes(kept.read_bytes())
+    others.chmod(0o600)
     assert closed_item_ids(agenda_mod.load(other, cache_dir=cache)) == []
-    forged = kept.read_bytes().replace(
-        hashlib.sha256(agenda_file.read_bytes()).hexdigest().encode(), other_sha.encode()
-    )
-    (cache / f"agenda-2-{other_sha}.json").write_bytes(forged)
+    forged = kept.read_bytes()
+    for mine, theirs in ((kept, others), (agenda_file, other)):
+        name = mine.stem.rsplit("-", 1)[-1] if mine is kept else sha256_of(mine)
+        its = theirs.stem.rsplit("-", 1)[-1] if theirs is others else sha256_of(theirs)
+        forged = forged.replace(name.encode(), its.encode())
+    others.write_bytes(forged)
     assert closed_item_ids(agenda_mod.load(other, cache_dir=cache)) == []
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @POSIX
@@ -244,27 +272,135 @@ def test_a_key_others_may_read_is_replaced_and_what_it_signed_is_ignored(
     assert parses == [1, 1]
 
 
-# -- the value is exactly what tomllib gave -----------------------------------------------------
-def test_toml_values_survive_the_json_cache():
-    text = """
-    "$toml" = "a key of the agenda's own"
-    "$$x" = 1
-    date = 2025-11-20
-    time = 10:00:30.125
-    local = 2025-11-20T10:00:00
-    offset = 2025-11-20T10:00:00+01:00
-    utc = 2025-11-20T09:00:00Z
-    floats = [inf, -inf, -0.0, 1e300]
-    big = 12345678901234567890
-    nested = [{ when = 09:30:00, "$v" = { date = 2025-01-01 } }]
-    """
-    raw = tomllib.loads(text)
-    back = load_mod.from_json(json.loads(json.dumps(load_mod.to_json(raw))))
-    assert back == raw
-    assert {type(v) for v in back.values()} == {type(v) for v in raw.values()}
-    assert back["utc"].utcoffset() == raw["utc"].utcoffset()
-    nan = load_mod.from_json(json.loads(json.dumps(load_mod.to_json(tomllib.loads("x = nan")))))
-    assert math.isnan(nan["x"])
+# -- it stands for exactly what the files say, to this program ----------------------------------
+AGENDAS = sorted((ROOT / "agendas").glob("*.toml")) + [ROOT / "tests" / "large_meeting.toml"]
+
+
+@pytest.mark.parametrize("source", AGENDAS, ids=lambda path: path.name)
+def test_a_cached_agenda_is_the_agenda_checked_from_the_file(tmp_path, source, checks):
+    """Every field, its type, the notes, the path and the SHA-256 the record compares."""
+    cache = tmp_path / "cache"
+    checked = agenda_mod.load(source)
+    agenda_mod.load(source, cache_dir=cache)
+    assert checks == [1, 1]
+    again = agenda_mod.load(source, cache_dir=cache)
+    assert checks == [1, 1], "the rules were checked again"
+    assert again == checked
+    assert again.path == checked.path and again.sha256 == checked.sha256
+    assert again.notes == checked.notes  # not part of ==
+    assert repr(again) == repr(checked)  # the same types all the way down (Date, DateTime, Path)
+    assert again.meeting.timezone == checked.meeting.timezone
+    assert again.quorum_needed() == checked.quorum_needed()
+
+
+def test_the_notes_of_a_format_1_agenda_come_back_naming_its_file(tmp_path, checks):
+    """`check` shows the kind rules a format-1 file breaks as notes: the same from the cache."""
+    cache = tmp_path / "cache"
+    source = paths.DEMO_AGENDA.read_text(encoding="utf-8")
+    assert "format = 2" not in source
+    path = tmp_path / "gammel.toml"
+    eventuelt = 'title = "Eventuelt"\ncase = "25/24"\nflag = true\nclosed = false'
+    assert eventuelt in source
+    path.write_text(source.replace(eventuelt, eventuelt.replace("false", "true")), encoding="utf-8")
+    first = agenda_mod.load(path, cache_dir=cache)
+    assert first.notes and all(note.startswith(f"{path}:") for note in first.notes)
+    assert agenda_mod.load(path, cache_dir=cache).notes == first.notes
+    assert checks == [1]
+    moved = tmp_path / "flyttet.toml"
+    moved.write_bytes(path.read_bytes())
+    assert all(
+        note.startswith(f"{moved}:") for note in agenda_mod.load(moved, cache_dir=cache).notes
+    )
+    assert checks == [1, 1], "the same bytes by another name: checked again"
+
+
+@pytest.fixture
+def municipal(tmp_path, monkeypatch) -> Path:
+    """The municipal agenda and the body file it takes its members from, in a workspace."""
+    (tmp_path / "bodies").mkdir()
+    (tmp_path / "agendas").mkdir()
+    body = ROOT / "bodies" / "teknik-og-miljoeudvalget.toml"
+    (tmp_path / "bodies" / body.name).write_bytes(body.read_bytes())
+    agenda = ROOT / "agendas" / "teknik-og-miljoeudvalget-2026-06-11.toml"
+    (tmp_path / "agendas" / agenda.name).write_bytes(agenda.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    return Path("agendas") / agenda.name
+
+
+def test_a_changed_body_file_is_read_again(tmp_path, municipal, checks):
+    cache = tmp_path / "cache"
+    before = agenda_mod.load(municipal, cache_dir=cache)
+    body = Path("bodies/teknik-og-miljoeudvalget.toml")
+    text = body.read_text(encoding="utf-8")
+    assert "Erik Nielsen" in text and before.members[0].name == "Erik Nielsen"
+    body.write_text(text.replace("Erik Nielsen", "Erik Nielsen-Holm"), encoding="utf-8")
+    after = agenda_mod.load(municipal, cache_dir=cache)
+    assert after.members[0].name == "Erik Nielsen-Holm"
+    assert after.sha256 != before.sha256, "the record notices the change, as without a cache"
+    assert after == agenda_mod.load(municipal)
+    body.write_text(text.replace('party = "L"', 'party = "XYZW"', 1), encoding="utf-8")
+    with pytest.raises(AgendaError) as found:
+        agenda_mod.load(municipal, cache_dir=cache)
+    with pytest.raises(AgendaError) as without_cache:
+        agenda_mod.load(municipal)
+    assert found.value.problems == without_cache.value.problems
+    body.unlink()
+    with pytest.raises(AgendaError, match="filen findes ikke"):
+        agenda_mod.load(municipal, cache_dir=cache)
+
+
+def test_an_agenda_with_problems_says_them_the_same_at_every_load(tmp_path, checks):
+    cache = tmp_path / "cache"
+    path = tmp_path / "m.toml"
+    source = paths.DEMO_AGENDA.read_text(encoding="utf-8")
+    path.write_text(source.replace('party = "Ø"', 'party = "X"'), encoding="utf-8")
+    said = []
+    for _ in range(3):
+        with pytest.raises(AgendaError) as found:
+            agenda_mod.load(path, cache_dir=cache)
+        said.append(found.value.problems)
+    assert said[0] and said == [said[0]] * 3
+    assert checks == [1, 1, 1]
+    assert cache_files(cache) == [], "nothing kept for an agenda that does not load"
+
+
+@pytest.mark.parametrize("what", ["the program", "the Python running it"])
+def test_another_program_checks_again(tmp_path, agenda_file, checks, monkeypatch, what):
+    cache = tmp_path / "cache"
+    agenda_mod.load(agenda_file, cache_dir=cache)
+    if what == "the program":
+        monkeypatch.setattr(cached_mod.cache_mod, "_program", b"another meetingtui")
+    else:
+        monkeypatch.setattr(cached_mod.sys, "version", "3.99.0 (another)")
+    agenda_mod.load(agenda_file, cache_dir=cache)
+    agenda_mod.load(agenda_file, cache_dir=cache)
+    assert checks == [1, 1], "checked again once, then kept for that program"
+
+
+def test_a_start_the_zone_no_longer_has_is_checked_again(tmp_path, agenda_file, checks):
+    """The meeting's start is built again from the cache as the rules build it: a time
+    that does not exist in the zone (as after an update of the zone database) is a miss."""
+    cache = tmp_path / "cache"
+    genuine = agenda_mod.load(agenda_file, cache_dir=cache)
+
+    def spring_forward(found: dict) -> None:  # 02:30 on the night the clocks go forward
+        found["value"]["agenda"]["meeting"]["start"]["local"][:5] = [2025, 3, 30, 2, 30]
+
+    forge(cache_files(cache)[0], spring_forward, (cache / "key").read_bytes())
+    assert agenda_mod.load(agenda_file, cache_dir=cache) == genuine
+    assert checks == [1, 1]
+
+
+def test_every_part_of_an_agenda_is_written_and_read_back():
+    """A field of a type the cache does not know is refused (the agenda is then not kept)."""
+    agenda = agenda_mod.load(ROOT / "agendas" / "teknik-og-miljoeudvalget-2026-06-11.toml")
+    assert agenda.meeting.body_file is not None and any(i.earlier for i in agenda.items)
+    back = cached_mod.from_json(cached_mod.to_json(agenda))
+    assert repr(back) == repr(agenda)
+    with pytest.raises(TypeError):
+        cached_mod.to_json({"a": "dict"})
+    with pytest.raises(TypeError):
+        cached_mod.to_json(1.5)
 
 
 def test_the_cache_benchmark_runs():

@@ -7,7 +7,7 @@ from typing import Any
 
 from textual import events
 from textual.css.styles import RulesMap
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.style import Style
@@ -142,6 +142,12 @@ class AgendaList(OptionList):
             self.set_options(
                 Option(row, id=i) for i, row in zip(self._ids, self._rows, strict=True)
             )
+            if not self.size and len(self._rows) > self.app.size.height:
+                # Taller than the screen, so taller than any box the layout can give it:
+                # the scroll bar is certain, and shown in the first layout (Textual
+                # decides it once the list has a size, one layout and frame later).
+                self.virtual_size = Size(self.virtual_size.width, len(self._rows))
+                self.show_vertical_scrollbar = True
         highlighted = self._ids.index(viewing) if viewing in self._ids else 0
         if self.highlighted != highlighted:
             self.highlighted = highlighted

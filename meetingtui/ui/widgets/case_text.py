@@ -115,8 +115,9 @@ class CaseText(ScrollView, can_focus=True):
         self.refresh()
 
     def prepare(self, item: Item) -> None:
-        """Render an item's case text now (when idle), so that showing it next is quick."""
-        self._fitted(self._rendering(item))
+        """Render an item's case text once the screen is drawn and idle, so that showing it
+        next is quick (never before a frame still to come, e.g. at start-up)."""
+        self.call_after_refresh(self._fitted, self._rendering(item))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._fit()  # the box may have another size than when the item was shown
@@ -130,6 +131,10 @@ class CaseText(ScrollView, can_focus=True):
         self._fitted_to = fitted_to
         self._lines, width = self._fitted(self._shown) if self._shown else ([], 0)
         self.virtual_size = Size(width, len(self._lines))
+        # overflow-y: auto, decided now: Textual would decide it in the layout after the
+        # next one (it looks at the virtual size when a layout has given the box its size),
+        # one more frame before the screen shows the scroll bar the lines were fitted to.
+        self.show_vertical_scrollbar = len(self._lines) > self.content_region.height
 
     def _fitted(self, rendering: Rendering) -> tuple[list[Strip], int]:
         """The lines at the width they will have in the box, and that width."""

@@ -1,0 +1,188 @@
+"""An agenda that loaded, kept in the signed cache: used again only for the same files.
+
+Checking a 500-item agenda's rules costs about 0.1 s, at every start. What this program
+found once in the same bytes it would find again, so an agenda that loaded is kept
+(meetingtui/cache.py: JSON, the user's own files, signed with the user's key) and used
+instead of parsing and checking the file only when all of these hold:
+
+- the agenda file's bytes are the ones it was made from (SHA-256, read now);
+- every file it took from (its body file) still has the bytes it had (SHA-256, read now);
+- the same program made it: the SHA-256 of meetingtui's source files, and the Python
+  running it (its Unicode tables decide what is a control character or NFC);
+- the agenda was named by the same path (its notes and body file name it as given).
+
+The meeting's start is built again from its day, time and zone name, refusing a time
+the zone database lacks or holds twice, as the rules do: a zone database updated since
+is checked against. Anything else is a miss, and the file is parsed and checked as if
+there were no cache. Only agendas without problems are kept: a file with problems is
+checked every time, and says its problems the same way every time. The value is the
+Agenda's own fields, each dataclass tagged with its name (`{"$": "Item", ...}`); a field
+of a type not known here is not kept (the agenda is then checked at every load).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pendulum
+
+from meetingtui import cache as cache_mod
+from meetingtui.agenda import body_file
+from meetingtui.agenda.model import (
+    MAX_BYTES,
+    Agenda,
+    Earlier,
+    Item,
+    Meeting,
+    Member,
+    Person,
+    Section,
+)
+from meetingtui.agenda.source import read_bytes
+from meetingtui.errors import AgendaError
+
+KIND = "agenda"
+VERSION = 3  # 1 was a pickle, 2 the parsed TOML (its rules checked at every load)
+# Each part of an Agenda by name, with its fields' names.
+_CLASSES: dict[str, tuple[type, tuple[str, ...]]] = {
+    cls.__name__: (cls, tuple(f.name for f in dataclasses.fields(cls)))
+    for cls in (Agenda, Meeting, Member, Person, Item, Section, Earlier)
+}
+
+
+class CheckedAgenda:
+    """The cache entry for one agenda file, named by the path it is loaded by."""
+
+    def __init__(self, cache_dir: Path, path: Path, data: bytes):
+        self._cache = cache_mod.Cache(cache_dir, KIND, VERSION, max_bytes=8 * MAX_BYTES)
+        self._path = path
+        self._source = hashlib.sha256(data).hexdigest()
+        try:
+            program = cache_mod.program_fingerprint().hex()
+        except OSError:  # a source file unreadable: nothing is trusted, nothing kept
+            self._key = None
+        else:
+            named = json.dumps([program, sys.version, str(path), self._source])
+            self._key = hashlib.sha256(named.encode("utf-8", "surrogateescape")).hexdigest()
+
+    @property
+    def file(self) -> Path | None:
+        """The cache file for this agenda (None: nothing is kept)."""
+        return self._cache.file(self._key) if self._key is not None else None
+
+    def get(self) -> Agenda | None:
+        """The agenda kept for these bytes, if everything it was made from is unchanged."""
+        if self._key is None:
+            return None
+        found = self._cache.get(self._key, object_hook=decode)
+        if not isinstance(found, dict) or found.get("source") != self._source:
+            return None
+        includes = found.get("includes")
+        if not isinstance(includes, list) or not all(map(_unchanged, includes)):
+            return None
+        agenda = found.get("agenda")
+        if not isinstance(agenda, Agenda):
+            return None
+        return dataclasses.replace(agenda, path=self._path)
+
+    def keep(self, agenda: Agenda, body: body_file.Body | None) -> None:
+        """Keep an agenda that loaded from these bytes (and `body`); failures cost time only."""
+        if self._key is None:
+            return
+        try:
+            value = to_json(dataclasses.replace(agenda, path=None))
+        except TypeError:  # a field this module cannot write: checked at every load
+            return
+        includes = [[str(body.path), body.sha256]] if body is not None else []
+        self._cache.put(self._key, {"source": self._source, "includes": includes, "agenda": value})
+
+
+def _unchanged(include: Any) -> bool:
+    """Whether a file the agenda took from still has the bytes it had."""
+    if not (isinstance(include, list) and len(include) == 2 and all(map(_is_str, include))):
+        return False
+    where, sha256 = include
+    try:
+        data = read_bytes(Path(where), body_file.BODY_FILE)
+    except AgendaError:
+        return False
+    return hashlib.sha256(data).hexdigest() == sha256
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+# -- the Agenda as JSON, and back ----------------------------------------------------------
+def to_json(value: Any) -> Any:
+    """An Agenda (or any of its parts) as JSON; TypeError for a value of an unknown type."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__name__
+        if _CLASSES.get(name, (None,))[0] is not type(value):
+            raise TypeError(f"not an agenda part: {name}")
+        fields = {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {"$": name, **fields}
+    if isinstance(value, tuple):
+        return [to_json(part) for part in value]
+    if isinstance(value, pendulum.DateTime):  # before Date: a DateTime is a Date too
+        if not value.timezone_name:
+            raise TypeError("a time without a named zone")
+        local = [value.year, value.month, value.day, value.hour, value.minute]
+        return {
+            "$": "DateTime",
+            "local": [*local, value.second, value.microsecond],
+            "zone": value.timezone_name,
+        }
+    if isinstance(value, pendulum.Date):
+        return {"$": "Date", "iso": value.isoformat()}
+    if isinstance(value, Path):
+        return {"$": "Path", "path": str(value)}
+    if value is None or type(value) in (str, int, bool):
+        return value
+    raise TypeError(f"not an agenda value: {type(value).__name__}")
+
+
+def from_json(value: Any) -> Any:
+    """The inverse of to_json: a value read back with json.loads (lists become tuples, as
+    in the model); ValueError, TypeError or KeyError for anything to_json does not write."""
+    return json.loads(json.dumps(value), object_hook=decode)
+
+
+def decode(found: dict) -> Any:
+    """json.loads's object_hook for to_json's objects (called innermost first)."""
+    tag = found.get("$")
+    if tag is None:  # not one of ours (the cache file's own fields)
+        return found
+    if tag == "DateTime":
+        year, month, day, hour, minute, second, microsecond = found["local"]
+        return pendulum.datetime(
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            microsecond,
+            tz=pendulum.timezone(found["zone"]),
+            raise_on_unknown_times=True,  # as the rules build it: a time that exists once
+        )
+    if tag == "Date":
+        day = dt.date.fromisoformat(found["iso"])
+        return pendulum.date(day.year, day.month, day.day)
+    if tag == "Path":
+        return Path(found["path"])
+    cls, names = _CLASSES[tag]
+    if len(found) != len(names) + 1:
+        raise TypeError(f"{tag}: other fields than the model's")
+    return cls(**{name: _tuples(found[name]) for name in names})
+
+
+def _tuples(value: Any) -> Any:
+    """A model's sequences are tuples (of strings or of parts already decoded)."""
+    return tuple(value) if type(value) is list else value
