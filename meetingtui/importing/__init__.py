@@ -9,15 +9,22 @@ Danish what was found and what was not.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from meetingtui.importing.blocks import ImportFailed
-from meetingtui.importing.recognise import Result, recognise
-from meetingtui.importing.source import read_blocks
+
+if TYPE_CHECKING:
+    from meetingtui.importing.recognise import Result
 
 
 def import_source(path: Path) -> Result:
     """The agenda data read from `path` (ImportFailed: one Danish line)."""
+    # Imported here: `meetingtui` registers the import command on every start, and the
+    # readers and the recogniser are only needed when a dagsorden is imported.
+    from meetingtui.importing.recognise import recognise
+    from meetingtui.importing.source import read_blocks
+
     return recognise(read_blocks(path), str(path))
 
 
-__all__ = ["ImportFailed", "Result", "import_source"]
+__all__ = ["ImportFailed", "import_source"]

@@ -27,26 +27,12 @@ import hashlib
 import os
 from pathlib import Path
 
-from meetingtui.cache import Cache
+from meetingtui.cache import Cache, program_fingerprint
 from meetingtui.record.chain import HEX64, State
 from meetingtui.record.guard import MAX_BYTES
 
 KIND = "record-checked"
 VERSION = 2
-_program: bytes | None = None
-
-
-def program_fingerprint() -> bytes:
-    """The SHA-256 of the meetingtui package's source files (paths and contents)."""
-    global _program
-    if _program is None:
-        package = Path(__file__).resolve().parent.parent
-        digest = hashlib.sha256()
-        for source in sorted(package.rglob("*.py")):
-            digest.update(source.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(source.read_bytes() + b"\0")
-        _program = digest.digest()
-    return _program
 
 
 class CheckedPrefix:
