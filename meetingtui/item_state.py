@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pendulum
 
+from meetingtui import wording
 from meetingtui.agenda.model import Item
 
 
@@ -36,6 +37,12 @@ class ItemState:
     vote: Vote | None = None
     dissents: list[tuple[str, str]] = field(default_factory=list)  # (seat id, text)
     added: bool = False
+
+    @property
+    def printed_decision(self) -> str:
+        """The decision as the referat prints it: its text, else "Udsat." for a postponed
+        item, else "" (the referat, a correction's "before", the correction dialog's text)."""
+        return self.decision.strip() or (wording.postponed() if self.postponed else "")
 
     @property
     def status(self) -> str:

@@ -217,10 +217,12 @@ class Approving:
         item_state = self.state.item(item_id)
         if field == "decision" and item_state.item.kind == "underskriftsside":
             raise ActionError("Underskriftssiden har ingen beslutning.")
+        if field == "summary" and not item_state.item.closed:  # printed for closed items only
+            raise ActionError("Kun et lukket punkt har et offentligt resumé: ret beslutningen.")
         replacement = self._multiline(new or "")[0].strip()
         if not replacement:
             raise ActionError("Skriv den rettede tekst.")
-        old = item_state.decision if field == "decision" else item_state.summary
+        old = item_state.printed_decision if field == "decision" else item_state.summary
         if replacement == old.strip():
             raise ActionError("Den rettede tekst er den samme som før.")
         return replacement

@@ -167,7 +167,7 @@ def test_an_open_meeting_cannot_be_approved(tmp_path):
         ("04-12-2025", ["anja-lund", "ole"], "Ukendt medlem: »ole« er ikke medlem af"),
         ("04-12-2025", [], "Vælg mindst ét medlem"),
         ("31-11-2025", TOOK_PART, "Datoen »31-11-2025« findes ikke."),
-        ("4. december", TOOK_PART, "kan ikke læses (forventet DD-MM-ÅÅÅÅ)"),
+        ("4. december", TOOK_PART, "kan ikke læses (forventet DD-MM-ÅÅÅÅ eller ÅÅÅÅ-MM-DD)"),
         ("19-11-2025", TOOK_PART, "før mødet sluttede den 20-11-2025"),
         ("11-12-2025", TOOK_PART, "Den 11-12-2025 er endnu ikke kommet."),
     ],
@@ -265,6 +265,37 @@ def test_a_correction_replaces_the_decision_and_says_what_it_read_before(demo):
         assert item.index("Rettelse 09-12-2025") < item.index("Fraværende")
     full = text_of(demo, True)
     assert fingerprint.find(full) == before  # the newest seal: the correction's
+
+
+def test_a_postponed_items_correction_quotes_the_udsat_the_referat_printed(demo):
+    """Postponed (u), its typed text then cleared: the referat prints "Udsat.", and so
+    does the correction's "before"; correcting it to "Udsat." changes nothing."""
+    demo.postpone("eventuelt")
+    demo.set_decision("", "eventuelt")
+    assert "\n\nUdsat.\n\n" in section(text_of(demo, False), "Punkt 6: Eventuelt")
+    demo.approve("04-12-2025", "signed", TOOK_PART)
+    with pytest.raises(ActionError, match="den samme som før"):
+        demo.correct("Tekst.", "eventuelt", "decision", "Udsat.")
+    demo.correct("Punktet blev behandlet.", "eventuelt", "decision", "Taget til efterretning.")
+    for full in (False, True):
+        item = section(text_of(demo, full), "Punkt 6: Eventuelt")
+        assert 'Beslutningen lød før rettelsen: "Udsat."' in item
+        assert "ingen beslutning" not in item and "\n\nTaget til efterretning.\n\n" in item
+
+
+def test_a_summary_correction_of_an_open_item_is_refused(demo):
+    """An open item's referat prints no summary: a corrected one would show nowhere."""
+    demo.approve("04-12-2025", "signed", TOOK_PART)
+    count = len(demo.record.events)
+    with pytest.raises(ActionError, match="Kun et lukket punkt har et offentligt resumé"):
+        demo.correct("Resuméet manglede.", "eventuelt", "summary", "Et resumé.")
+    assert len(demo.record.events) == count
+
+
+@pytest.mark.parametrize("typed", ["04-12-2025", "4.12.2025", "04/12/2025", "2025-12-04"])
+def test_the_approval_date_reads_danish_and_iso_dates(demo, typed):
+    found = demo.approve(typed, "signed", TOOK_PART)
+    assert found.when.date() == pendulum.date(2025, 12, 4)
 
 
 def test_a_wrong_correction_is_corrected_by_another_not_by_undo(demo):

@@ -122,7 +122,8 @@ def _correct(state: MeetingState, e: CorrectionEvent) -> None:
     if item_id is not None and state.has_item(item_id) and field and new is not None:
         item_state = state.item(item_id)
         if field == "decision":
-            old, item_state.decision = item_state.decision, new
+            # as the approved referat printed it ("Udsat." for a postponed item)
+            old, item_state.decision = item_state.printed_decision, new
             if new.strip():
                 item_state.postponed = False
         else:

@@ -212,7 +212,7 @@ def decision_blocks(
     told: dict | None,
     choices: wording.Choices = wording.REFERENCE,
 ) -> list[Block]:
-    text = item_state.decision.strip() or (wording.postponed() if item_state.postponed else "")
+    text = item_state.printed_decision
     sentences = [s for s in item_sentences(state, item_state, told, choices) if s]
     if not text and not sentences:
         return []

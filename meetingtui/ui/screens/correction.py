@@ -91,7 +91,7 @@ class CorrectionScreen(FormDialog[Correction]):
         editor.display = field is not None
         if field is not None:
             item_state = self.secretary.state.item(self.item_id)
-            editor.load(item_state.decision if field == "decision" else item_state.summary)
+            editor.load(item_state.printed_decision if field == "decision" else item_state.summary)
 
     @on(DecisionEditor.Done)
     def _escape_in_the_text(self) -> None:
