@@ -8,13 +8,12 @@ both, and one the secretary added although nobody in it took part by its member.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
 import pendulum
 
-from meetingtui import attendance, wording
+from meetingtui import attendance, times, wording
 from meetingtui.agenda.model import Person
 from meetingtui.eventkinds.approval import Approval
 from meetingtui.state import MeetingState
@@ -51,23 +50,15 @@ def _people_by_seat(state: MeetingState) -> dict[str, list[Person]]:
     return out
 
 
-_DATE = re.compile(r"\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*")
-
-
-class DateUnreadable(ValueError):
-    """A typed date that is not DD-MM-YYYY, or no such day; the message is Danish."""
+# One reading of a typed day for the approval, the correction and `meetingtui new`.
+DateUnreadable = times.DateUnreadable
 
 
 def read_date(text: str, tz: str) -> pendulum.DateTime:
-    """'04-12-2025' (also 4-12-2025, 04.12.2025, 04/12/2025): 00:00 that day in `tz`."""
-    match = _DATE.fullmatch(text)
-    if match is None:
-        raise DateUnreadable(f"Datoen »{text.strip()}« kan ikke læses (forventet DD-MM-ÅÅÅÅ).")
-    day, month, year = (int(group) for group in match.groups())
-    try:
-        return pendulum.datetime(year, month, day, tz=tz)
-    except ValueError:
-        raise DateUnreadable(f"Datoen »{text.strip()}« findes ikke.") from None
+    """'04-12-2025' (also 4-12-2025, 04.12.2025, 04/12/2025) or '2025-12-04'
+    (times.read_day): 00:00 that day in `tz`."""
+    day = times.read_day(text)
+    return pendulum.datetime(day.year, day.month, day.day, tz=tz)
 
 
 def moment(when: str | date | pendulum.DateTime, tz: str) -> pendulum.DateTime:

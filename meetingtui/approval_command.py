@@ -37,7 +37,9 @@ def add_approval_commands(sub) -> None:
         "approve", help="register the referat's approval after the meeting (locks the record)"
     )
     _meeting_arguments(approve)
-    approve.add_argument("--date", required=True, metavar="DD-MM-YYYY", help="when it was approved")
+    approve.add_argument(
+        "--date", required=True, metavar="DD-MM-YYYY", help="when it was approved (or YYYY-MM-DD)"
+    )
     approve.add_argument(
         "--how",
         required=True,
@@ -64,7 +66,7 @@ def add_approval_commands(sub) -> None:
     new.add_argument("--decision", metavar="TEXT", help="the item's decision from now on")
     new.add_argument("--summary", metavar="TEXT", help="the item's public summary from now on")
     correct.add_argument(
-        "--date", metavar="DD-MM-YYYY", help="the correction's date (default: today)"
+        "--date", metavar="DD-MM-YYYY", help="the correction's date, or YYYY-MM-DD (default: today)"
     )
     correct.set_defaults(handler=run_correct)
 
@@ -79,7 +81,7 @@ def run_approve(args) -> int:
     with _opened(args) as secretary:
         tz = secretary.agenda.meeting.timezone
         when = _date(args.date, tz)
-        by = _members(args.by, secretary) if args.by else secretary.approvers()
+        by = _members(args.by, secretary) if args.by is not None else secretary.approvers()
         found = secretary.approve(when, HOWS[args.how], by, args.note)
         line = f"{approval.description(secretary.state, found)} Referatet er nu låst."
     _print(line)
@@ -91,7 +93,13 @@ def run_correct(args) -> int:
         tz = secretary.agenda.meeting.timezone
         when = _date(args.date, tz) if args.date else None
         item = _item(args.item, secretary.state) if args.item is not None else None
-        field = "decision" if args.decision is not None else "summary" if args.summary else None
+        field = (
+            "decision"
+            if args.decision is not None
+            else "summary"
+            if args.summary is not None
+            else None
+        )
         new = args.decision if args.decision is not None else args.summary
         found = secretary.correct(args.text, item, field, new, when)
         where = (

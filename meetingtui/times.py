@@ -1,4 +1,5 @@
-"""Times the secretary types ('10.05', '10:05', '1005') on the meeting's day and time zone.
+"""Times the secretary types ('10.05', '10:05', '1005') on the meeting's day and time zone,
+and the days typed anywhere (`read_day`: '04-12-2025' or '2025-12-04').
 
 A time that does not exist (spring forward) or happens twice (fall back) on that day is
 refused, not guessed: the secretary must be told and type another.
@@ -6,6 +7,7 @@ refused, not guessed: the secretary must be told and type another.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -15,6 +17,30 @@ from meetingtui.errors import TimeInputError
 
 Now = Callable[[], pendulum.DateTime]
 _CLOCK = re.compile(r"^\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:]?(\d{2}))?\s*$")
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+_DANISH_DAY = re.compile(r"\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*")
+
+
+class DateUnreadable(ValueError):
+    """A typed day in neither form, or no such day; the message is Danish."""
+
+
+def read_day(text: str) -> dt.date:
+    """The one reading of a typed day (`meetingtui new --date`, the approval's date, a
+    correction's): '04-12-2025' as the referat writes it (also 4-12-2025, 04.12.2025,
+    04/12/2025) or ISO 8601's '2025-12-04'."""
+    if found := _ISO_DAY.fullmatch(text):
+        year, month, day = found.groups()
+    elif found := _DANISH_DAY.fullmatch(text):
+        day, month, year = found.groups()
+    else:
+        raise DateUnreadable(
+            f"Datoen »{text.strip()}« kan ikke læses (forventet DD-MM-ÅÅÅÅ eller ÅÅÅÅ-MM-DD)."
+        )
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        raise DateUnreadable(f"Datoen »{text.strip()}« findes ikke.") from None
 
 
 def parse(text: str, day: pendulum.Date, tz: str) -> pendulum.DateTime:

@@ -96,7 +96,9 @@ def test_approve_with_the_demo_and_chosen_members_and_a_note(record, capsys):
     [
         (["--by", "anja-lund,nogen"], 2, "--by: »nogen« er ikke et medlems id"),
         (["--date", "32-12-2025"], 2, "--date: Datoen »32-12-2025« findes ikke."),
-        (["--date", "2025-12-04"], 2, "--date: Datoen »2025-12-04« kan ikke læses"),
+        (["--date", "2025-13-04"], 2, "--date: Datoen »2025-13-04« findes ikke."),
+        (["--date", "4 dec 2025"], 2, "--date: Datoen »4 dec 2025« kan ikke læses"),
+        (["--by", ""], 2, "--by: ingen medlemmer nævnt (forventet id,id,…)"),
         (["--date", "19-11-2025"], 1, "før mødet sluttede den 20-11-2025"),
     ],
 )
@@ -191,3 +193,31 @@ def test_correct_finds_the_item_by_the_number_the_referat_gives_it(record, capsy
     assert code == 0
     assert "i punkt 6 registreret" in capsys.readouterr().out
     assert state_of(record).item("eventuelt").decision == "Ingen bemærkninger fra udvalget."
+
+
+def test_approve_reads_an_iso_date_as_meetingtui_new_does(record, capsys):
+    code = run(
+        "approve", AGENDA, "--record", str(record), "--date", "2025-12-04", "--how", "underskrift"
+    )
+    assert code == 0 and "den 04-12-2025" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("extra", "code", "message"),
+    [
+        # an open item's summary is printed nowhere: refused as the meeting does not allow it
+        (["--item", "eventuelt", "--summary", "Et resumé."], 1, "Kun et lukket punkt"),
+        # an empty text is said to be empty, not taken for a correction in words only
+        (["--item", "udbudsproces", "--summary", ""], 1, "Skriv den rettede tekst."),
+    ],
+)
+def test_correct_refuses_a_summary_that_does_not_fit_in_one_line(
+    record, capsys, extra, code, message
+):
+    run("approve", AGENDA, "--record", str(record), "--date", "04-12-2025", "--how", "underskrift")
+    capsys.readouterr()
+    before = len(state_of(record).corrections)
+    assert run("correct", AGENDA, "--record", str(record), "--text", "Rettet.", *extra) == code
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert len(state_of(record).corrections) == before

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from meetingtui import times
 from meetingtui.agenda.body_file import Body
 from meetingtui.agenda.model import YEARS, slug
 from meetingtui.agenda.write import to_toml
@@ -68,15 +69,11 @@ def find_body(name: str, bodies: Path = BODIES) -> Path:
 
 
 def parse_date(text: str) -> dt.date:
-    """'2026-06-11' or '11-06-2026' (also with dots or slashes)."""
-    found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text)
-    parts = (found[1], found[2], found[3]) if found else None
-    danish = re.fullmatch(r"\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*", text)
-    if danish:
-        parts = (danish[3], danish[2], danish[1])
+    """'2026-06-11' or '11-06-2026' (also with dots or slashes): times.read_day, the
+    reading the approval's date shares, within the years an agenda may have."""
     try:
-        day = dt.date(*map(int, parts)) if parts else None
-    except ValueError:
+        day: dt.date | None = times.read_day(text)
+    except times.DateUnreadable:
         day = None
     if day is None or not YEARS[0] <= day.year <= YEARS[1]:
         raise AgendaError(
