@@ -281,8 +281,8 @@ APPROVE_NOT_CLOSED = (
 )
 APPROVE_REHEARSAL = "En prøvegennemgang (PRØVE) er ikke et møde: dens referat godkendes ikke."
 APPROVE_LOCKS = (
-    "Godkendelsen låser referatet: derefter ændres det kun med en dateret rettelse (R), "
-    "som referatet viser."
+    "Ctrl+S godkender og låser referatet: derefter ændres det kun med en dateret "
+    "rettelse (R), som referatet viser."
 )
 CORRECT_NOT_APPROVED = (
     "Referatet er ikke godkendt: ret det som hidtil (d, F2-F6, r …). "

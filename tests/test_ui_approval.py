@@ -130,7 +130,7 @@ def events(app) -> int:
 
 async def approve_as_offered(keys: Keys) -> None:
     await keys.press("G")
-    await keys.press("enter")
+    await keys.press("ctrl+s")
 
 
 async def go_to_item(keys: Keys, number: int) -> None:
@@ -146,7 +146,13 @@ async def test_approving_with_the_keys_offers_today_and_who_took_part_and_locks(
         assert app.screen.query_one("#approval-date").value == "04-12-2025"
         offered = set(app.screen.query_one("#approval-by").selected)
         assert offered == set(app.secretary.state.seats) - ABSENT
+        # Enter only moves on (date -> how -> by): one stray Enter does not lock the record
         await keys.press("enter")
+        assert app.screen.focused is app.screen.query_one("#approval-how")
+        await keys.press("enter")
+        assert app.screen.focused is app.screen.query_one("#approval-by")
+        assert app.secretary.state.approval is None and not isinstance(app.screen, MainScreen)
+        await keys.press("ctrl+s")
         assert isinstance(app.screen, MainScreen)
         approval = app.secretary.state.approval
         assert approval is not None and approval.how == "signed"
@@ -181,16 +187,16 @@ async def test_a_refused_date_stays_in_the_dialog_with_the_reason(tmp_path):
         before = events(app)
         await keys.press("G", *["backspace"] * 10)
         await keys.type("31-02-2025")
-        await keys.press("enter")
+        await keys.press("ctrl+s")
         assert app.screen.query_one("#approval-date").value == "31-02-2025"
         assert "findes ikke" in text_of(app, "#refused")
         await keys.press(*["backspace"] * 10)
         await keys.type("05-12-2025")  # tomorrow
-        await keys.press("enter")
+        await keys.press("ctrl+s")
         assert "endnu ikke kommet" in text_of(app, "#refused")
         await keys.press(*["backspace"] * 10)
         await keys.type("19-11-2025")  # before the meeting
-        await keys.press("enter")
+        await keys.press("ctrl+s")
         assert "før mødet sluttede" in text_of(app, "#refused")
         await keys.press("escape")
         assert isinstance(app.screen, MainScreen)
@@ -332,6 +338,19 @@ async def test_a_corrected_decision_shows_on_screen_in_the_history_and_in_the_pr
         assert "Indstillingen godkendt." in preview
 
 
+async def test_a_postponed_items_correction_is_filled_in_with_the_udsat_it_printed(tmp_path):
+    app = closed_demo(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        first = app.secretary.state.items[0].item.id
+        app.secretary.postpone(first)  # u, then the decision's text cleared
+        app.secretary.set_decision("", first)
+        await approve_as_offered(keys)
+        await go_to_item(keys, 1)
+        await keys.press("R")
+        assert app.screen.query_one("#correction-new", DecisionEditor).text == "Udsat."
+
+
 async def test_a_correction_without_an_explanation_stays_in_the_dialog(tmp_path):
     app = closed_demo(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -381,16 +400,31 @@ def type_at_once(app, keys: list[str]) -> None:
         app.post_message(events.Key(key, character))
 
 
-async def test_a_date_typed_and_enter_at_once_approves_that_date(tmp_path):
-    """Enter acts on the date typed just before it, not on the field as it stood."""
+async def test_a_date_typed_and_ctrl_s_at_once_approves_that_date(tmp_path):
+    """Ctrl+S acts on the date typed just before it, not on the field as it stood; an
+    ISO date is read as well as a Danish one."""
     app = closed_demo(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         keys = Keys(pilot)
         await keys.press("G", "backspace")  # the offered date is selected: one key clears it
-        type_at_once(app, [*"02-12-2025", "enter"])
+        type_at_once(app, [*"2025-12-02", "ctrl+s"])
         await pilot.pause(0.3)
         approval = app.secretary.state.approval
         assert approval is not None and approval.when.date() == pendulum.date(2025, 12, 2)
+
+
+async def test_a_date_typed_and_enter_at_once_moves_on_and_approves_nothing(tmp_path):
+    app = closed_demo(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = Keys(pilot)
+        before = events(app)
+        await keys.press("G", "backspace")
+        type_at_once(app, [*"02-12-2025", "enter"])
+        await pilot.pause(0.3)
+        assert app.secretary.state.approval is None and events(app) == before
+        assert app.screen.query_one("#approval-date").value == "02-12-2025"
+        assert app.screen.focused is app.screen.query_one("#approval-how")
+        assert "Ctrl+S godkend" in screen_text(app)
 
 
 async def test_a_correction_typed_and_ctrl_s_at_once_records_all_of_it(tmp_path):
@@ -405,12 +439,12 @@ async def test_a_correction_typed_and_ctrl_s_at_once_records_all_of_it(tmp_path)
         assert [c.text for c in made] == ["Mødet sluttede kl. 11.50."]
 
 
-async def test_a_way_chosen_and_enter_at_once_approves_that_way(tmp_path):
+async def test_a_way_chosen_and_ctrl_s_at_once_approves_that_way(tmp_path):
     app = closed_demo(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         keys = Keys(pilot)
         await keys.press("G", "tab")  # how
-        type_at_once(app, ["down", "down", "enter"])
+        type_at_once(app, ["down", "down", "ctrl+s"])
         await pilot.pause(0.3)
         approval = app.secretary.state.approval
         assert approval is not None and approval.how == "own_system"

@@ -51,15 +51,15 @@ def test_approve_dialog(snap_compare, closed_demo):
 
 def test_approve_dialog_refused_date(snap_compare, closed_demo):
     """A date that does not exist stays in the dialog, the reason under it."""
-    press = ["G", *["backspace"] * 10, *"31-02-2025", "enter"]
+    press = ["G", *["backspace"] * 10, *"31-02-2025", "ctrl+s"]
     assert snap_compare(closed_demo, press=press, run_before=settle)
 
 
 def test_locked_main_screen(snap_compare, closed_demo):
     """Approved: the status line says so, the decision's title says R corrects."""
-    assert snap_compare(closed_demo, run_before=quietly("G", "enter", *TO_ITEM_1))
+    assert snap_compare(closed_demo, run_before=quietly("G", "ctrl+s", *TO_ITEM_1))
 
 
 def test_correction_dialog(snap_compare, closed_demo):
     """Item 1's decision, filled in as it reads, and the explanation to write."""
-    assert snap_compare(closed_demo, run_before=quietly("G", "enter", *TO_ITEM_1, "R"))
+    assert snap_compare(closed_demo, run_before=quietly("G", "ctrl+s", *TO_ITEM_1, "R"))

@@ -1,15 +1,16 @@
 """The referat's approval (G): when, how and by whom; it locks the record.
 
-One dialog, keyboard only: the date (today's, DD-MM-ÅÅÅÅ), how (three ways, ↑↓), by whom
-(the members who took part preselected, Space takes one in or out), and the line saying
-that it locks the record. Enter or Ctrl+S approves (what was typed before it, however
-fast: form.FormDialog), Escape leaves without recording. The
-dialog records the approval itself (`Secretary.approve`), so a refused date or choice stays
+One dialog, keyboard only: the date (today's, DD-MM-ÅÅÅÅ or ÅÅÅÅ-MM-DD), how (three ways,
+↑↓), by whom (the members who took part preselected, Space takes one in or out), and the
+line saying that it locks the record. Approving is deliberate, for it cannot be undone:
+Enter only moves on (date -> how -> by), Ctrl+S alone approves (what was typed before it,
+however fast: form.FormDialog), Escape leaves without recording. The dialog records the approval itself (`Secretary.approve`), so a refused date or choice stays
 in it with the reason shown, as an arrival's refused time does (pickers.MemberPicker).
 """
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -26,7 +27,7 @@ class ApproveScreen(FormDialog[Approval]):
     """Register the approval; dismissed with the Approval recorded (None: Escape)."""
 
     CSS_PATH = "approval.tcss"
-    BINDINGS = [Binding("enter,ctrl+s", "approve", "Godkend og lås", priority=True)]
+    BINDINGS = [Binding("ctrl+s", "approve", "Godkend og lås", priority=True)]
 
     def compose(self) -> ComposeResult:
         state = self.secretary.state
@@ -53,13 +54,18 @@ class ApproveScreen(FormDialog[Approval]):
             yield Label(labels.APPROVE_LOCKS, id="approval-locks")
             yield Label(id="refused", classes="refused")
             yield Label(
-                "Tab felt · ↑↓ vælg · Mellemrum til/fra · Enter godkend · Esc fortryd",
+                "Enter næste felt · Mellemrum til/fra · Ctrl+S godkend · Esc fortryd",
                 classes="hint",
             )
 
     def on_mount(self) -> None:
         self.query_one("#refused", Label).display = False
         self.query_one("#approval-date", Input).focus()
+
+    @on(Input.Submitted, "#approval-date")
+    @on(ChoiceList.OptionSelected, "#approval-how")
+    def _next_field(self) -> None:
+        self.focus_next()  # Enter moves on: only Ctrl+S approves (and locks)
 
     def action_approve(self) -> None:
         self.confirm_after_typing()
