@@ -5,12 +5,16 @@ not, and said in Danish, one fact per line: how many events, from where the chai
 which events were written before the chain (and cannot be checked), the first change
 found (everything from it on is suspect), each approval and correction and the state of
 the record it seals. With a referat (.docx, .pdf, .html), the fingerprint printed on its
-signature page (fingerprint.py) is looked up among the record's seals and states.
+signature page (fingerprint.py) is looked up among the hashes of the record's approval
+and corrections' own lines: a referat matches only an approval or a correction, whose
+line holds its date, way, names and the seal of everything before it. A fingerprint
+that is only some state of the record (not a sealing event's line) is not accepted.
 
 Exit status: 0 when nothing was found changed (and, with a referat, it was made from
 this record); 1 when a change is found, a seal does not hold, events were added after
-the approval that are not corrections, or the referat is not shown to be made from the
-record (also when it bears no fingerprint); 2 when a file cannot be read (one line).
+the approval that are not corrections, an approval or correction has no readable seal,
+or the referat is not shown to be made from the record (also when it bears no
+fingerprint, or its fingerprint is not an approval's or correction's line); 2 when a file cannot be read (one line).
 """
 
 from __future__ import annotations
@@ -62,18 +66,18 @@ def record_lines(report: ChainReport, verdict: Verdict) -> None:
     count = _count(report.events)
     if not report.events:
         verdict.say("Protokollen har ingen registreringer endnu.")
+    elif changed is not None:
+        verdict.say(f"Protokollen er ændret: {count}; den første ændring:", ok=False)
     elif report.first_chained is None:
         verdict.say(
             f"Protokollen har ingen fingeraftryk: {'den ene' if report.events == 1 else 'alle'} "
             f"{count} er skrevet af en ældre meetingtui og kan ikke efterprøves."
         )
-    elif changed is None:
+    else:
         verdict.say(
             f"Protokollen er uændret: {count}; kæden hænger sammen fra registrering "
             f"{report.first_chained}."
         )
-    else:
-        verdict.say(f"Protokollen er ændret: {count}; den første ændring:", ok=False)
     if changed is not None:
         verdict.say(change_line(changed), ok=False)
         if len(report.changes) > 1:
@@ -122,6 +126,12 @@ def change_line(change: chain.Change) -> str:
             f"stod før linje {change.line}); "
             "alt derfra er ikke til at stole på."
         )
+    if change.how is How.UNCHAINED:
+        return (
+            f"{where.capitalize()} har fået sit fingeraftryk fjernet: den er skrevet af denne "
+            f"meetingtui (format {chain.CHAINED_FROM_VERSION} eller nyere), som altid sætter "
+            f"det; {suspect}"
+        )
     if change.how is How.INSERTED:
         return (
             f"{where.capitalize()} er sat ind bagefter (nummeret er brugt før eller kommer i "
@@ -139,7 +149,13 @@ def seal_lines(report: ChainReport, verdict: Verdict) -> None:
         return
     for seal in report.seals:
         name = KIND_NAMES.get(seal.kind, f"Forseglet ({seal.kind})")
-        if seal.holds is None:
+        if not seal.readable:
+            verdict.say(
+                f"{name}: registrering {seal.event} har ingen læsbar forsegling (feltet »seal« "
+                "mangler eller er ikke 64 hex-cifre); den er ændret, efter den blev skrevet.",
+                ok=False,
+            )
+        elif seal.holds is None:
             verdict.say(
                 f"{name}: forseglingen i registrering {seal.event} kan ikke efterprøves "
                 "(registreringen har intet fingeraftryk).",
@@ -186,13 +202,14 @@ def referat_lines(report: ChainReport, text: str, verdict: Verdict) -> None:
         return
     verdict.say(f"Referatets fingeraftryk: {fingerprint.display(found)}.")
     for number, seal in enumerate(report.seals):
-        if seal.seal == found:
-            later = len(report.seals) - number - 1
+        if seal.hash == found:
+            later = [s.event for s in report.seals[number + 1 :]]
             name = "godkendelsen" if seal.kind == "approved" else "rettelsen"
             rest = (
                 "der er ingen senere rettelser"
-                if later == 0
-                else f"{later} senere {'rettelse' if later == 1 else 'rettelser'} er ikke med i det"
+                if not later
+                else f"{len(later)} senere {'rettelse' if len(later) == 1 else 'rettelser'} "
+                f"({_spans('registrering', _runs(later))}) er ikke med i det"
             )
             verdict.say(
                 f"Referatet er lavet af protokollen, som den stod ved {name} "
@@ -200,24 +217,28 @@ def referat_lines(report: ChainReport, text: str, verdict: Verdict) -> None:
             )
             _changed_since(report, seal.line, verdict)
             return
-    if found in report.states:
+    if found in report.states or any(seal.seal == found for seal in report.seals):
+        after = report.states.get(found)
+        where = f"efter registrering {after}" if after is not None else "før registreringerne"
         verdict.say(
-            "Referatet er lavet af protokollen, som den stod efter registrering "
-            f"{report.states[found]} (ikke ved en godkendelse)."
+            f"Referatets fingeraftryk er protokollen, som den stod {where}, ikke en godkendelse "
+            "eller rettelse: det dækker ikke, hvornår, hvordan og af hvem referatet er godkendt "
+            "(et godkendt referat bærer godkendelsens eller den nyeste rettelses eget "
+            "fingeraftryk).",
+            ok=False,
         )
-        _changed_since(report, None, verdict)
         return
     verdict.say(
         "Referatets fingeraftryk findes ikke i denne protokol: det er ikke lavet af den, "
-        "eller protokollen er ændret.",
+        "eller protokollen er ændret (også hvis godkendelsen er fjernet).",
         ok=False,
     )
 
 
-def _changed_since(report: ChainReport, line: int | None, verdict: Verdict) -> None:
+def _changed_since(report: ChainReport, line: int, verdict: Verdict) -> None:
     """A change before what the referat was made from: the referat is the older truth."""
     changed = report.changed
-    if changed is not None and (line is None or changed.line <= line):
+    if changed is not None and changed.line <= line:
         verdict.say(
             "Protokollen er siden ændret i det, referatet bygger på (se ovenfor); referatet "
             "viser den, som den var.",

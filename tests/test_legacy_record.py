@@ -59,3 +59,35 @@ def test_a_record_from_an_earlier_release_can_be_continued(legacy_record):
         assert reopened.events[-1]["member"] == "meho-selman"
     finally:
         reopened.close()
+
+
+def test_a_continued_record_moved_twice_keeps_its_chain(legacy_record, tmp_path, capsys):
+    """Moved on (Save as) twice in one session, a record with events from an earlier
+    release writes the same lines both times: the old events still without prev, so the
+    approval's seal still holds and `meetingtui verify` finds nothing changed."""
+    from meetingtui.cli import main
+
+    agenda = agenda_mod.load(LEGACY / "agenda.toml")
+    record = MeetingRecord(legacy_record, agenda.sha256)
+    first, second = tmp_path / "a.record", tmp_path / "b.record"
+    try:
+        record.append(ev.make("chair_set", member="meho-selman"))
+        approval = ev.make(
+            "approved", time="2025-12-04T00:00:00+01:00", how="signed", by=[], seal=record.head
+        )
+        record.append(approval)
+        record.move_to(first)
+        record.move_to(second)
+    finally:
+        record.close()
+    events_of = [path.read_bytes().splitlines()[1:] for path in (first, second)]
+    assert events_of[0] == events_of[1]
+    assert b'"prev"' not in events_of[1][0]  # the earlier release's events stay as they were
+    assert main(["verify", str(second)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Protokollen er uændret: 40 registreringer; kæden hænger sammen fra registrering 39" in out
+    )
+    assert (
+        "Godkendt: registrering 40 forsegler protokollen, som den stod efter registrering 39" in out
+    )

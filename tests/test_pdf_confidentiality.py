@@ -8,6 +8,8 @@ same way, must show every marker in its page text: proof that the search would f
 
 from __future__ import annotations
 
+import json
+from hashlib import sha256
 from io import BytesIO
 
 import pytest
@@ -130,5 +132,14 @@ def test_the_full_pdf_prints_the_approved_records_fingerprint_and_the_public_one
     full PDF's text, however LibreOffice breaks the line; the public PDF has none."""
     from meetingtui import fingerprint
 
-    assert fingerprint.find(page_text(pdfs[True])[0]) == SEAL
+    # The newest correction's own record line: {"t", "id", "d", "prev"}, prev its seal.
+    newest = played(PUBLIC_SUMMARY).events[-1]
+    entry = {
+        "t": "events",
+        "id": str(newest["id"]),
+        "d": {key: value for key, value in newest.items() if key != "id"},
+        "prev": SEAL,
+    }
+    own_line = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    assert fingerprint.find(page_text(pdfs[True])[0]) == sha256(own_line.encode()).hexdigest()
     assert not fingerprint.labelled(page_text(pdfs[False])[0])

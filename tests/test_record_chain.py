@@ -17,7 +17,7 @@ import pendulum
 import pytest
 
 from meetingtui import agenda as agenda_mod
-from meetingtui.events import make
+from meetingtui.events import VERSION, make
 from meetingtui.meeting import fold
 from meetingtui.minutes import build, text
 from meetingtui.record import MeetingRecord, chain
@@ -208,11 +208,12 @@ def raw_line(entry: dict) -> bytes:
 
 
 def raw_record(docs: list[dict | None], agenda: str = "aaa") -> tuple[bytes, list[str]]:
-    """Meta and events; None for an event written without prev (an older meetingtui)."""
+    """Meta and events; None for an event written without prev (an older meetingtui,
+    so of an older format version)."""
     out = [raw_line({"t": "meta", "id": "1", "d": {"agenda_sha256": agenda}})]
     prev, hashes = genesis(agenda), []
     for n, doc in enumerate(docs, start=1):
-        entry = {"t": "events", "id": str(n), "d": doc or event(n)}
+        entry = {"t": "events", "id": str(n), "d": doc or dict(event(n), v=1)}
         if doc is not None:
             if doc.get("kind") == "approved":
                 entry["d"] = dict(doc, seal=prev)
@@ -263,3 +264,38 @@ def test_check_calls_an_event_written_twice_inserted():
     again = {"t": "events", "id": "3", "d": again["d"], "prev": sha(again)}
     report = chain.check(data + raw_line(again))
     assert [(c.line, c.how, c.event) for c in report.changes] == [(5, chain.How.INSERTED, 3)]
+
+
+def test_an_event_of_this_format_without_prev_had_it_taken_away():
+    """This meetingtui writes format 4 and always chains it: a v4 event without prev
+    cannot come from an older one, so it is a change, not an unprotected old event."""
+    data, _ = raw_record([None, event(2), event(3)])
+    lines = data.splitlines(keepends=True)
+    entry = json.loads(lines[2][9:])
+    del entry["prev"]
+    lines[2] = raw_line(entry)
+    report = chain.check(b"".join(lines))
+    assert report.changed == chain.Change(3, chain.How.UNCHAINED, 2)
+    assert chain.CHAINED_FROM_VERSION <= VERSION
+
+
+def test_a_seal_that_is_not_a_string_is_neither_found_nor_holding():
+    approved = {"v": 4, "kind": "approved", "at": "2025-12-01T10:00:00+01:00"}
+    data, _ = raw_record([event(1), approved])
+    lines = data.splitlines(keepends=True)
+    entry = json.loads(lines[2][9:])
+    entry["d"]["seal"] = ["ikke", "en", "streng"]  # unhashable: once a TypeError
+    lines[2] = raw_line(entry)
+    (seal,) = chain.check(b"".join(lines)).seals
+    assert (seal.found, seal.holds, seal.readable) == (False, False, False)
+
+
+def test_an_approval_without_a_seal_is_still_a_seal_that_does_not_hold():
+    approved = {"v": 4, "kind": "approved", "at": "2025-12-01T10:00:00+01:00"}
+    data, _ = raw_record([event(1), approved])
+    lines = data.splitlines(keepends=True)
+    entry = json.loads(lines[2][9:])
+    del entry["d"]["seal"]
+    lines[2] = raw_line(entry)
+    (seal,) = chain.check(b"".join(lines)).seals
+    assert (seal.event, seal.found, seal.holds) == (2, False, False)

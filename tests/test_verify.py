@@ -239,11 +239,13 @@ def docx_with(path: Path, *paragraphs: str) -> Path:
 
 
 def approved_record(tmp_path: Path) -> tuple[Path, str]:
-    """A record approved at event 4, with two corrections after it; the approval's seal."""
+    """A record approved at event 4, with two corrections after it; the hash of the
+    approval's own line (what a referat made at the approval prints, and what the first
+    correction after it seals)."""
     path = tmp_path / "m.record"
     docs = [event(1), event(2), event(3), approval(), approval("correction")]
     prevs = write_chained(path, docs + [approval("correction")])
-    return path, prevs[4]
+    return path, prevs[5]
 
 
 def test_a_docx_with_the_approvals_fingerprint_was_made_from_the_record(tmp_path, capsys):
@@ -257,8 +259,23 @@ def test_a_docx_with_the_approvals_fingerprint_was_made_from_the_record(tmp_path
     says(lines, f"Referatets fingeraftryk: {fingerprint.display(seal)}")
     assert says(lines, "Referatet er lavet af protokollen") == (
         "Referatet er lavet af protokollen, som den stod ved godkendelsen (registrering 4); "
-        "2 senere rettelser er ikke med i det."
+        "2 senere rettelser (registrering 5–6) er ikke med i det."
     )
+
+
+@pytest.mark.parametrize("after", [3, 2])
+def test_a_referat_whose_fingerprint_is_a_state_but_no_approval_is_refused(tmp_path, capsys, after):
+    """The record as it stood after event 3 (what the approval at 4 seals, and what an
+    earlier meetingtui printed) or after event 2: neither anchors the approval's date,
+    way and names, so it ties the referat to nothing."""
+    record, _ = approved_record(tmp_path)
+    docs = [event(1), event(2), event(3), approval(), approval("correction")]
+    prevs = write_chained(tmp_path / "same.record", docs + [approval("correction")])
+    assert (tmp_path / "same.record").read_bytes() == record.read_bytes()
+    referat = docx_with(tmp_path / "r.docx", fingerprint.line(prevs[after + 1]))
+    code, lines = verify(capsys, record, referat)
+    assert code == 1
+    says(lines, f"Referatets fingeraftryk er protokollen, som den stod efter registrering {after}")
 
 
 @pytest.mark.parametrize("form", ["docx", "html"])
@@ -440,3 +457,11 @@ def test_the_chain_check_reads_every_line_once_and_ignores_reformatting(tmp_path
     lines[2] = b"%08x %s" % (zlib.crc32(payload), payload)
     report = chain.check(b"\n".join(lines))
     assert report.changes == [] and report.events == 3
+
+
+def test_the_fingerprint_found_is_the_last_one_printed():
+    """A correction's text above the real line may quote an earlier fingerprint: the
+    referat's own is the last one, printed after everything it seals."""
+    quoted, own = (hashlib.sha256(word).hexdigest() for word in (b"gammel", b"ny"))
+    text = f"Rettelse: det gamle {fingerprint.line(quoted)} var forkert.\n{fingerprint.line(own)}"
+    assert fingerprint.find(text) == own

@@ -5,8 +5,10 @@ dated corrections ("Rettelse") made after it.
 or the time given), how (signed on paper, approved at the body's next meeting, approved
 in the body's own system), by whom (seat ids: the members who took part, preselected),
 an optional note, and `seal`: the record's chain head just before the approval was
-appended, which the full referat prints as its fingerprint. From then on the record is
-locked (`MeetingState.locked`): the Secretary records nothing but corrections.
+appended. Its `line_hash` (computed here while folding) is the hash of the approval's own
+record line, seal and all: the full referat prints the newest approval's or correction's
+as its fingerprint (fingerprint.py), so it anchors the approval's date, way and names as
+well as the record before it. From then on the record is locked (`MeetingState.locked`): the Secretary records nothing but corrections.
 
 `correction`: the secretary's Danish explanation of what was wrong and what is right,
 about one item (`item`) or the meeting as a whole (no `item`: attendance, times, …).
@@ -33,6 +35,7 @@ from meetingtui.eventkinds.definition import (
     item_ref,
     short,
 )
+from meetingtui.fingerprint import event_line_hash
 
 if TYPE_CHECKING:
     from meetingtui.state import MeetingState
@@ -52,6 +55,7 @@ class Approval:
     by: tuple[str, ...]  # seat ids, in the body's order
     note: str | None
     seal: str  # the record's chain head just before the approval
+    line_hash: str | None = None  # its own record line's hash; None: folded without an id
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Correction:
     old: str | None  # what that field read before (None without a field)
     new: str | None
     seal: str  # the record's chain head just before the correction
+    line_hash: str | None = None  # its own record line's hash; None: folded without an id
 
 
 # -- approved ----------------------------------------------------------------------------------
@@ -86,7 +91,18 @@ def _approve(state: MeetingState, e: Approved) -> None:
         by=tuple(by),
         note=e.get("note"),
         seal=e["seal"],
+        line_hash=_line_hash(e),
     )
+
+
+def _line_hash(e: Approved | CorrectionEvent) -> str | None:
+    """The hash of the sealing event's own record line: written with `prev` equal to its
+    seal (record/chain.py), so computed from the event as stored. None for an event
+    folded without its record id (not read from a record)."""
+    number = e.get("id")
+    if not isinstance(number, int) or isinstance(number, bool):
+        return None
+    return event_line_hash(e, e["seal"])
 
 
 # The history list's words for each way (the referat's own sentences are in wording.py).
@@ -139,6 +155,7 @@ def _correct(state: MeetingState, e: CorrectionEvent) -> None:
             old=old,
             new=new,
             seal=e["seal"],
+            line_hash=_line_hash(e),
         )
     )
 
@@ -155,10 +172,18 @@ KINDS: tuple[EventKind[Any], ...] = (APPROVED, CORRECTION)
 
 
 def newest_seal(state: MeetingState) -> str | None:
-    """The seal the full referat prints: the newest correction's, else the approval's."""
+    """The newest correction's seal, else the approval's: the chain before it."""
     if state.corrections:
         return state.corrections[-1].seal
     return state.approval.seal if state.approval else None
+
+
+def newest_line_hash(state: MeetingState) -> str | None:
+    """The fingerprint the full referat prints: the hash of the newest correction's own
+    record line, else the approval's (None before the approval)."""
+    if state.corrections:
+        return state.corrections[-1].line_hash
+    return state.approval.line_hash if state.approval else None
 
 
 __all__ = [
@@ -168,5 +193,6 @@ __all__ = [
     "KINDS",
     "Approval",
     "Correction",
+    "newest_line_hash",
     "newest_seal",
 ]

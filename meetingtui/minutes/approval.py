@@ -13,8 +13,10 @@ Where each stands:
   underskrift den 04-12-2025.`), `Godkendt af` and the names, in the full referat the
   secretary's note; then the corrections of the meeting as a whole (attendance, times)
   under `Rettelser efter godkendelsen`; last, in the full referat, the fingerprint: the
-  newest seal (the newest correction's, else the approval's) as `Fingeraftryk (SHA-256):
-  8 groups of 8 hex digits`, one paragraph, which `meetingtui verify` finds again. The
+  hash of the newest correction's own record line, else the approval's (its date, way,
+  names and seal of the record before it: see fingerprint.py), as `Fingeraftryk
+  (SHA-256): 8 groups of 8 hex digits`, one paragraph, which `meetingtui verify` finds
+  again. The
   public referat prints neither the note nor the fingerprint.
 - An agenda without an Underskriftsside gets the same as a last section of its own,
   `Referatets godkendelse` (not in the contents: it is not an item).
@@ -27,10 +29,8 @@ offentlige resumé er rettet.`
 
 from __future__ import annotations
 
-import re
-
 from meetingtui import approval, fingerprint, wording
-from meetingtui.eventkinds.approval import Correction, newest_seal
+from meetingtui.eventkinds.approval import Correction, newest_line_hash, newest_seal
 from meetingtui.meeting import ItemState, MeetingState
 from meetingtui.minutes.model import (
     Block,
@@ -41,8 +41,6 @@ from meetingtui.minutes.model import (
     Labelled,
     Paragraph,
 )
-
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def item_corrections(state: MeetingState, item_state: ItemState, full: bool) -> list[Block]:
@@ -99,12 +97,13 @@ def approval_blocks(state: MeetingState, full: bool) -> list[Block]:
 
 
 def fingerprint_blocks(state: MeetingState, full: bool) -> list[Block]:
-    """The full referat's fingerprint of the record as approved (and corrected): last, as
-    it seals everything above it."""
+    """The full referat's fingerprint of the record as approved (and corrected): the hash
+    of the newest sealing event's own line, last, as it anchors everything above it."""
+    found = newest_line_hash(state)
     seal = newest_seal(state)
     # A seal that is not a SHA-256 comes only from a hand-edited record: verify says so.
-    if full and seal is not None and _SHA256.fullmatch(seal):
-        return [Fingerprint.of(fingerprint.line(seal))]
+    if full and found is not None and seal is not None and fingerprint.HEX64.fullmatch(seal):
+        return [Fingerprint.of(fingerprint.line(found))]
     return []
 
 

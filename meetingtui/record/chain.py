@@ -28,44 +28,38 @@ the last events entry, so opening a record costs the same as before.
   an event put in by hand; a first event that does not chain onto the genesis, a changed
   header (the agenda it names);
 - events without `prev` are not protected: at the start, written by an earlier meetingtui;
+  but an event of format version 4 or later (CHAINED_FROM_VERSION) comes from a
+  meetingtui that always chains, so one without `prev` had it taken away: a change;
 - an event with a `seal` (an approval or a correction) must seal the chain as it stood
-  just before it: its seal must be its own `prev`.
+  just before it: its seal must be its own `prev`; an approval or correction without a
+  seal string was changed.
 
-What the chain cannot see: the newest event is anchored by nothing after it (a referat's
-printed fingerprint anchors the approval), and a file rewritten whole with every hash
-recomputed chains again; the fingerprint printed in a referat made before then exposes it.
+The fingerprint a full referat prints is the hash of its newest approval's or
+correction's own line (its `Seal.hash`; fingerprint.event_line_hash computes the same
+while folding): that line holds the approval's date, way and names and its seal, the
+hash of everything before it, so the referat anchors the approval itself and the whole
+record up to it. What the chain cannot see: events after the newest sealing event are
+anchored by nothing after them (verify says they are not corrections), and a file
+rewritten whole with every hash recomputed chains again; the fingerprint printed in a
+referat made before then exposes it, as it no longer matches any approval's line.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 import zlib
 from dataclasses import dataclass, field
 from enum import Enum
 
+from meetingtui.fingerprint import canonical, entry_hash
 from meetingtui.record import logfile
 
 GENESIS_PREFIX = b"meetingtui record\n"
-HEX64 = re.compile(r"[0-9a-f]{64}")
-
-
-# One encoder, made once: json.dumps with options builds a new one on every call.
-_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-
-
-def canonical(entry: dict) -> bytes:
-    """The bytes an entry's hash is taken of: sorted keys, no spaces, UTF-8.
-
-    The same as json.dumps(entry, ensure_ascii=False, separators=(",", ":"),
-    sort_keys=True).encode("utf-8")."""
-    return _CANONICAL.encode(entry).encode("utf-8")
-
-
-def entry_hash(entry: dict) -> str:
-    """The hash of a stored entry (a decoded line: t, id, d and its prev if it has one)."""
-    return hashlib.sha256(canonical(entry)).hexdigest()
+# The event format version (events.VERSION) from which meetingtui chains every event it
+# writes: an events line of this version or later without `prev` was stripped of it.
+CHAINED_FROM_VERSION = 4
+SEALING_KINDS = frozenset({"approved", "correction"})
 
 
 def encode(entry: dict) -> tuple[bytes, str]:
@@ -121,6 +115,7 @@ class How(Enum):
     HEADER = "header"  # the meta line: its checksum, or the agenda the first event chains to
     REMOVED = "removed"  # events missing where the chain breaks
     INSERTED = "inserted"  # an event id again or out of order where the chain breaks
+    UNCHAINED = "unchained"  # an event of a chained format version without its prev
 
 
 @dataclass(frozen=True)
@@ -136,10 +131,12 @@ class Seal:
     event: int  # the sealing event (an approval or a correction)
     line: int
     kind: str
-    seal: str  # the chain's hash it names
+    seal: str  # the chain's hash it names ("" when it has none, or not as a string)
     after: int | None  # the event whose line's hash the seal is (None: the genesis, or none)
     found: bool  # the seal is the hash of an event before it, or the genesis
     holds: bool | None  # seal == its own prev; None: the event has no prev to hold to
+    hash: str = ""  # the hash of the sealing event's own line: what a referat prints
+    readable: bool = True  # False: no `seal`, or one that is not a string
 
 
 @dataclass
@@ -237,6 +234,10 @@ def check(data: bytes) -> ChainReport:
                 report.changes.append(_break(report, last, event))
         else:
             _unprotected(report, event.id)
+            version = entry["d"].get("v")
+            if type(version) is int and version >= CHAINED_FROM_VERSION:
+                # This meetingtui wrote it, and it always chains: its prev was taken away.
+                report.changes.append(Change(number, How.UNCHAINED, event.id))
         _seal(report, entry, event, start)
         report.states[event.hash] = event.id
         report.events += 1
@@ -272,19 +273,28 @@ def _unprotected(report: ChainReport, event: int) -> None:
 
 def _seal(report: ChainReport, entry: dict, event: _Event, start: str) -> None:
     document = entry["d"]
-    if "seal" not in document:
+    kind = document.get("kind")
+    if "seal" not in document and not (isinstance(kind, str) and kind in SEALING_KINDS):
         if report.seals:
             report.unsealed_after_seal.append(event.id)
         return
+    seal = document.get("seal")
     prev = entry.get("prev")
+    if not isinstance(seal, str):
+        # Hand-edited: an approval or correction without a seal, or one not a string.
+        report.seals.append(
+            Seal(event.id, event.line, str(kind or ""), "", None, False, False, event.hash, False)
+        )
+        return
     report.seals.append(
         Seal(
             event=event.id,
             line=event.line,
-            kind=str(document.get("kind", "")),
-            seal=str(document["seal"]),
-            after=report.states.get(document["seal"]),
-            found=document["seal"] == start or document["seal"] in report.states,
-            holds=None if prev is None else document["seal"] == prev,
+            kind=str(kind or ""),
+            seal=seal,
+            after=report.states.get(seal),
+            found=seal == start or seal in report.states,
+            holds=None if prev is None else seal == prev,
+            hash=event.hash,
         )
     )

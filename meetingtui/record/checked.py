@@ -28,7 +28,8 @@ import os
 from pathlib import Path
 
 from meetingtui.cache import Cache, program_fingerprint
-from meetingtui.record.chain import HEX64, State
+from meetingtui.fingerprint import HEX64
+from meetingtui.record.chain import State
 from meetingtui.record.guard import MAX_BYTES
 
 KIND = "record-checked"

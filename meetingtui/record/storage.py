@@ -162,7 +162,10 @@ class LogStorage(Storage):
         for table, key, doc in keyed:
             self._tables.setdefault(table, {})[key] = doc
         if any(table == "events" for table, _, _ in keyed):
-            self._chain = chain.State(head, self._chain.unchained)
+            # The events written without prev stay unchained here too, so the record
+            # moved on from this file (move_to again) writes the very same lines.
+            bare = {key for table, key, _ in keyed if table == "events" and key in unchained}
+            self._chain = chain.State(head, self._chain.unchained | bare)
 
     def _ready(self, fd: int) -> None:
         """Make sure the next line goes right after the last whole one, in our file."""
