@@ -76,8 +76,6 @@ class ApproveScreen(FormDialog[Approval]):
         by = self.query_one("#approval-by", SelectionList).selected
         done = self.app.act(self.secretary.approve, date, how, by)
         if not done.ok:
-            refused = self.query_one("#refused", Label)
-            refused.update(literal(done.reason))
-            refused.display = True
+            self.show_refused(done.reason)
             return
         self.dismiss(done.value)

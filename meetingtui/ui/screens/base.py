@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from textual import events, getters, work
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Label
 from textual.worker import Worker, WorkerState
 
 from meetingtui.secretary import Secretary
 from meetingtui.ui.contract import MeetingAppBase
+from meetingtui.ui.literal import literal
 
 ResultT = TypeVar("ResultT")
 P = ParamSpec("P")
@@ -203,6 +205,13 @@ class MeetingDialog(HoldsKeys, ModalScreen[ResultT]):
 
     def on_screen_resume(self) -> None:
         self.call_after_refresh(self._take_keys)
+
+    def show_refused(self, reason: str) -> None:
+        """Say in the dialog's `#refused` line why the core refused; the dialog stays open
+        with what was typed, to be mended."""
+        refused = self.query_one("#refused", Label)
+        refused.update(literal(reason))
+        refused.display = True
 
     def _take_keys(self) -> None:
         stack = self.app.screen_stack

@@ -111,8 +111,6 @@ class CorrectionScreen(FormDialog[Correction]):
         new = self.query_one("#correction-new", DecisionEditor).text if field else None
         done = self.app.act(self.secretary.correct, why, item_id, field, new)
         if not done.ok:
-            refused = self.query_one("#refused", Label)
-            refused.update(literal(done.reason))
-            refused.display = True
+            self.show_refused(done.reason)
             return
         self.dismiss(done.value)

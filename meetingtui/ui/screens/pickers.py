@@ -186,9 +186,7 @@ class MemberPicker(Dialog[PickedMember]):
         if self.move is not None:
             done = self.app.act(self.move, picked.member, picked.time, picked.placement)
             if not done.ok:
-                refused = self.query_one("#refused", Label)
-                refused.update(literal(done.reason))
-                refused.display = True
+                self.show_refused(done.reason)
                 return
         self.dismiss(picked)
 
