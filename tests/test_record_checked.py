@@ -106,3 +106,56 @@ def test_a_torn_last_write_after_the_checked_lines_is_still_dropped(tmp_path):
         handle.write(logfile.encode({"t": "events", "id": "4", "d": event(4)})[:-7])
     assert open_cached(path, cache) == written
     assert open_cached(path, None) == written
+
+
+@pytest.mark.parametrize(
+    ("repeated", "found"),
+    [
+        ("2", "event 2 is written a second time (first on line 3)"),
+        ("1", "event 1 is written a second time (first on line 2)"),
+    ],
+)
+def test_an_id_of_the_checked_lines_written_again_is_damage_naming_its_first_line(
+    tmp_path, repeated, found
+):
+    """The checked lines are not noted one by one: the line an id was first on is still
+    found for the message, as when the whole file is checked."""
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    write_record(path, 3)
+    open_cached(path, cache)
+    with open(path, "ab") as handle:
+        handle.write(logfile.encode({"t": "events", "id": repeated, "d": event(9)}))
+    for cache_dir in (cache, None):  # the same damage, with and without the cache
+        with pytest.raises(RecordDamaged) as caught:
+            MeetingRecord(path, cache_dir=cache_dir)
+        assert "line 5" in str(caught.value) and found in str(caught.value)
+
+
+def test_a_record_reopened_from_the_cache_keeps_appending_in_order(tmp_path, checks):
+    """Documents held from the cache are the record's events: appending after them (new
+    ids, a chain that verifies) is as after a full check."""
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    write_record(path, 3)
+    open_cached(path, cache)
+    record = MeetingRecord(path, cache_dir=cache)
+    assert [e["id"] for e in record.events] == [1, 2, 3]
+    record.append(event(4))
+    record.close()
+    checks.clear()
+    reopened = open_cached(path, None)  # the file alone, every line checked
+    assert [e["id"] for e in reopened] == [1, 2, 3, 4]
+    assert len(checks) == 5
+
+
+def test_an_out_of_order_id_after_the_checked_lines_is_damage(tmp_path):
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    write_record(path, 3)
+    with open(path, "ab") as handle:
+        handle.write(logfile.encode({"t": "events", "id": "7", "d": event(7)}))
+    open_cached(path, cache)
+    with open(path, "ab") as handle:
+        handle.write(logfile.encode({"t": "events", "id": "5", "d": event(5)}))
+    with pytest.raises(RecordDamaged) as caught:
+        MeetingRecord(path, cache_dir=cache)
+    assert "line 6" in str(caught.value)
+    assert "event 5 comes after event 7: the lines are out of order" in str(caught.value)

@@ -16,9 +16,12 @@ A cache entry is bound to the program that checked it: the SHA-256 of every sour
 of the meetingtui package, so a version that checks differently never trusts another's
 verdict. The fingerprint is taken once per process (about a hundred small files).
 
-The entries are kept without their chain hash (`prev`, 64 digits on every line): what
-loading needs of the chain (chain.State: the newest event's hash, the events without
-prev) is kept beside them, so a cached opening parses no more than before the chain.
+Each line is kept as the storage holds it, `[table, id, document]` (the document with
+its id as a number, as storage.py's `_hold` makes it), so a cached opening takes the
+documents as they are read back, without copying each. A line's chain hash (`prev`, 64
+digits on every line, beside the document) is not kept: what loading needs of the chain
+(chain.State: the newest event's hash, the events without prev) is kept beside them, so
+a cached opening parses no more than before the chain.
 """
 
 from __future__ import annotations
@@ -33,7 +36,10 @@ from meetingtui.record.chain import State
 from meetingtui.record.guard import MAX_BYTES
 
 KIND = "record-checked"
-VERSION = 2
+VERSION = 3  # 2 kept each line's entry ({"t", "id", "d"}), 3 its [table, id, document]
+
+# A line as held: [table, id as on disk, the document with its id as a number].
+Line = list
 
 
 class CheckedPrefix:
@@ -50,8 +56,8 @@ class CheckedPrefix:
             key = hashlib.sha256(program + b"\0" + check_name.encode() + b"\0" + where)
             self._source = key.hexdigest()
 
-    def known(self, data: bytes) -> tuple[list[dict], int, State | None]:
-        """The entries of the checked lines `data` begins with (without `prev`), their
+    def known(self, data: bytes) -> tuple[list[Line], int, State | None]:
+        """The lines `data` begins with that were checked (as held), their
         length in bytes and the chain's state after them: ([], 0, None) when nothing known
         applies."""
         if self._source is None:
@@ -59,39 +65,43 @@ class CheckedPrefix:
         found = self._cache.get(self._source)
         if not isinstance(found, dict):
             return [], 0, None
-        length, digest, entries = found.get("bytes"), found.get("sha256"), found.get("entries")
+        length, digest, lines = found.get("bytes"), found.get("sha256"), found.get("lines")
         state = _state(found.get("chain"))
         if not (
             isinstance(length, int)
             and 0 < length <= len(data)
             and isinstance(digest, str)
-            and isinstance(entries, list)
-            and all(isinstance(entry, dict) for entry in entries)
+            and isinstance(lines, list)
+            and all(map(_is_line, lines))
             and state is not None
         ):
             return [], 0, None
         if hashlib.sha256(data[:length]).hexdigest() != digest:
             return [], 0, None
-        return entries, length, state
+        return lines, length, state
 
-    def keep(self, data: bytes, entries: list[dict], state: State) -> None:
-        """Keep `entries` as those of `data`'s lines, all checked, and the chain's state
+    def keep(self, data: bytes, lines: list[Line], state: State) -> None:
+        """Keep `lines` (as held) as those of `data`, all checked, and the chain's state
         after them (failures only cost time)."""
         if self._source is None or not data:
             return
         value = {
             "bytes": len(data),
             "sha256": hashlib.sha256(data).hexdigest(),
-            "entries": [_without_prev(entry) for entry in entries],
+            "lines": lines,
             "chain": {"last": state.last, "unchained": sorted(state.unchained, key=int)},
         }
         self._cache.put(self._source, value)
 
 
-def _without_prev(entry: dict) -> dict:
-    if "prev" not in entry:
-        return entry
-    return {key: value for key, value in entry.items() if key != "prev"}
+def _is_line(line: object) -> bool:
+    return (
+        type(line) is list
+        and len(line) == 3
+        and type(line[0]) is str
+        and type(line[1]) is str
+        and type(line[2]) is dict
+    )
 
 
 def _state(found: object) -> State | None:

@@ -267,20 +267,21 @@ class LogStorage(Storage):
             raise RecordDamaged(
                 self.path, 1, "this is not a meetingtui record (no checksummed record lines)"
             )
-        order = entries.Order()
-        for number, entry in enumerate(known, start=1):
-            order.note(entry, number)  # checked, in this order, when they were kept
-            self._hold(entry)
+        order = entries.Order(known)  # checked, in this order, when they were kept
+        tables = self._tables
+        for table, key, document in known:  # held as they were kept: not copied again
+            tables.setdefault(table, {})[key] = document
+        held = []
         for number, entry in enumerate(found.entries, start=len(known) + 1):
             problem = entries.problem(entry, number, order, self._check)
             if problem:
                 raise self._damaged(data, number, problem)
-            self._hold(entry)
+            held.append(self._hold(entry))
         self._size = good_bytes
         # Only the newest event line is hashed; a cached prefix brings its state along.
         self._chain = chain.follow(state or chain.State(), found.entries)
         if self._checked and found.entries:
-            self._checked.keep(data[:good_bytes], known + found.entries, self._chain)
+            self._checked.keep(data[:good_bytes], known + held, self._chain)
         if not self.read_only:
             private = guard.make_private(self.path, st)
             if private:
@@ -288,8 +289,12 @@ class LogStorage(Storage):
         if found.torn:
             self._drop_torn_tail(data, good_bytes)
 
-    def _hold(self, entry: dict) -> None:
-        self._tables.setdefault(entry["t"], {})[entry["id"]] = dict(entry["d"], id=int(entry["id"]))
+    def _hold(self, entry: dict) -> list:
+        """Hold a checked entry's document (with its id as a number); the line as held."""
+        table, key = entry["t"], entry["id"]
+        document = dict(entry["d"], id=int(key))
+        self._tables.setdefault(table, {})[key] = document
+        return [table, key, document]
 
     def _damaged(self, data: bytes, line: int, problem: str) -> RecordDamaged:
         """Damage at `line`, with the number of events `meetingtui recover` would copy."""
