@@ -25,6 +25,14 @@ A cache that stands for what this program found (a checked agenda, a record's ch
 lines) is also bound to `program_fingerprint()`, so that a version that checks
 differently never trusts another's verdict.
 
+**Long texts beside the JSON.** A value may keep its long strings (an agenda's case
+texts: megabytes) in a text section after the JSON, as raw UTF-8, referred to from the
+JSON by character offsets: reading them is one decode and slices, where json.loads would
+scan every character. The section is data like the rest (text, never parsed as anything
+but UTF-8), and signed with it: the file is `<signature>\n<JSON>\n<texts>`, the signature
+covering both (the JSON, written without indentation, holds no line break). An offset
+outside the section is the reader's miss, as any other wrong value.
+
 Anything wrong means a miss (compute it again); a cache never fails a load. On Windows,
 where files have ACLs rather than an owner and mode bits, the owner and mode checks are
 left to the ACLs of the user's profile folder; the signature is checked all the same.
@@ -88,11 +96,19 @@ class Cache:
         return self.directory / f"{self.kind}-{self.version}-{sha256}.json"
 
     # -- reading -------------------------------------------------------------------------
-    def get(self, sha256: str, object_hook: Callable[[dict], Any] | None = None) -> Any | None:
+    def get(
+        self,
+        sha256: str,
+        object_hook: Callable[[dict], Any] | None = None,
+        texts_hook: Callable[[str], Callable[[dict], Any]] | None = None,
+    ) -> Any | None:
         """The value kept for the source with this SHA-256, or None (a miss).
 
         `object_hook` (json.loads's) may turn the signed content's objects into others;
-        a ValueError, TypeError or KeyError it raises is a miss."""
+        a ValueError, TypeError or KeyError it raises is a miss. A value kept with a text
+        section (`put`'s `texts`) is read with `texts_hook(texts)` as its object_hook
+        instead, `texts` the section as one string; without a `texts_hook` a file with a
+        text section is a miss."""
         key = self._key(create=False)
         if key is None:
             return None
@@ -103,17 +119,23 @@ class Cache:
         expected = hmac.new(key, content, hashlib.sha256).hexdigest().encode()
         if not hmac.compare_digest(signature, expected):
             return None
+        document, _, section = content.partition(b"\n")
         try:
-            found = json.loads(content, object_hook=object_hook)
-        except (ValueError, TypeError, KeyError):
+            if texts_hook is not None:
+                object_hook = texts_hook(section.decode("utf-8"))
+            elif section:
+                return None
+            found = json.loads(document, object_hook=object_hook)
+        except (ValueError, TypeError, KeyError):  # UnicodeDecodeError is a ValueError
             return None
         if not isinstance(found, dict) or found.get("for") != [self.kind, self.version, sha256]:
             return None
         return found.get("value")
 
     # -- writing -------------------------------------------------------------------------
-    def put(self, sha256: str, value: Any) -> None:
-        """Keep `value` (JSON-able) for the source with this SHA-256; failures only cost time."""
+    def put(self, sha256: str, value: Any, texts: str = "") -> None:
+        """Keep `value` (JSON-able) for the source with this SHA-256, and `texts` as its text
+        section (see `get`); failures only cost time."""
         with contextlib.suppress(OSError, ValueError, TypeError):
             files.make_dirs(self.directory)
             key = self._key(create=True)
@@ -124,6 +146,8 @@ class Cache:
                 ensure_ascii=False,
                 separators=(",", ":"),
             ).encode("utf-8")
+            if texts:
+                content += b"\n" + texts.encode("utf-8")
             signature = hmac.new(key, content, hashlib.sha256).hexdigest().encode()
             files.replace_file(self.file(sha256), signature + b"\n" + content)
 

@@ -18,15 +18,23 @@ there were no cache. Only agendas without problems are kept: a file with problem
 checked every time, and says its problems the same way every time. The value is the
 Agenda's own fields, each dataclass tagged with its name (`{"$": "Item", ...}`); a field
 of a type not known here is not kept (the agenda is then checked at every load).
+
+A field holding a long text (the case texts: nearly all of an agenda's bytes) is kept in
+the cache's text section (cache.py) instead, named in its object's `"$t"` list as
+`[field, start, end]` (character offsets into the section): json.loads then reads a
+tenth of the bytes, and each text is a slice of the section decoded once. An offset
+outside the section is a miss.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,12 +56,16 @@ from meetingtui.agenda.source import read_bytes
 from meetingtui.errors import AgendaError
 
 KIND = "agenda"
-VERSION = 3  # 1 was a pickle, 2 the parsed TOML (its rules checked at every load)
+# 1 was a pickle, 2 the parsed TOML (its rules checked at every load), 3 the Agenda with
+# its texts in the JSON, 4 with its long texts in the text section.
+VERSION = 4
+LONG_TEXT = 64  # a text of more characters goes to the text section
 # Each part of an Agenda by name, with its fields' names.
 _CLASSES: dict[str, tuple[type, tuple[str, ...]]] = {
     cls.__name__: (cls, tuple(f.name for f in dataclasses.fields(cls)))
     for cls in (Agenda, Meeting, Member, Person, Item, Section, Earlier)
 }
+_PARTS = {name: (cls, frozenset(names)) for name, (cls, names) in _CLASSES.items()}
 
 
 class CheckedAgenda:
@@ -80,7 +92,7 @@ class CheckedAgenda:
         """The agenda kept for these bytes, if everything it was made from is unchanged."""
         if self._key is None:
             return None
-        found = self._cache.get(self._key, object_hook=decode)
+        found = self._cache.get(self._key, texts_hook=_decoder)
         if not isinstance(found, dict) or found.get("source") != self._source:
             return None
         includes = found.get("includes")
@@ -95,12 +107,14 @@ class CheckedAgenda:
         """Keep an agenda that loaded from these bytes (and `body`); failures cost time only."""
         if self._key is None:
             return
+        texts = Texts()
         try:
-            value = to_json(dataclasses.replace(agenda, path=None))
+            value = to_json(dataclasses.replace(agenda, path=None), texts)
         except TypeError:  # a field this module cannot write: checked at every load
             return
         includes = [[str(body.path), body.sha256]] if body is not None else []
-        self._cache.put(self._key, {"source": self._source, "includes": includes, "agenda": value})
+        value = {"source": self._source, "includes": includes, "agenda": value}
+        self._cache.put(self._key, value, texts.section())
 
 
 def _unchanged(include: Any) -> bool:
@@ -120,16 +134,44 @@ def _is_str(value: Any) -> bool:
 
 
 # -- the Agenda as JSON, and back ----------------------------------------------------------
-def to_json(value: Any) -> Any:
-    """An Agenda (or any of its parts) as JSON; TypeError for a value of an unknown type."""
+class Texts:
+    """The text section being written: the long texts, one after the other."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._size = 0
+
+    def add(self, text: str) -> tuple[int, int]:
+        """Put a text in the section: its (start, end) in characters."""
+        start = self._size
+        self._parts.append(text)
+        self._size += len(text)
+        return start, self._size
+
+    def section(self) -> str:
+        return "".join(self._parts)
+
+
+def to_json(value: Any, texts: Texts | None = None) -> Any:
+    """An Agenda (or any of its parts) as JSON, with its long texts in `texts` if given;
+    TypeError for a value of an unknown type."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         name = type(value).__name__
         if _CLASSES.get(name, (None,))[0] is not type(value):
             raise TypeError(f"not an agenda part: {name}")
-        fields = {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return {"$": name, **fields}
+        found: dict[str, Any] = {"$": name}
+        moved: list[Any] = []
+        for f in dataclasses.fields(value):
+            part = getattr(value, f.name)
+            if texts is not None and type(part) is str and len(part) > LONG_TEXT:
+                moved += [f.name, *texts.add(part)]
+            else:
+                found[f.name] = to_json(part, texts)
+        if moved:
+            found["$t"] = moved
+        return found
     if isinstance(value, tuple):
-        return [to_json(part) for part in value]
+        return [to_json(part, texts) for part in value]
     if isinstance(value, pendulum.DateTime):  # before Date: a DateTime is a Date too
         if not value.timezone_name:
             raise TypeError("a time without a named zone")
@@ -148,17 +190,47 @@ def to_json(value: Any) -> Any:
     raise TypeError(f"not an agenda value: {type(value).__name__}")
 
 
-def from_json(value: Any) -> Any:
+def from_json(value: Any, texts: Texts | None = None) -> Any:
     """The inverse of to_json: a value read back with json.loads (lists become tuples, as
     in the model); ValueError, TypeError or KeyError for anything to_json does not write."""
-    return json.loads(json.dumps(value), object_hook=decode)
+    return json.loads(json.dumps(value), object_hook=_decoder(texts.section() if texts else ""))
 
 
-def decode(found: dict) -> Any:
+def _decoder(texts: str) -> Callable[[dict], Any]:
+    """json.loads's object_hook for to_json's objects, their long texts in `texts`."""
+    return functools.partial(decode, texts=texts)
+
+
+def decode(found: dict, texts: str = "") -> Any:
     """json.loads's object_hook for to_json's objects (called innermost first)."""
-    tag = found.get("$")
+    tag = found.pop("$", None)
     if tag is None:  # not one of ours (the cache file's own fields)
         return found
+    part = _PARTS.get(tag)
+    if part is None:
+        return _value(tag, found)
+    cls, names = part
+    moved = found.pop("$t", ())
+    for at in range(0, len(moved), 3):
+        name, start, end = moved[at : at + 3]
+        if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(texts)):
+            raise ValueError(f"{tag}.{name}: not a place in the text section")
+        found[name] = texts[start:end]
+    if found.keys() != names:
+        raise TypeError(f"{tag}: other fields than the model's")
+    for name, value in found.items():  # the model's sequences are tuples
+        if type(value) is list:
+            found[name] = tuple(value)
+    # The fields as __init__ would set them: the parts are plain frozen data, without a
+    # __post_init__ (tests/test_agenda_cache.py holds them to that), and this is a
+    # third of an opening's cost at 2,500 parts.
+    made = object.__new__(cls)
+    made.__dict__.update(found)
+    return made
+
+
+def _value(tag: str, found: dict) -> Any:
+    """A DateTime, Date or Path as to_json writes it (KeyError for any other tag)."""
     if tag == "DateTime":
         year, month, day, hour, minute, second, microsecond = found["local"]
         return pendulum.datetime(
@@ -177,12 +249,4 @@ def decode(found: dict) -> Any:
         return pendulum.date(day.year, day.month, day.day)
     if tag == "Path":
         return Path(found["path"])
-    cls, names = _CLASSES[tag]
-    if len(found) != len(names) + 1:
-        raise TypeError(f"{tag}: other fields than the model's")
-    return cls(**{name: _tuples(found[name]) for name in names})
-
-
-def _tuples(value: Any) -> Any:
-    """A model's sequences are tuples (of strings or of parts already decoded)."""
-    return tuple(value) if type(value) is list else value
+    raise KeyError(tag)
