@@ -224,7 +224,7 @@ def decode(found: dict, texts: str = "") -> Any:
     # The fields as __init__ would set them: the parts are plain frozen data, without a
     # __post_init__ (tests/test_agenda_cache.py holds them to that), and this is a
     # third of an opening's cost at 2,500 parts.
-    made = object.__new__(cls)
+    made: Any = object.__new__(cls)
     made.__dict__.update(found)
     return made
 
