@@ -18,7 +18,7 @@ under four rules:
 - **Bound to its source.** The signed content names the cache's kind and version and
   the SHA-256 of the source it was made from: a genuine file for another source,
   renamed or linked into place, is ignored. (A record grows while it is used: its
-  cache is named by the SHA-256 of the program, the check and the record's path, and
+  cache is named by the SHA-256 of the program's fingerprint, the check and the record's path, and
   holds the SHA-256 of the bytes it stands for, compared with the file's on every use.)
 
 A cache that stands for what this program found (a checked agenda, a record's checked
@@ -61,18 +61,44 @@ _program: bytes | None = None
 
 
 def program_fingerprint() -> bytes:
-    """The SHA-256 of the meetingtui package's source files (paths and contents), taken
-    once per process (about a hundred small files, a few ms). Raises OSError if a source
-    file cannot be read (then nothing may be trusted from a cache bound to it)."""
+    """What identifies the meetingtui package's source files, taken once per process: the
+    SHA-256 of each file's path, size, modification and change times (nanoseconds) and
+    file number. Raises OSError if a source file cannot be looked at (then nothing may be
+    trusted from a cache bound to it).
+
+    Any change of a file's bytes changes its change time (ctime: set by the system on
+    every write, and unlike the modification time not settable by a program), so a
+    program edited, replaced or reinstalled never takes another's verdict. This is
+    stricter than what Python itself trusts to reuse a module's bytecode (modification
+    time in seconds and size), and costs a tenth of reading and hashing the 140 files
+    (about 0.8 MB): a metadata-only change (a chmod) only costs one check anew. On
+    Windows the "change time" is the creation time and the file number is not given:
+    there an edit that keeps a file's size and sets its modification time back to the
+    nanosecond is not seen (no tool does that to a source file by accident)."""
     global _program
     if _program is None:
-        package = Path(__file__).resolve().parent
-        digest = hashlib.sha256()
-        for source in sorted(package.rglob("*.py")):
-            digest.update(source.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(source.read_bytes() + b"\0")
-        _program = digest.digest()
+        _program = sources_fingerprint(os.path.dirname(os.path.abspath(__file__)))
     return _program
+
+
+def sources_fingerprint(package: str) -> bytes:
+    """program_fingerprint's digest of the .py files under `package` (not __pycache__)."""
+    found: list[str] = []
+    folders = [package]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        folders.append(entry.path)
+                elif entry.name.endswith(".py"):
+                    st = entry.stat()
+                    where = entry.path[len(package) :].replace(os.sep, "/")
+                    found.append(
+                        f"{where}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
+                    )
+    found.sort()
+    return hashlib.sha256("\n".join(found).encode("utf-8", "surrogateescape")).digest()
 
 
 def _me() -> int | None:

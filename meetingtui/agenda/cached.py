@@ -7,8 +7,9 @@ instead of parsing and checking the file only when all of these hold:
 
 - the agenda file's bytes are the ones it was made from (SHA-256, read now);
 - every file it took from (its body file) still has the bytes it had (SHA-256, read now);
-- the same program made it: the SHA-256 of meetingtui's source files, and the Python
-  running it (its Unicode tables decide what is a control character or NFC);
+- the same program made it: meetingtui's source files unchanged
+  (cache.program_fingerprint), and the same Python running it (its Unicode tables decide
+  what is a control character or NFC);
 - the agenda was named by the same path (its notes and body file name it as given).
 
 The meeting's start is built again from its day, time and zone name, refusing a time

@@ -12,9 +12,9 @@ anywhere in the prefix, a cache file planted, edited or unreadable) is a miss, a
 whole file is checked as before. The record file stays the one truth: the cache is only
 ever consulted about bytes read from it in the same call.
 
-A cache entry is bound to the program that checked it: the SHA-256 of every source file
-of the meetingtui package, so a version that checks differently never trusts another's
-verdict. The fingerprint is taken once per process (about a hundred small files).
+A cache entry is bound to the program that checked it (cache.program_fingerprint: every
+source file of the meetingtui package, by its path, size and times), so a version that
+checks differently never trusts another's verdict.
 
 Each line is kept as the storage holds it, `[table, id, document]` (the document with
 its id as a number, as storage.py's `_hold` makes it), so a cached opening takes the
