@@ -141,14 +141,21 @@ class Cache:
         data = self._read(self.file(sha256), self.max_bytes)
         if data is None:
             return None
-        signature, _, content = data.partition(b"\n")
-        expected = hmac.new(key, content, hashlib.sha256).hexdigest().encode()
-        if not hmac.compare_digest(signature, expected):
+        # The parts are read through a view: no copy of megabytes of content to sign,
+        # nor of the text section to decode.
+        begins = data.find(b"\n") + 1  # <signature>\n<content>
+        if not begins:
             return None
-        document, _, section = content.partition(b"\n")
+        view = memoryview(data)
+        expected = hmac.new(key, view[begins:], hashlib.sha256).hexdigest().encode()
+        if not hmac.compare_digest(data[: begins - 1], expected):
+            return None
+        ends = data.find(b"\n", begins)  # <content> is <JSON>[\n<texts>]
+        document = data[begins:ends] if ends >= 0 else data[begins:]
+        section = view[ends + 1 :] if ends >= 0 else view[:0]
         try:
             if texts_hook is not None:
-                object_hook = texts_hook(section.decode("utf-8"))
+                object_hook = texts_hook(str(section, "utf-8"))
             elif section:
                 return None
             found = json.loads(document, object_hook=object_hook)

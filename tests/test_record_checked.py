@@ -4,6 +4,9 @@ what was checked, a cache file edited."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 from pathlib import Path
 
 import pytest
@@ -159,3 +162,54 @@ def test_an_out_of_order_id_after_the_checked_lines_is_damage(tmp_path):
         MeetingRecord(path, cache_dir=cache)
     assert "line 6" in str(caught.value)
     assert "event 5 comes after event 7: the lines are out of order" in str(caught.value)
+
+
+def resign(kept: Path, change) -> None:
+    """Rewrite a cache file's value and sign it with the user's key (as only the user's
+    own program can): what it holds must still be of the shape written, or be a miss."""
+    found = json.loads(kept.read_bytes().split(b"\n", 1)[1])
+    change(found["value"])
+    content = json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode()
+    key = (kept.parent / "key").read_bytes()
+    kept.write_bytes(hmac.new(key, content, hashlib.sha256).hexdigest().encode() + b"\n" + content)
+
+
+def _drop_a_document(value: dict) -> None:
+    value["tables"]["events"].pop("2")
+
+
+def _a_run_too_long(value: dict) -> None:
+    value["runs"][-1][1] += 1
+
+
+def _a_document_not_an_object(value: dict) -> None:
+    value["tables"]["events"]["3"] = ["not", "a", "document"]
+
+
+def _a_last_id_not_a_number(value: dict) -> None:
+    value["tables"]["events"]["x"] = value["tables"]["events"].pop("3")
+
+
+def _runs_not_a_list(value: dict) -> None:
+    value["runs"] = {"events": 3}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _drop_a_document,
+        _a_run_too_long,
+        _a_document_not_an_object,
+        _a_last_id_not_a_number,
+        _runs_not_a_list,
+    ],
+)
+def test_a_signed_cache_of_the_wrong_shape_is_a_miss_not_an_error(tmp_path, checks, change):
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    written, _ = write_record(path, 3)
+    open_cached(path, cache)
+    [kept] = cache.glob("record-checked-*.json")
+    resign(kept, change)
+    checks.clear()
+    assert open_cached(path, cache) == written
+    assert len(checks) == 4  # all checked again

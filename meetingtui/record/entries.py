@@ -13,9 +13,8 @@ one, and says which lines it left out and why.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from meetingtui.record import logfile
 
@@ -47,17 +46,20 @@ def _name(entry: dict) -> str:
 class Order:
     """The ids seen so far, per table: each new one must be new and larger.
 
-    `known`: the lines a record was found to begin with when it was checked before
-    (checked.py), `(table, id, document)` each, on lines 1, 2, ...: they were checked in
-    this order then, so only each table's last id is taken from them now. Where an id
-    was first seen is looked up only for a message (a line written a second time)."""
+    `last`: each table's last id among the lines a record was found to begin with when
+    it was checked before (checked.py), and `earlier` gives those lines' (table, id) in
+    order (lines 1, 2, ...): they were checked in order then, so only the last ids count
+    now. Where an id was first seen is looked up only for a message (a line written a
+    second time)."""
 
-    def __init__(self, known: Sequence[Sequence[Any]] = ()) -> None:
-        self._known = known
+    def __init__(
+        self,
+        last: dict[str, int] | None = None,
+        earlier: Callable[[], Iterable[tuple[str, str]]] | None = None,
+    ) -> None:
+        self._earlier = earlier
         self._noted: list[tuple[str, int, int]] = []  # (table, id, line), noted one by one
-        self._last: dict[str, int] = {}
-        for table, key, _ in known:
-            self._last[table] = int(key)
+        self._last: dict[str, int] = dict(last or {})
 
     def problem(self, entry: dict, line: int) -> str | None:
         """Why this (well-shaped) entry cannot follow the ones seen, or None; then noted."""
@@ -83,7 +85,8 @@ class Order:
 
     def _line_of(self, table: str, number: int) -> int | None:
         """The line an id of the table was first seen on, or None."""
-        for line, (seen, key, _) in enumerate(self._known, start=1):
+        earlier = self._earlier() if self._earlier is not None else ()
+        for line, (seen, key) in enumerate(earlier, start=1):
             if seen == table and int(key) == number:
                 return line
         return next((at for seen, key, at in self._noted if (seen, key) == (table, number)), None)
