@@ -27,11 +27,12 @@ differently never trusts another's verdict.
 
 **Long texts beside the JSON.** A value may keep its long strings (an agenda's case
 texts: megabytes) in a text section after the JSON, as raw UTF-8, referred to from the
-JSON by character offsets: reading them is one decode and slices, where json.loads would
-scan every character. The section is data like the rest (text, never parsed as anything
-but UTF-8), and signed with it: the file is `<signature>\n<JSON>\n<texts>`, the signature
-covering both (the JSON, written without indentation, holds no line break). An offset
-outside the section is the reader's miss, as any other wrong value.
+JSON by byte offsets: reading one is decoding its bytes, where json.loads would scan
+every character for escapes. The section is data like the rest (text, never parsed as
+anything but UTF-8), and signed with it: the file is `<signature>\n<JSON>\n<texts>`, the
+signature covering both (the JSON, written without indentation, holds no line break).
+An offset outside the section, or bytes that are not UTF-8, are the reader's miss, as
+any other wrong value.
 
 Anything wrong means a miss (compute it again); a cache never fails a load. On Windows,
 where files have ACLs rather than an owner and mode bits, the owner and mode checks are
@@ -126,15 +127,15 @@ class Cache:
         self,
         sha256: str,
         object_hook: Callable[[dict], Any] | None = None,
-        texts_hook: Callable[[str], Callable[[dict], Any]] | None = None,
+        texts_hook: Callable[[memoryview], Callable[[dict], Any]] | None = None,
     ) -> Any | None:
         """The value kept for the source with this SHA-256, or None (a miss).
 
         `object_hook` (json.loads's) may turn the signed content's objects into others;
         a ValueError, TypeError or KeyError it raises is a miss. A value kept with a text
         section (`put`'s `texts`) is read with `texts_hook(texts)` as its object_hook
-        instead, `texts` the section as one string; without a `texts_hook` a file with a
-        text section is a miss."""
+        instead, `texts` the section's bytes; without a `texts_hook` a file with a text
+        section is a miss."""
         key = self._key(create=False)
         if key is None:
             return None
@@ -155,7 +156,7 @@ class Cache:
         section = view[ends + 1 :] if ends >= 0 else view[:0]
         try:
             if texts_hook is not None:
-                object_hook = texts_hook(str(section, "utf-8"))
+                object_hook = texts_hook(section)
             elif section:
                 return None
             found = json.loads(document, object_hook=object_hook)
@@ -166,9 +167,9 @@ class Cache:
         return found.get("value")
 
     # -- writing -------------------------------------------------------------------------
-    def put(self, sha256: str, value: Any, texts: str = "") -> None:
-        """Keep `value` (JSON-able) for the source with this SHA-256, and `texts` as its text
-        section (see `get`); failures only cost time."""
+    def put(self, sha256: str, value: Any, texts: bytes = b"") -> None:
+        """Keep `value` (JSON-able) for the source with this SHA-256, and `texts` (UTF-8) as
+        its text section (see `get`); failures only cost time."""
         with contextlib.suppress(OSError, ValueError, TypeError):
             files.make_dirs(self.directory)
             key = self._key(create=True)
@@ -180,7 +181,7 @@ class Cache:
                 separators=(",", ":"),
             ).encode("utf-8")
             if texts:
-                content += b"\n" + texts.encode("utf-8")
+                content += b"\n" + texts
             signature = hmac.new(key, content, hashlib.sha256).hexdigest().encode()
             files.replace_file(self.file(sha256), signature + b"\n" + content)
 

@@ -264,7 +264,14 @@ def test_a_tampered_text_section_is_a_miss_never_wrong_text(tmp_path, agenda_fil
 
 
 @pytest.mark.parametrize(
-    "damage", ["an offset past the end", "an offset backwards", "not UTF-8", "an offset as text"]
+    "damage",
+    [
+        "an offset past the end",
+        "an offset backwards",
+        "an offset inside a letter",
+        "not UTF-8",
+        "an offset as text",
+    ],
 )
 def test_a_text_section_signed_but_unusable_is_a_miss_not_an_error(
     tmp_path, agenda_file, checks, damage
@@ -276,18 +283,20 @@ def test_a_text_section_signed_but_unusable_is_a_miss_not_an_error(
     kept = cache_files(cache)[0]
     document, texts = parts(kept)
     found = json.loads(document)
-    item = next(
-        i for i in found["value"]["agenda"]["items"] if any("$t" in s for s in i["sections"])
-    )
-    moved = next(s for s in item["sections"] if "$t" in s)["$t"]
+    sections = (s for i in found["value"]["agenda"]["items"] for s in i["sections"] if "$t" in s)
+    # A text with a letter of more than one byte (æ, ø, å): its offsets, and where it is.
+    moved = next(s["$t"] for s in sections if not texts[s["$t"][1] : s["$t"][2]].isascii())
+    letter = next(at for at in range(moved[1], moved[2]) if texts[at] >= 0xC0)
     if damage == "an offset past the end":
-        moved[2] = len(texts.decode()) + 1
+        moved[2] = len(texts) + 1
     elif damage == "an offset backwards":
         moved[1], moved[2] = moved[2], moved[1] - 1
+    elif damage == "an offset inside a letter":
+        moved[2] = letter + 1
     elif damage == "an offset as text":
         moved[1] = str(moved[1])
     else:
-        texts = b"\xff\xfe" + texts
+        texts = texts[:letter] + b"\xff" + texts[letter + 1 :]
     document = json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode()
     reseal(kept, document, texts, key=(cache / "key").read_bytes())
     assert agenda_mod.load(agenda_file, cache_dir=cache) == checked

@@ -22,9 +22,9 @@ of a type not known here is not kept (the agenda is then checked at every load).
 
 A field holding a long text (the case texts: nearly all of an agenda's bytes) is kept in
 the cache's text section (cache.py) instead, named in its object's `"$t"` list as
-`[field, start, end]` (character offsets into the section): json.loads then reads a
-tenth of the bytes, and each text is a slice of the section decoded once. An offset
-outside the section is a miss.
+`[field, start, end]` (byte offsets into the section): json.loads then reads a tenth of
+the bytes, and each text is its bytes decoded. An offset outside the section, or bytes
+that are not UTF-8, are a miss.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ class CheckedAgenda:
         texts = Texts()
         try:
             value = to_json(dataclasses.replace(agenda, path=None), texts)
-        except TypeError:  # a field this module cannot write: checked at every load
+        except (TypeError, ValueError):  # a field it cannot write: checked at every load
             return
         includes = [[str(body.path), body.sha256]] if body is not None else []
         value = {"source": self._source, "includes": includes, "agenda": value}
@@ -136,21 +136,22 @@ def _is_str(value: Any) -> bool:
 
 # -- the Agenda as JSON, and back ----------------------------------------------------------
 class Texts:
-    """The text section being written: the long texts, one after the other."""
+    """The text section being written: the long texts in UTF-8, one after the other."""
 
     def __init__(self) -> None:
-        self._parts: list[str] = []
+        self._parts: list[bytes] = []
         self._size = 0
 
     def add(self, text: str) -> tuple[int, int]:
-        """Put a text in the section: its (start, end) in characters."""
+        """Put a text in the section: its (start, end) in bytes."""
+        data = text.encode("utf-8")  # UnicodeEncodeError (a ValueError): not kept
         start = self._size
-        self._parts.append(text)
-        self._size += len(text)
+        self._parts.append(data)
+        self._size += len(data)
         return start, self._size
 
-    def section(self) -> str:
-        return "".join(self._parts)
+    def section(self) -> bytes:
+        return b"".join(self._parts)
 
 
 def to_json(value: Any, texts: Texts | None = None) -> Any:
@@ -194,15 +195,19 @@ def to_json(value: Any, texts: Texts | None = None) -> Any:
 def from_json(value: Any, texts: Texts | None = None) -> Any:
     """The inverse of to_json: a value read back with json.loads (lists become tuples, as
     in the model); ValueError, TypeError or KeyError for anything to_json does not write."""
-    return json.loads(json.dumps(value), object_hook=_decoder(texts.section() if texts else ""))
+    section = memoryview(texts.section() if texts else b"")
+    return json.loads(json.dumps(value), object_hook=_decoder(section))
 
 
-def _decoder(texts: str) -> Callable[[dict], Any]:
+_NO_TEXTS = memoryview(b"")
+
+
+def _decoder(texts: memoryview) -> Callable[[dict], Any]:
     """json.loads's object_hook for to_json's objects, their long texts in `texts`."""
     return functools.partial(decode, texts=texts)
 
 
-def decode(found: dict, texts: str = "") -> Any:
+def decode(found: dict, texts: memoryview = _NO_TEXTS) -> Any:
     """json.loads's object_hook for to_json's objects (called innermost first)."""
     tag = found.pop("$", None)
     if tag is None:  # not one of ours (the cache file's own fields)
@@ -216,7 +221,7 @@ def decode(found: dict, texts: str = "") -> Any:
         name, start, end = moved[at : at + 3]
         if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(texts)):
             raise ValueError(f"{tag}.{name}: not a place in the text section")
-        found[name] = texts[start:end]
+        found[name] = str(texts[start:end], "utf-8")  # UnicodeDecodeError: a ValueError
     if found.keys() != names:
         raise TypeError(f"{tag}: other fields than the model's")
     for name, value in found.items():  # the model's sequences are tuples
