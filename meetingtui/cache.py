@@ -132,7 +132,7 @@ class Cache:
         """The value kept for the source with this SHA-256, or None (a miss).
 
         `object_hook` (json.loads's) may turn the signed content's objects into others;
-        a ValueError, TypeError or KeyError it raises is a miss. A value kept with a text
+        a ValueError, TypeError, KeyError or IndexError it raises is a miss. A value kept with a text
         section (`put`'s `texts`) is read with `texts_hook(texts)` as its object_hook
         instead, `texts` the section's bytes; without a `texts_hook` a file with a text
         section is a miss."""
@@ -160,7 +160,7 @@ class Cache:
             elif section:
                 return None
             found = json.loads(document, object_hook=object_hook)
-        except (ValueError, TypeError, KeyError):  # UnicodeDecodeError is a ValueError
+        except (ValueError, TypeError, LookupError):  # UnicodeDecodeError is a ValueError
             return None
         if not isinstance(found, dict) or found.get("for") != [self.kind, self.version, sha256]:
             return None

@@ -171,8 +171,15 @@ def forge(kept: Path, change, key: bytes | None = None) -> None:
 
 
 def open_every_item(found: dict) -> None:
-    for item in found["value"]["agenda"]["items"]:
-        item["closed"] = False
+    items = found["value"]["agenda"]["items"]  # rows of the items' fields (agenda/cached.py)
+    closed = column("Item", "closed")
+    for row in items["v"]:
+        row[closed] = False
+
+
+def column(part: str, field: str) -> int:
+    """Where a field of a part is in the rows the cache keeps them as."""
+    return cached_mod._CLASSES[part][1].index(field)
 
 
 @pytest.mark.parametrize("signed_with", ["the old signature", "a key of the forger's"])
@@ -271,6 +278,8 @@ def test_a_tampered_text_section_is_a_miss_never_wrong_text(tmp_path, agenda_fil
         "an offset inside a letter",
         "not UTF-8",
         "an offset as text",
+        "a place past the last row",
+        "a row short of a field",
     ],
 )
 def test_a_text_section_signed_but_unusable_is_a_miss_not_an_error(
@@ -283,18 +292,29 @@ def test_a_text_section_signed_but_unusable_is_a_miss_not_an_error(
     kept = cache_files(cache)[0]
     document, texts = parts(kept)
     found = json.loads(document)
-    sections = (s for i in found["value"]["agenda"]["items"] for s in i["sections"] if "$t" in s)
-    # A text with a letter of more than one byte (æ, ø, å): its offsets, and where it is.
-    moved = next(s["$t"] for s in sections if not texts[s["$t"][1] : s["$t"][2]].isascii())
-    letter = next(at for at in range(moved[1], moved[2]) if texts[at] >= 0xC0)
+    rows = found["value"]["agenda"]["items"]["v"]
+    places = [  # (the list of a tuple's text places, where one begins in it)
+        (sections["t"], at)
+        for sections in (row[column("Item", "sections")] for row in rows)
+        if "t" in sections
+        for at in range(0, len(sections["t"]), 4)
+    ]
+    # A text with a letter of more than one byte (æ, ø, å): where it is, and its place.
+    place, at = next((t, at) for t, at in places if not texts[t[at + 2] : t[at + 3]].isascii())
+    start, end = place[at + 2], place[at + 3]
+    letter = next(i for i in range(start, end) if texts[i] >= 0xC0)
     if damage == "an offset past the end":
-        moved[2] = len(texts) + 1
+        place[at + 3] = len(texts) + 1
     elif damage == "an offset backwards":
-        moved[1], moved[2] = moved[2], moved[1] - 1
+        place[at + 2], place[at + 3] = end, start - 1
     elif damage == "an offset inside a letter":
-        moved[2] = letter + 1
+        place[at + 3] = letter + 1
     elif damage == "an offset as text":
-        moved[1] = str(moved[1])
+        place[at + 2] = str(start)
+    elif damage == "a place past the last row":
+        place[at] = 10_000
+    elif damage == "a row short of a field":
+        rows[-1].pop()
     else:
         texts = texts[:letter] + b"\xff" + texts[letter + 1 :]
     document = json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode()

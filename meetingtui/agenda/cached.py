@@ -20,11 +20,13 @@ checked every time, and says its problems the same way every time. The value is 
 Agenda's own fields, each dataclass tagged with its name (`{"$": "Item", ...}`); a field
 of a type not known here is not kept (the agenda is then checked at every load).
 
-A field holding a long text (the case texts: nearly all of an agenda's bytes) is kept in
-the cache's text section (cache.py) instead, named in its object's `"$t"` list as
-`[field, start, end]` (byte offsets into the section): json.loads then reads a tenth of
-the bytes, and each text is its bytes decoded. An offset outside the section, or bytes
-that are not UTF-8, are a miss.
+A tuple of parts (the items, an item's sections, the members) is kept as rows of their
+fields' values (`{"$rows": "Item", "v": [[...], ...]}`). A field holding a long text (the
+case texts: nearly all of an agenda's bytes) is kept in the cache's text section
+(cache.py) instead, named by its place (`"t"`: row, column, start, end; for a single part
+its `"$t"`: field, start, end), in byte offsets into the section: json.loads then reads
+a fifteenth of the bytes, and each text is its bytes decoded. An offset outside the
+section, or bytes that are not UTF-8, are a miss.
 """
 
 from __future__ import annotations
@@ -157,11 +159,8 @@ class Texts:
 def to_json(value: Any, texts: Texts | None = None) -> Any:
     """An Agenda (or any of its parts) as JSON, with its long texts in `texts` if given;
     TypeError for a value of an unknown type."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        name = type(value).__name__
-        if _CLASSES.get(name, (None,))[0] is not type(value):
-            raise TypeError(f"not an agenda part: {name}")
-        found: dict[str, Any] = {"$": name}
+    if _is_part(value):
+        found: dict[str, Any] = {"$": _name(value)}
         moved: list[Any] = []
         for f in dataclasses.fields(value):
             part = getattr(value, f.name)
@@ -173,6 +172,8 @@ def to_json(value: Any, texts: Texts | None = None) -> Any:
             found["$t"] = moved
         return found
     if isinstance(value, tuple):
+        if value and len({type(part) for part in value}) == 1 and _is_part(value[0]):
+            return _rows(value, texts)
         return [to_json(part, texts) for part in value]
     if isinstance(value, pendulum.DateTime):  # before Date: a DateTime is a Date too
         if not value.timezone_name:
@@ -190,6 +191,41 @@ def to_json(value: Any, texts: Texts | None = None) -> Any:
     if value is None or type(value) in (str, int, bool):
         return value
     raise TypeError(f"not an agenda value: {type(value).__name__}")
+
+
+def _is_part(value: Any) -> bool:
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+def _name(part: Any) -> str:
+    name = type(part).__name__
+    if _CLASSES.get(name, (None,))[0] is not type(part):
+        raise TypeError(f"not an agenda part: {name}")
+    return name
+
+
+def _rows(parts: tuple, texts: Texts | None) -> dict[str, Any]:
+    """Parts of one class (an agenda's items, an item's sections) as rows of their fields'
+    values in order, `{"$rows": class, "v": [[...], ...], "t": [row, column, start, end,
+    ...]}`, the long texts in `texts` (None in the row): a table, without each part's
+    field names and a call of json.loads's object_hook per part."""
+    name = _name(parts[0])
+    rows: list[list[Any]] = []
+    moved: list[int] = []
+    for at, part in enumerate(parts):
+        row = []
+        for column, f in enumerate(dataclasses.fields(part)):
+            value = getattr(part, f.name)
+            if texts is not None and type(value) is str and len(value) > LONG_TEXT:
+                moved += [at, column, *texts.add(value)]
+                row.append(None)
+            else:
+                row.append(to_json(value, texts))
+        rows.append(row)
+    found: dict[str, Any] = {"$rows": name, "v": rows}
+    if moved:
+        found["t"] = moved
+    return found
 
 
 def from_json(value: Any, texts: Texts | None = None) -> Any:
@@ -210,8 +246,11 @@ def _decoder(texts: memoryview) -> Callable[[dict], Any]:
 def decode(found: dict, texts: memoryview = _NO_TEXTS) -> Any:
     """json.loads's object_hook for to_json's objects (called innermost first)."""
     tag = found.pop("$", None)
-    if tag is None:  # not one of ours (the cache file's own fields)
-        return found
+    if tag is None:
+        rows = found.pop("$rows", None)
+        if rows is not None:
+            return _parts(rows, found, texts)
+        return found  # not one of ours (the cache file's own fields)
     part = _PARTS.get(tag)
     if part is None:
         return _value(tag, found)
@@ -233,6 +272,42 @@ def decode(found: dict, texts: memoryview = _NO_TEXTS) -> Any:
     made: Any = object.__new__(cls)
     made.__dict__.update(found)
     return made
+
+
+def _parts(name: str, found: dict, texts: memoryview) -> tuple:
+    """The parts `_rows` wrote, in a tuple."""
+    cls, names = _CLASSES[name]
+    rows, moved = found.pop("v"), found.pop("t", ())
+    width = len(names)
+    if (
+        found
+        or type(rows) is not list
+        or not all(type(r) is list and len(r) == width for r in rows)
+    ):
+        raise TypeError(f"{name}: not rows of its fields")
+    size = len(texts)
+    for at in range(0, len(moved), 4):
+        row, column, start, end = moved[at : at + 4]
+        if not (
+            type(row) is int
+            and 0 <= row < len(rows)
+            and type(column) is int
+            and 0 <= column < width
+            and type(start) is int
+            and type(end) is int
+            and 0 <= start <= end <= size
+        ):
+            raise ValueError(f"{name}: not a place in the text section")
+        rows[row][column] = str(texts[start:end], "utf-8")  # UnicodeDecodeError: a ValueError
+    made = []
+    for row in rows:
+        for column, value in enumerate(row):  # the model's sequences are tuples
+            if type(value) is list:
+                row[column] = tuple(value)
+        part: Any = object.__new__(cls)  # as in decode
+        part.__dict__.update(zip(names, row, strict=True))
+        made.append(part)
+    return tuple(made)
 
 
 def _value(tag: str, found: dict) -> Any:
