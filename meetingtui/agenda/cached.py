@@ -213,7 +213,7 @@ def _rows(parts: tuple, texts: Texts | None) -> dict[str, Any]:
     rows: list[list[Any]] = []
     moved: list[int] = []
     for at, part in enumerate(parts):
-        row = []
+        row: list[Any] = []
         for column, f in enumerate(dataclasses.fields(part)):
             value = getattr(part, f.name)
             if texts is not None and type(value) is str and len(value) > LONG_TEXT:
