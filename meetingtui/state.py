@@ -99,7 +99,8 @@ class MeetingState:
 
     def find(self, item_id: str) -> ItemState | None:
         """The item's state, or None if the meeting has no such item (one lookup)."""
-        found = self._index().get(item_id)
+        by_id = self._by_id if len(self._by_id) == len(self.items) else self._index()
+        found = by_id.get(item_id)  # (a fold asks once per event: no call to _index)
         return found[1] if found is not None else None
 
     def _index(self) -> dict[str, tuple[int, ItemState]]:
