@@ -260,7 +260,7 @@ def decode(found: dict, texts: memoryview = _NO_TEXTS) -> Any:
         name, start, end = moved[at : at + 3]
         if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(texts)):
             raise ValueError(f"{tag}.{name}: not a place in the text section")
-        found[name] = str(texts[start:end], "utf-8")  # UnicodeDecodeError: a ValueError
+        found[name] = _text(texts, start, end)
     if found.keys() != names:
         raise TypeError(f"{tag}: other fields than the model's")
     for name, value in found.items():  # the model's sequences are tuples
@@ -298,7 +298,7 @@ def _parts(name: str, found: dict, texts: memoryview) -> tuple:
             and 0 <= start <= end <= size
         ):
             raise ValueError(f"{name}: not a place in the text section")
-        rows[row][column] = str(texts[start:end], "utf-8")  # UnicodeDecodeError: a ValueError
+        rows[row][column] = _text(texts, start, end)
     made = []
     for row in rows:
         for column, value in enumerate(row):  # the model's sequences are tuples
@@ -308,6 +308,13 @@ def _parts(name: str, found: dict, texts: memoryview) -> tuple:
         part.__dict__.update(zip(names, row, strict=True))
         made.append(part)
     return tuple(made)
+
+
+def _text(texts: memoryview, start: int, end: int) -> str:
+    """A text of the section (UnicodeDecodeError, a ValueError, if not UTF-8). Its bytes
+    copied first: bytes.decode goes straight to the UTF-8 decoder, where str() of a view
+    goes through the codec registry (half as much again, 2,000 times per agenda)."""
+    return texts[start:end].tobytes().decode("utf-8")
 
 
 def _value(tag: str, found: dict) -> Any:
