@@ -18,8 +18,9 @@ under four rules:
 - **Bound to its source.** The signed content names the cache's kind and version and
   the SHA-256 of the source it was made from: a genuine file for another source,
   renamed or linked into place, is ignored. (A record grows while it is used: its
-  cache is named by the SHA-256 of the program's fingerprint, the check and the record's path, and
-  holds the SHA-256 of the bytes it stands for, compared with the file's on every use.)
+  cache is named by the SHA-256 of the program's fingerprint, the check and the
+  record's path, and holds the SHA-256 of the bytes it stands for, compared with the
+  file's on every use.)
 
 A cache that stands for what this program found (a checked agenda, a record's checked
 lines) is also bound to `program_fingerprint()`, so that a version that checks

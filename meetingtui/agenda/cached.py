@@ -266,9 +266,9 @@ def decode(found: dict, texts: memoryview = _NO_TEXTS) -> Any:
     for name, value in found.items():  # the model's sequences are tuples
         if type(value) is list:
             found[name] = tuple(value)
-    # The fields as __init__ would set them: the parts are plain frozen data, without a
-    # __post_init__ (tests/test_agenda_cache.py holds them to that), and this is a
-    # third of an opening's cost at 2,500 parts.
+    # The fields as __init__ would set them, without its object.__setattr__ per field of
+    # a frozen dataclass: the parts are plain frozen data, without a __post_init__
+    # (tests/test_agenda_cache.py holds them to that).
     made: Any = object.__new__(cls)
     made.__dict__.update(found)
     return made
