@@ -194,6 +194,14 @@ def _runs_not_a_list(value: dict) -> None:
     value["runs"] = {"events": 3}
 
 
+def _a_run_naming_a_list(value: dict) -> None:
+    value["runs"][-1][0] = ["events"]
+
+
+def _an_empty_table(value: dict) -> None:
+    value["tables"]["notes"] = {}
+
+
 @pytest.mark.parametrize(
     "change",
     [
@@ -202,6 +210,8 @@ def _runs_not_a_list(value: dict) -> None:
         _a_document_not_an_object,
         _a_last_id_not_a_number,
         _runs_not_a_list,
+        _a_run_naming_a_list,
+        _an_empty_table,
     ],
 )
 def test_a_signed_cache_of_the_wrong_shape_is_a_miss_not_an_error(tmp_path, checks, change):

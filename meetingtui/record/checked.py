@@ -145,6 +145,7 @@ def _held(tables: object, order: object) -> bool:
         if not (
             isinstance(run, list)
             and len(run) == 2
+            and type(run[0]) is str
             and run[0] in tables
             and type(run[1]) is int
             and run[1] > 0
@@ -155,7 +156,8 @@ def _held(tables: object, order: object) -> bool:
         isinstance(docs, dict)
         and len(docs) == counts.get(table, 0)
         and set(map(type, docs.values())) <= {dict}
-        and (not docs or _number(next(reversed(docs))))
+        and bool(docs)  # a table is there only with a document
+        and _number(next(reversed(docs)))
         for table, docs in tables.items()
     )
 
