@@ -18,12 +18,22 @@ under four rules:
 - **Bound to its source.** The signed content names the cache's kind and version and
   the SHA-256 of the source it was made from: a genuine file for another source,
   renamed or linked into place, is ignored. (A record grows while it is used: its
-  cache is named by the SHA-256 of the program, the check and the record's path, and
-  holds the SHA-256 of the bytes it stands for, compared with the file's on every use.)
+  cache is named by the SHA-256 of the program's fingerprint, the check and the
+  record's path, and holds the SHA-256 of the bytes it stands for, compared with the
+  file's on every use.)
 
 A cache that stands for what this program found (a checked agenda, a record's checked
 lines) is also bound to `program_fingerprint()`, so that a version that checks
 differently never trusts another's verdict.
+
+**Long texts beside the JSON.** A value may keep its long strings (an agenda's case
+texts: megabytes) in a text section after the JSON, as raw UTF-8, referred to from the
+JSON by byte offsets: reading one is decoding its bytes, where json.loads would scan
+every character for escapes. The section is data like the rest (text, never parsed as
+anything but UTF-8), and signed with it: the file is `<signature>\n<JSON>\n<texts>`, the
+signature covering both (the JSON, written without indentation, holds no line break).
+An offset outside the section, or bytes that are not UTF-8, are the reader's miss, as
+any other wrong value.
 
 Anything wrong means a miss (compute it again); a cache never fails a load. On Windows,
 where files have ACLs rather than an owner and mode bits, the owner and mode checks are
@@ -53,18 +63,44 @@ _program: bytes | None = None
 
 
 def program_fingerprint() -> bytes:
-    """The SHA-256 of the meetingtui package's source files (paths and contents), taken
-    once per process (about a hundred small files, a few ms). Raises OSError if a source
-    file cannot be read (then nothing may be trusted from a cache bound to it)."""
+    """What identifies the meetingtui package's source files, taken once per process: the
+    SHA-256 of each file's path, size, modification and change times (nanoseconds) and
+    file number. Raises OSError if a source file cannot be looked at (then nothing may be
+    trusted from a cache bound to it).
+
+    Any change of a file's bytes changes its change time (ctime: set by the system on
+    every write, and unlike the modification time not settable by a program), so a
+    program edited, replaced or reinstalled never takes another's verdict. This is
+    stricter than what Python itself trusts to reuse a module's bytecode (modification
+    time in seconds and size), and costs a tenth of reading and hashing the 140 files
+    (about 0.8 MB): a metadata-only change (a chmod) only costs one check anew. On
+    Windows the "change time" is the creation time and the file number is not given:
+    there an edit that keeps a file's size and sets its modification time back to the
+    nanosecond is not seen (no tool does that to a source file by accident)."""
     global _program
     if _program is None:
-        package = Path(__file__).resolve().parent
-        digest = hashlib.sha256()
-        for source in sorted(package.rglob("*.py")):
-            digest.update(source.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(source.read_bytes() + b"\0")
-        _program = digest.digest()
+        _program = sources_fingerprint(os.path.dirname(os.path.abspath(__file__)))
     return _program
+
+
+def sources_fingerprint(package: str) -> bytes:
+    """program_fingerprint's digest of the .py files under `package` (not __pycache__)."""
+    found: list[str] = []
+    folders = [package]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        folders.append(entry.path)
+                elif entry.name.endswith(".py"):
+                    st = entry.stat()
+                    where = entry.path[len(package) :].replace(os.sep, "/")
+                    found.append(
+                        f"{where}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
+                    )
+    found.sort()
+    return hashlib.sha256("\n".join(found).encode("utf-8", "surrogateescape")).digest()
 
 
 def _me() -> int | None:
@@ -88,32 +124,53 @@ class Cache:
         return self.directory / f"{self.kind}-{self.version}-{sha256}.json"
 
     # -- reading -------------------------------------------------------------------------
-    def get(self, sha256: str, object_hook: Callable[[dict], Any] | None = None) -> Any | None:
+    def get(
+        self,
+        sha256: str,
+        object_hook: Callable[[dict], Any] | None = None,
+        texts_hook: Callable[[memoryview], Callable[[dict], Any]] | None = None,
+    ) -> Any | None:
         """The value kept for the source with this SHA-256, or None (a miss).
 
         `object_hook` (json.loads's) may turn the signed content's objects into others;
-        a ValueError, TypeError or KeyError it raises is a miss."""
+        a ValueError, TypeError, KeyError or IndexError it raises is a miss. A value kept with a text
+        section (`put`'s `texts`) is read with `texts_hook(texts)` as its object_hook
+        instead, `texts` the section's bytes; without a `texts_hook` a file with a text
+        section is a miss."""
         key = self._key(create=False)
         if key is None:
             return None
         data = self._read(self.file(sha256), self.max_bytes)
         if data is None:
             return None
-        signature, _, content = data.partition(b"\n")
-        expected = hmac.new(key, content, hashlib.sha256).hexdigest().encode()
-        if not hmac.compare_digest(signature, expected):
+        # The parts are read through a view: no copy of megabytes of content to sign,
+        # nor of the text section to decode.
+        begins = data.find(b"\n") + 1  # <signature>\n<content>
+        if not begins:
             return None
+        view = memoryview(data)
+        expected = hmac.new(key, view[begins:], hashlib.sha256).hexdigest().encode()
+        if not hmac.compare_digest(data[: begins - 1], expected):
+            return None
+        ends = data.find(b"\n", begins)  # <content> is <JSON>[\n<texts>]
+        document = data[begins:ends] if ends >= 0 else data[begins:]
+        section = view[ends + 1 :] if ends >= 0 else view[:0]
         try:
-            found = json.loads(content, object_hook=object_hook)
-        except (ValueError, TypeError, KeyError):
+            if texts_hook is not None:
+                object_hook = texts_hook(section)
+            elif section:
+                return None
+            found = json.loads(document, object_hook=object_hook)
+        except (ValueError, TypeError, LookupError):  # UnicodeDecodeError is a ValueError
             return None
         if not isinstance(found, dict) or found.get("for") != [self.kind, self.version, sha256]:
             return None
         return found.get("value")
 
     # -- writing -------------------------------------------------------------------------
-    def put(self, sha256: str, value: Any) -> None:
-        """Keep `value` (JSON-able) for the source with this SHA-256; failures only cost time."""
+    def put(self, sha256: str, value: Any, texts: bytes = b"") -> None:
+        """Keep `value` (JSON-able) for the source with this SHA-256, and `texts` (UTF-8) as
+        its text section (see `get`); failures only cost time."""
         with contextlib.suppress(OSError, ValueError, TypeError):
             files.make_dirs(self.directory)
             key = self._key(create=True)
@@ -124,6 +181,8 @@ class Cache:
                 ensure_ascii=False,
                 separators=(",", ":"),
             ).encode("utf-8")
+            if texts:
+                content += b"\n" + texts
             signature = hmac.new(key, content, hashlib.sha256).hexdigest().encode()
             files.replace_file(self.file(sha256), signature + b"\n" + content)
 

@@ -28,8 +28,7 @@ def fold(agenda: Agenda, events: Sequence[dict[str, Any]], rehearsal: bool = Fal
     says so: its referat is marked PRØVE)."""
     state = initial(agenda)
     state.rehearsal = rehearsal
-    for event in effective(events):
-        state.apply(event)
+    registry.apply_all(state, effective(events))
     return state
 
 

@@ -159,17 +159,27 @@ def test_a_planted_pickle_never_runs(tmp_path, agenda_file):
 def forge(kept: Path, change, key: bytes | None = None) -> None:
     """Rewrite a cache file's value; sign it with `key`, or keep the old signature."""
     signature, content = kept.read_bytes().split(b"\n", 1)
-    found = json.loads(content)
+    document, texts = content.split(b"\n", 1) if b"\n" in content else (content, None)
+    found = json.loads(document)
     change(found)
     content = json.dumps(found, ensure_ascii=False).encode()
+    if texts is not None:  # the long texts' section, kept as it was
+        content += b"\n" + texts
     if key is not None:
         signature = hmac.new(key, content, hashlib.sha256).hexdigest().encode()
     kept.write_bytes(signature + b"\n" + content)
 
 
 def open_every_item(found: dict) -> None:
-    for item in found["value"]["agenda"]["items"]:
-        item["closed"] = False
+    items = found["value"]["agenda"]["items"]  # rows of the items' fields (agenda/cached.py)
+    closed = column("Item", "closed")
+    for row in items["v"]:
+        row[closed] = False
+
+
+def column(part: str, field: str) -> int:
+    """Where a field of a part is in the rows the cache keeps them as."""
+    return cached_mod._CLASSES[part][1].index(field)
 
 
 @pytest.mark.parametrize("signed_with", ["the old signature", "a key of the forger's"])
@@ -206,6 +216,129 @@ def test_a_genuine_cache_of_another_agenda_does_not_stand_for_this_one(tmp_path,
         forged = forged.replace(name.encode(), its.encode())
     others.write_bytes(forged)
     assert closed_item_ids(agenda_mod.load(other, cache_dir=cache)) == []
+
+
+# -- the long texts' section (cache.py): signed with the JSON, read only by its offsets -----------
+def case_texts(agenda) -> list[str]:
+    return [section.text for item in agenda.items for section in item.sections]
+
+
+def reseal(kept: Path, document: bytes, texts: bytes, key: bytes | None) -> None:
+    """Write a cache file of this JSON and text section, signed with `key` or, without
+    one, keeping the file's old signature."""
+    signature = kept.read_bytes().split(b"\n", 1)[0]
+    content = document + b"\n" + texts
+    if key is not None:
+        signature = hmac.new(key, content, hashlib.sha256).hexdigest().encode()
+    kept.write_bytes(signature + b"\n" + content)
+
+
+def parts(kept: Path) -> tuple[bytes, bytes]:
+    document, texts = kept.read_bytes().split(b"\n", 2)[1:]
+    return document, texts
+
+
+def test_the_case_texts_are_kept_in_the_text_section_and_come_back_whole(tmp_path, agenda_file):
+    cache = tmp_path / "cache"
+    checked = agenda_mod.load(agenda_file, cache_dir=cache)
+    document, texts = parts(cache_files(cache)[0])
+    longest = max(case_texts(checked), key=len)
+    assert len(longest) > cached_mod.LONG_TEXT
+    assert longest.encode() in texts and longest.encode() not in document
+    assert case_texts(agenda_mod.load(agenda_file, cache_dir=cache)) == case_texts(checked)
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    ["a letter changed", "the section cut short", "a text added", "the section dropped"],
+)
+def test_a_tampered_text_section_is_a_miss_never_wrong_text(tmp_path, agenda_file, checks, tamper):
+    """Its signature is the file's: the section edited, cut or dropped is not believed."""
+    cache = tmp_path / "cache"
+    checked = agenda_mod.load(agenda_file, cache_dir=cache)
+    kept = cache_files(cache)[0]
+    document, texts = parts(kept)
+    changed = {
+        "a letter changed": texts.replace(b"e", b"E", 1),
+        "the section cut short": texts[: len(texts) // 2],
+        "a text added": texts + b"Lukket punkt: fortroligt",
+        "the section dropped": b"",
+    }[tamper]
+    reseal(kept, document, changed, key=None)
+    again = agenda_mod.load(agenda_file, cache_dir=cache)
+    assert checks == [1, 1], "checked again from the file"
+    assert case_texts(again) == case_texts(checked)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "an offset past the end",
+        "an offset backwards",
+        "an offset inside a letter",
+        "not UTF-8",
+        "an offset as text",
+        "a place past the last row",
+        "a row short of a field",
+    ],
+)
+def test_a_text_section_signed_but_unusable_is_a_miss_not_an_error(
+    tmp_path, agenda_file, checks, damage
+):
+    """Even signed with the user's key (no one else can), a section the offsets do not fit,
+    or that is not UTF-8, makes the agenda be checked from its file: never an error."""
+    cache = tmp_path / "cache"
+    checked = agenda_mod.load(agenda_file, cache_dir=cache)
+    kept = cache_files(cache)[0]
+    document, texts = parts(kept)
+    found = json.loads(document)
+    rows = found["value"]["agenda"]["items"]["v"]
+    places = [  # (the list of a tuple's text places, where one begins in it)
+        (sections["t"], at)
+        for sections in (row[column("Item", "sections")] for row in rows)
+        if "t" in sections
+        for at in range(0, len(sections["t"]), 4)
+    ]
+    # A text with a letter of more than one byte (æ, ø, å): where it is, and its place.
+    place, at = next((t, at) for t, at in places if not texts[t[at + 2] : t[at + 3]].isascii())
+    start, end = place[at + 2], place[at + 3]
+    letter = next(i for i in range(start, end) if texts[i] >= 0xC0)
+    if damage == "an offset past the end":
+        place[at + 3] = len(texts) + 1
+    elif damage == "an offset backwards":
+        place[at + 2], place[at + 3] = end, start - 1
+    elif damage == "an offset inside a letter":
+        place[at + 3] = letter + 1
+    elif damage == "an offset as text":
+        place[at + 2] = str(start)
+    elif damage == "a place past the last row":
+        place[at] = 10_000
+    elif damage == "a row short of a field":
+        rows[-1].pop()
+    else:
+        texts = texts[:letter] + b"\xff" + texts[letter + 1 :]
+    document = json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode()
+    reseal(kept, document, texts, key=(cache / "key").read_bytes())
+    assert agenda_mod.load(agenda_file, cache_dir=cache) == checked
+    assert checks == [1, 1]
+
+
+def test_every_part_of_an_agenda_is_written_and_read_back_with_its_texts_apart():
+    agenda = agenda_mod.load(ROOT / "agendas" / "teknik-og-miljoeudvalget-2026-06-11.toml")
+    texts = cached_mod.Texts()
+    kept = cached_mod.to_json(agenda, texts)
+    assert texts.section() and max(map(len, case_texts(agenda))) > cached_mod.LONG_TEXT
+    assert repr(cached_mod.from_json(kept, texts)) == repr(agenda)
+
+
+def test_the_parts_read_back_are_plain_frozen_data():
+    """The cache sets a part's fields as __init__ would, without calling it: right only while
+    the model's dataclasses do nothing more in __init__ (no __post_init__, no slots), and
+    stay frozen."""
+    for cls, _ in cached_mod._CLASSES.values():
+        assert not hasattr(cls, "__post_init__"), cls
+        assert "__slots__" not in vars(cls), cls
+        assert cls.__dataclass_params__.frozen, cls
 
 
 def sha256_of(path: Path) -> str:

@@ -4,6 +4,9 @@ what was checked, a cache file edited."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 from pathlib import Path
 
 import pytest
@@ -106,3 +109,117 @@ def test_a_torn_last_write_after_the_checked_lines_is_still_dropped(tmp_path):
         handle.write(logfile.encode({"t": "events", "id": "4", "d": event(4)})[:-7])
     assert open_cached(path, cache) == written
     assert open_cached(path, None) == written
+
+
+@pytest.mark.parametrize(
+    ("repeated", "found"),
+    [
+        ("2", "event 2 is written a second time (first on line 3)"),
+        ("1", "event 1 is written a second time (first on line 2)"),
+    ],
+)
+def test_an_id_of_the_checked_lines_written_again_is_damage_naming_its_first_line(
+    tmp_path, repeated, found
+):
+    """The checked lines are not noted one by one: the line an id was first on is still
+    found for the message, as when the whole file is checked."""
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    write_record(path, 3)
+    open_cached(path, cache)
+    with open(path, "ab") as handle:
+        handle.write(logfile.encode({"t": "events", "id": repeated, "d": event(9)}))
+    for cache_dir in (cache, None):  # the same damage, with and without the cache
+        with pytest.raises(RecordDamaged) as caught:
+            MeetingRecord(path, cache_dir=cache_dir)
+        assert "line 5" in str(caught.value) and found in str(caught.value)
+
+
+def test_a_record_reopened_from_the_cache_keeps_appending_in_order(tmp_path, checks):
+    """Documents held from the cache are the record's events: appending after them (new
+    ids, a chain that verifies) is as after a full check."""
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    write_record(path, 3)
+    open_cached(path, cache)
+    record = MeetingRecord(path, cache_dir=cache)
+    assert [e["id"] for e in record.events] == [1, 2, 3]
+    record.append(event(4))
+    record.close()
+    checks.clear()
+    reopened = open_cached(path, None)  # the file alone, every line checked
+    assert [e["id"] for e in reopened] == [1, 2, 3, 4]
+    assert len(checks) == 5
+
+
+def test_an_out_of_order_id_after_the_checked_lines_is_damage(tmp_path):
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    write_record(path, 3)
+    with open(path, "ab") as handle:
+        handle.write(logfile.encode({"t": "events", "id": "7", "d": event(7)}))
+    open_cached(path, cache)
+    with open(path, "ab") as handle:
+        handle.write(logfile.encode({"t": "events", "id": "5", "d": event(5)}))
+    with pytest.raises(RecordDamaged) as caught:
+        MeetingRecord(path, cache_dir=cache)
+    assert "line 6" in str(caught.value)
+    assert "event 5 comes after event 7: the lines are out of order" in str(caught.value)
+
+
+def resign(kept: Path, change) -> None:
+    """Rewrite a cache file's value and sign it with the user's key (as only the user's
+    own program can): what it holds must still be of the shape written, or be a miss."""
+    found = json.loads(kept.read_bytes().split(b"\n", 1)[1])
+    change(found["value"])
+    content = json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode()
+    key = (kept.parent / "key").read_bytes()
+    kept.write_bytes(hmac.new(key, content, hashlib.sha256).hexdigest().encode() + b"\n" + content)
+
+
+def _drop_a_document(value: dict) -> None:
+    value["tables"]["events"].pop("2")
+
+
+def _a_run_too_long(value: dict) -> None:
+    value["runs"][-1][1] += 1
+
+
+def _a_document_not_an_object(value: dict) -> None:
+    value["tables"]["events"]["3"] = ["not", "a", "document"]
+
+
+def _a_last_id_not_a_number(value: dict) -> None:
+    value["tables"]["events"]["x"] = value["tables"]["events"].pop("3")
+
+
+def _runs_not_a_list(value: dict) -> None:
+    value["runs"] = {"events": 3}
+
+
+def _a_run_naming_a_list(value: dict) -> None:
+    value["runs"][-1][0] = ["events"]
+
+
+def _an_empty_table(value: dict) -> None:
+    value["tables"]["notes"] = {}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _drop_a_document,
+        _a_run_too_long,
+        _a_document_not_an_object,
+        _a_last_id_not_a_number,
+        _runs_not_a_list,
+        _a_run_naming_a_list,
+        _an_empty_table,
+    ],
+)
+def test_a_signed_cache_of_the_wrong_shape_is_a_miss_not_an_error(tmp_path, checks, change):
+    path, cache = tmp_path / "m.record", tmp_path / "cache"
+    written, _ = write_record(path, 3)
+    open_cached(path, cache)
+    [kept] = cache.glob("record-checked-*.json")
+    resign(kept, change)
+    checks.clear()
+    assert open_cached(path, cache) == written
+    assert len(checks) == 4  # all checked again

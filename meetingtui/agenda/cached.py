@@ -7,8 +7,9 @@ instead of parsing and checking the file only when all of these hold:
 
 - the agenda file's bytes are the ones it was made from (SHA-256, read now);
 - every file it took from (its body file) still has the bytes it had (SHA-256, read now);
-- the same program made it: the SHA-256 of meetingtui's source files, and the Python
-  running it (its Unicode tables decide what is a control character or NFC);
+- the same program made it: meetingtui's source files unchanged
+  (cache.program_fingerprint), and the same Python running it (its Unicode tables decide
+  what is a control character or NFC);
 - the agenda was named by the same path (its notes and body file name it as given).
 
 The meeting's start is built again from its day, time and zone name, refusing a time
@@ -18,15 +19,25 @@ there were no cache. Only agendas without problems are kept: a file with problem
 checked every time, and says its problems the same way every time. The value is the
 Agenda's own fields, each dataclass tagged with its name (`{"$": "Item", ...}`); a field
 of a type not known here is not kept (the agenda is then checked at every load).
+
+A tuple of parts (the items, an item's sections, the members) is kept as rows of their
+fields' values (`{"$rows": "Item", "v": [[...], ...]}`). A field holding a long text (the
+case texts: nearly all of an agenda's bytes) is kept in the cache's text section
+(cache.py) instead, named by its place (`"t"`: row, column, start, end; for a single part
+its `"$t"`: field, start, end), in byte offsets into the section: json.loads then reads
+a fifteenth of the bytes, and each text is its bytes decoded. An offset outside the
+section, or bytes that are not UTF-8, are a miss.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -48,12 +59,16 @@ from meetingtui.agenda.source import read_bytes
 from meetingtui.errors import AgendaError
 
 KIND = "agenda"
-VERSION = 3  # 1 was a pickle, 2 the parsed TOML (its rules checked at every load)
+# 1 was a pickle, 2 the parsed TOML (its rules checked at every load), 3 the Agenda with
+# its texts in the JSON, 4 with its long texts in the text section.
+VERSION = 4
+LONG_TEXT = 64  # a text of more characters goes to the text section
 # Each part of an Agenda by name, with its fields' names.
 _CLASSES: dict[str, tuple[type, tuple[str, ...]]] = {
     cls.__name__: (cls, tuple(f.name for f in dataclasses.fields(cls)))
     for cls in (Agenda, Meeting, Member, Person, Item, Section, Earlier)
 }
+_PARTS = {name: (cls, frozenset(names)) for name, (cls, names) in _CLASSES.items()}
 
 
 class CheckedAgenda:
@@ -80,7 +95,7 @@ class CheckedAgenda:
         """The agenda kept for these bytes, if everything it was made from is unchanged."""
         if self._key is None:
             return None
-        found = self._cache.get(self._key, object_hook=decode)
+        found = self._cache.get(self._key, texts_hook=_decoder)
         if not isinstance(found, dict) or found.get("source") != self._source:
             return None
         includes = found.get("includes")
@@ -95,12 +110,14 @@ class CheckedAgenda:
         """Keep an agenda that loaded from these bytes (and `body`); failures cost time only."""
         if self._key is None:
             return
+        texts = Texts()
         try:
-            value = to_json(dataclasses.replace(agenda, path=None))
-        except TypeError:  # a field this module cannot write: checked at every load
+            value = to_json(dataclasses.replace(agenda, path=None), texts)
+        except (TypeError, ValueError):  # a field it cannot write: checked at every load
             return
         includes = [[str(body.path), body.sha256]] if body is not None else []
-        self._cache.put(self._key, {"source": self._source, "includes": includes, "agenda": value})
+        value = {"source": self._source, "includes": includes, "agenda": value}
+        self._cache.put(self._key, value, texts.section())
 
 
 def _unchanged(include: Any) -> bool:
@@ -120,16 +137,44 @@ def _is_str(value: Any) -> bool:
 
 
 # -- the Agenda as JSON, and back ----------------------------------------------------------
-def to_json(value: Any) -> Any:
-    """An Agenda (or any of its parts) as JSON; TypeError for a value of an unknown type."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        name = type(value).__name__
-        if _CLASSES.get(name, (None,))[0] is not type(value):
-            raise TypeError(f"not an agenda part: {name}")
-        fields = {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return {"$": name, **fields}
+class Texts:
+    """The text section being written: the long texts in UTF-8, one after the other."""
+
+    def __init__(self) -> None:
+        self._parts: list[bytes] = []
+        self._size = 0
+
+    def add(self, text: str) -> tuple[int, int]:
+        """Put a text in the section: its (start, end) in bytes."""
+        data = text.encode("utf-8")  # UnicodeEncodeError (a ValueError): not kept
+        start = self._size
+        self._parts.append(data)
+        self._size += len(data)
+        return start, self._size
+
+    def section(self) -> bytes:
+        return b"".join(self._parts)
+
+
+def to_json(value: Any, texts: Texts | None = None) -> Any:
+    """An Agenda (or any of its parts) as JSON, with its long texts in `texts` if given;
+    TypeError for a value of an unknown type."""
+    if _is_part(value):
+        found: dict[str, Any] = {"$": _name(value)}
+        moved: list[Any] = []
+        for f in dataclasses.fields(value):
+            part = getattr(value, f.name)
+            if texts is not None and type(part) is str and len(part) > LONG_TEXT:
+                moved += [f.name, *texts.add(part)]
+            else:
+                found[f.name] = to_json(part, texts)
+        if moved:
+            found["$t"] = moved
+        return found
     if isinstance(value, tuple):
-        return [to_json(part) for part in value]
+        if value and len({type(part) for part in value}) == 1 and _is_part(value[0]):
+            return _rows(value, texts)
+        return [to_json(part, texts) for part in value]
     if isinstance(value, pendulum.DateTime):  # before Date: a DateTime is a Date too
         if not value.timezone_name:
             raise TypeError("a time without a named zone")
@@ -148,17 +193,132 @@ def to_json(value: Any) -> Any:
     raise TypeError(f"not an agenda value: {type(value).__name__}")
 
 
-def from_json(value: Any) -> Any:
+def _is_part(value: Any) -> bool:
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+def _name(part: Any) -> str:
+    name = type(part).__name__
+    if _CLASSES.get(name, (None,))[0] is not type(part):
+        raise TypeError(f"not an agenda part: {name}")
+    return name
+
+
+def _rows(parts: tuple, texts: Texts | None) -> dict[str, Any]:
+    """Parts of one class (an agenda's items, an item's sections) as rows of their fields'
+    values in order, `{"$rows": class, "v": [[...], ...], "t": [row, column, start, end,
+    ...]}`, the long texts in `texts` (None in the row): a table, without each part's
+    field names and a call of json.loads's object_hook per part."""
+    name = _name(parts[0])
+    rows: list[list[Any]] = []
+    moved: list[int] = []
+    for at, part in enumerate(parts):
+        row: list[Any] = []
+        for column, f in enumerate(dataclasses.fields(part)):
+            value = getattr(part, f.name)
+            if texts is not None and type(value) is str and len(value) > LONG_TEXT:
+                moved += [at, column, *texts.add(value)]
+                row.append(None)
+            else:
+                row.append(to_json(value, texts))
+        rows.append(row)
+    found: dict[str, Any] = {"$rows": name, "v": rows}
+    if moved:
+        found["t"] = moved
+    return found
+
+
+def from_json(value: Any, texts: Texts | None = None) -> Any:
     """The inverse of to_json: a value read back with json.loads (lists become tuples, as
     in the model); ValueError, TypeError or KeyError for anything to_json does not write."""
-    return json.loads(json.dumps(value), object_hook=decode)
+    section = memoryview(texts.section() if texts else b"")
+    return json.loads(json.dumps(value), object_hook=_decoder(section))
 
 
-def decode(found: dict) -> Any:
+_NO_TEXTS = memoryview(b"")
+
+
+def _decoder(texts: memoryview) -> Callable[[dict], Any]:
+    """json.loads's object_hook for to_json's objects, their long texts in `texts`."""
+    return functools.partial(decode, texts=texts)
+
+
+def decode(found: dict, texts: memoryview = _NO_TEXTS) -> Any:
     """json.loads's object_hook for to_json's objects (called innermost first)."""
-    tag = found.get("$")
-    if tag is None:  # not one of ours (the cache file's own fields)
-        return found
+    tag = found.pop("$", None)
+    if tag is None:
+        rows = found.pop("$rows", None)
+        if rows is not None:
+            return _parts(rows, found, texts)
+        return found  # not one of ours (the cache file's own fields)
+    part = _PARTS.get(tag)
+    if part is None:
+        return _value(tag, found)
+    cls, names = part
+    moved = found.pop("$t", ())
+    for at in range(0, len(moved), 3):
+        name, start, end = moved[at : at + 3]
+        if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(texts)):
+            raise ValueError(f"{tag}.{name}: not a place in the text section")
+        found[name] = _text(texts, start, end)
+    if found.keys() != names:
+        raise TypeError(f"{tag}: other fields than the model's")
+    for name, value in found.items():  # the model's sequences are tuples
+        if type(value) is list:
+            found[name] = tuple(value)
+    # The fields as __init__ would set them, without its object.__setattr__ per field of
+    # a frozen dataclass: the parts are plain frozen data, without a __post_init__
+    # (tests/test_agenda_cache.py holds them to that).
+    made: Any = object.__new__(cls)
+    made.__dict__.update(found)
+    return made
+
+
+def _parts(name: str, found: dict, texts: memoryview) -> tuple:
+    """The parts `_rows` wrote, in a tuple."""
+    cls, names = _CLASSES[name]
+    rows, moved = found.pop("v"), found.pop("t", ())
+    width = len(names)
+    if (
+        found
+        or type(rows) is not list
+        or not all(type(r) is list and len(r) == width for r in rows)
+    ):
+        raise TypeError(f"{name}: not rows of its fields")
+    size = len(texts)
+    for at in range(0, len(moved), 4):
+        row, column, start, end = moved[at : at + 4]
+        if not (
+            type(row) is int
+            and 0 <= row < len(rows)
+            and type(column) is int
+            and 0 <= column < width
+            and type(start) is int
+            and type(end) is int
+            and 0 <= start <= end <= size
+        ):
+            raise ValueError(f"{name}: not a place in the text section")
+        rows[row][column] = _text(texts, start, end)
+    made = []
+    for row in rows:
+        for column, value in enumerate(row):  # the model's sequences are tuples
+            if type(value) is list:
+                row[column] = tuple(value)
+        part: Any = object.__new__(cls)  # as in decode
+        part.__dict__.update(zip(names, row, strict=True))
+        made.append(part)
+    return tuple(made)
+
+
+def _text(texts: memoryview, start: int, end: int) -> str:
+    """A text of the section (UnicodeDecodeError, a ValueError, if not UTF-8). Its bytes
+    copied first: bytes.decode goes straight to the UTF-8 decoder, where str() of a view
+    goes through the codec registry (half as much again, 2,000 times per agenda)."""
+    return texts[start:end].tobytes().decode("utf-8")
+
+
+def _value(tag: str, found: dict) -> Any:
+    """A DateTime, Date or Path as to_json writes it (KeyError for any other tag)."""
     if tag == "DateTime":
         year, month, day, hour, minute, second, microsecond = found["local"]
         return pendulum.datetime(
@@ -177,12 +337,4 @@ def decode(found: dict) -> Any:
         return pendulum.date(day.year, day.month, day.day)
     if tag == "Path":
         return Path(found["path"])
-    cls, names = _CLASSES[tag]
-    if len(found) != len(names) + 1:
-        raise TypeError(f"{tag}: other fields than the model's")
-    return cls(**{name: _tuples(found[name]) for name in names})
-
-
-def _tuples(value: Any) -> Any:
-    """A model's sequences are tuples (of strings or of parts already decoded)."""
-    return tuple(value) if type(value) is list else value
+    raise KeyError(tag)

@@ -91,6 +91,8 @@ def retracted_ids(events: Sequence[Stored]) -> set[int]:
 
 def effective(events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The events as they stand after every retraction and amendment."""
+    if not any(e["kind"] in _REWRITING for e in events):  # the usual record: none at all
+        return list(events)
     retracted = retracted_ids(events)
     amended: dict[int, dict[str, Any]] = {}
     for e in events:

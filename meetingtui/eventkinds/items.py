@@ -34,9 +34,9 @@ class ItemOpened(Common):
 
 
 def _open(state: MeetingState, e: ItemOpened) -> None:
-    if not state.has_item(e["item"]):
+    item_state = state.find(e["item"])
+    if item_state is None:
         return
-    item_state = state.item(e["item"])
     time = state.local_time(e["time"])
     if state.in_item:
         state.ended.setdefault(state.epoch, time)
@@ -71,8 +71,9 @@ class ItemPostponed(Common):
 
 
 def _postpone(state: MeetingState, e: ItemPostponed) -> None:
-    if state.has_item(e["item"]):
-        state.item(e["item"]).postponed = True
+    item_state = state.find(e["item"])
+    if item_state is not None:
+        item_state.postponed = True
 
 
 # -- decision_set / summary_set: the item's decision, and a closed item's public summary ------
@@ -83,8 +84,8 @@ class DecisionSet(Common):
 
 
 def _decide(state: MeetingState, e: DecisionSet) -> None:
-    if state.has_item(e["item"]):
-        item_state = state.item(e["item"])
+    item_state = state.find(e["item"])
+    if item_state is not None:
         item_state.decision = e["text"]
         if e["text"].strip():
             item_state.postponed = False
@@ -97,8 +98,9 @@ class SummarySet(Common):
 
 
 def _summarise(state: MeetingState, e: SummarySet) -> None:
-    if state.has_item(e["item"]):
-        state.item(e["item"]).summary = e["text"]
+    item_state = state.find(e["item"])
+    if item_state is not None:
+        item_state.summary = e["text"]
 
 
 # -- item_added: a new item put on the agenda during the meeting ------------------------------

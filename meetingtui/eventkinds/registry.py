@@ -16,7 +16,7 @@ read in the current shape by `upgrade`, applied here before a fold or a descript
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from meetingtui.eventkinds import approval, corrections, items, participation, sitting
@@ -54,6 +54,16 @@ def apply(state: MeetingState, event: Stored) -> None:
     REGISTRY[event["kind"]].fold_stored(state, upgrade(event))
 
 
+def apply_all(state: MeetingState, events: Iterable[Stored]) -> None:
+    """Fold validated events in order, as `apply` does each (the fold of a whole record:
+    thousands of events, without two calls per event around each kind's fold)."""
+    kinds = REGISTRY
+    for event in events:
+        if event.get("v") == 1:
+            event = upgrade(event)
+        kinds[event["kind"]].fold(state, event)
+
+
 def describe(event: Stored, state: MeetingState) -> str:
     """One Danish line for a validated event (history list, undo message)."""
     return REGISTRY[event["kind"]].line(upgrade(event), state)
@@ -64,4 +74,4 @@ def rewrites_past(event: Stored) -> bool:
     return REGISTRY[event["kind"]].rewrites_past
 
 
-__all__ = ["REGISTRY", "apply", "describe", "rewrites_past", "upgrade"]
+__all__ = ["REGISTRY", "apply", "apply_all", "describe", "rewrites_past", "upgrade"]

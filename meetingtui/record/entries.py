@@ -13,7 +13,7 @@ one, and says which lines it left out and why.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from meetingtui.record import logfile
@@ -44,23 +44,34 @@ def _name(entry: dict) -> str:
 
 
 class Order:
-    """The ids seen so far, per table: each new one must be new and larger."""
+    """The ids seen so far, per table: each new one must be new and larger.
 
-    def __init__(self) -> None:
-        self._lines: dict[str, dict[int, int]] = {}  # table -> id -> line it is on
-        self._last: dict[str, int] = {}
+    `last`: each table's last id among the lines a record was found to begin with when
+    it was checked before (checked.py), and `earlier` gives those lines' (table, id) in
+    order (lines 1, 2, ...): they were checked in order then, so only the last ids count
+    now. Where an id was first seen is looked up only for a message (a line written a
+    second time)."""
+
+    def __init__(
+        self,
+        last: dict[str, int] | None = None,
+        earlier: Callable[[], Iterable[tuple[str, str]]] | None = None,
+    ) -> None:
+        self._earlier = earlier
+        self._noted: list[tuple[str, int, int]] = []  # (table, id, line), noted one by one
+        self._last: dict[str, int] = dict(last or {})
 
     def problem(self, entry: dict, line: int) -> str | None:
         """Why this (well-shaped) entry cannot follow the ones seen, or None; then noted."""
         table, number = entry["t"], int(entry["id"])
-        seen = self._lines.setdefault(table, {})
-        if number in seen:
-            return (
-                f"{_name(entry)} is written a second time (first on line {seen[number]}): "
-                "an append-only record never changes what it holds"
-            )
         last = self._last.get(table)
-        if last is not None and number < last:
+        if last is not None and number <= last:  # every id seen is at most the last
+            first = self._line_of(table, number)
+            if first is not None:
+                return (
+                    f"{_name(entry)} is written a second time (first on line {first}): "
+                    "an append-only record never changes what it holds"
+                )
             earlier = _name({"t": table, "id": last})
             return f"{_name(entry)} comes after {earlier}: the lines are out of order"
         self.note(entry, line)
@@ -69,8 +80,16 @@ class Order:
     def note(self, entry: dict, line: int) -> None:
         """Count an entry as seen (one already found in order, when it was first read)."""
         table, number = entry["t"], int(entry["id"])
-        self._lines.setdefault(table, {})[number] = line
+        self._noted.append((table, number, line))
         self._last[table] = number
+
+    def _line_of(self, table: str, number: int) -> int | None:
+        """The line an id of the table was first seen on, or None."""
+        earlier = self._earlier() if self._earlier is not None else ()
+        for line, (seen, key) in enumerate(earlier, start=1):
+            if seen == table and int(key) == number:
+                return line
+        return next((at for seen, key, at in self._noted if (seen, key) == (table, number)), None)
 
 
 def unusable(entry: dict, check: Check | None) -> str | None:

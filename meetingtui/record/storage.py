@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -38,7 +39,7 @@ from tinydb.table import Table
 from meetingtui import files
 from meetingtui.errors import RecordDamaged, RecordError, StorageFull
 from meetingtui.notices import Notice, NoticeCode
-from meetingtui.record import chain, entries, guard, logfile
+from meetingtui.record import chain, checked, entries, guard, logfile
 from meetingtui.record.checked import CheckedPrefix
 from meetingtui.record.entries import Check, shape_problem
 
@@ -102,7 +103,7 @@ class LogStorage(Storage):
     # -- appending -----------------------------------------------------------------------
     def documents(self, table: str) -> list[dict]:
         """The documents of a table in id order: the objects held here, not copies."""
-        return sorted(self._tables.get(table, {}).values(), key=lambda doc: doc["id"])
+        return sorted(self._tables.get(table, {}).values(), key=itemgetter("id"))
 
     def append(self, table: str, documents: list[dict], unchained: Collection[str] = ()) -> None:
         """Append documents (each with a new `id`) in one write and one fsync: all or none.
@@ -252,8 +253,10 @@ class LogStorage(Storage):
         data, st = opened
         self._identity = (st.st_dev, st.st_ino)
         # The lines checked at an earlier opening, if the file still begins with them.
-        known, start, state = self._checked.known(data) if self._checked else ([], 0, None)
-        found = logfile.scan(data[start:], first_line=len(known) + 1)
+        known = self._checked.known(data) if self._checked else None
+        before = known.lines if known else 0
+        start = known.length if known else 0
+        found = logfile.scan(data[start:], first_line=before + 1)
         if found.damage:
             line, damage = found.damage
             raise self._damaged(data, line, damage)
@@ -267,20 +270,24 @@ class LogStorage(Storage):
             raise RecordDamaged(
                 self.path, 1, "this is not a meetingtui record (no checksummed record lines)"
             )
-        order = entries.Order()
-        for number, entry in enumerate(known, start=1):
-            order.note(entry, number)  # checked, in this order, when they were kept
-            self._hold(entry)
-        for number, entry in enumerate(found.entries, start=len(known) + 1):
+        if known:  # checked, in this order, when they were kept: held as they were kept
+            self._tables = known.tables
+            order = entries.Order(known.last_ids(), known.in_order)
+        else:
+            order = entries.Order()
+        for number, entry in enumerate(found.entries, start=before + 1):
             problem = entries.problem(entry, number, order, self._check)
             if problem:
                 raise self._damaged(data, number, problem)
             self._hold(entry)
         self._size = good_bytes
         # Only the newest event line is hashed; a cached prefix brings its state along.
-        self._chain = chain.follow(state or chain.State(), found.entries)
+        self._chain = chain.follow(known.state if known else chain.State(), found.entries)
         if self._checked and found.entries:
-            self._checked.keep(data[:good_bytes], known + found.entries, self._chain)
+            done = checked.runs(
+                (entry["t"] for entry in found.entries), known.runs if known else None
+            )
+            self._checked.keep(data[:good_bytes], self._tables, done, self._chain)
         if not self.read_only:
             private = guard.make_private(self.path, st)
             if private:
@@ -289,6 +296,7 @@ class LogStorage(Storage):
             self._drop_torn_tail(data, good_bytes)
 
     def _hold(self, entry: dict) -> None:
+        """Hold a checked entry's document, with its id as a number."""
         self._tables.setdefault(entry["t"], {})[entry["id"]] = dict(entry["d"], id=int(entry["id"]))
 
     def _damaged(self, data: bytes, line: int, problem: str) -> RecordDamaged:
