@@ -15,8 +15,6 @@ from meetingtui.terminal_text import printable
 from meetingtui.ui import flows
 from meetingtui.ui.literal import literal, literal_cell
 from meetingtui.ui.screens.base import MeetingScreen, dialog_flow
-from meetingtui.ui.screens.help import HelpScreen
-from meetingtui.ui.screens.main import MainScreen
 
 MARKS = {
     "present": "●",
@@ -157,6 +155,8 @@ class RollCallScreen(MeetingScreen[None]):
     @dialog_flow
     async def action_open_meeting(self) -> None:
         if await flows.ask_time_until(self.app, "Mødet begynder kl.", self.secretary.open_meeting):
+            from meetingtui.ui.screens.main import MainScreen
+
             self.app.switch_screen(MainScreen())
 
     def action_undo(self) -> None:
@@ -165,4 +165,6 @@ class RollCallScreen(MeetingScreen[None]):
             self.notify(f"Fortrudt: {undone.value}")
 
     def action_help(self) -> None:
+        from meetingtui.ui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self))
