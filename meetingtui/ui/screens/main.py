@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets import Header, Label, OptionList
 
 from meetingtui import labels, wording
 from meetingtui.terminal_text import without_controls
@@ -20,6 +20,7 @@ from meetingtui.ui.screens.meeting_actions import MeetingActions, ordinary_edit
 from meetingtui.ui.widgets.agenda_list import AgendaList
 from meetingtui.ui.widgets.case_text import CaseText
 from meetingtui.ui.widgets.decision_editor import DecisionEditor
+from meetingtui.ui.widgets.key_footer import KeyFooter
 from meetingtui.ui.widgets.people_strip import PeopleStrip
 from meetingtui.ui.widgets.status_bar import StatusBar
 
@@ -85,7 +86,7 @@ class MainScreen(MeetingActions):
                 yield CaseText(id="case")
                 yield DecisionEditor(id="decision")
                 yield PeopleStrip(id="people")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._shown_item: str | None = None

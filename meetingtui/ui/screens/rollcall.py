@@ -7,7 +7,7 @@ from collections import Counter
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
 from meetingtui import attendance, labels
@@ -15,6 +15,7 @@ from meetingtui.terminal_text import printable
 from meetingtui.ui import flows
 from meetingtui.ui.literal import literal, literal_cell
 from meetingtui.ui.screens.base import MeetingScreen, dialog_flow
+from meetingtui.ui.widgets.key_footer import KeyFooter
 
 MARKS = {
     "present": "●",
@@ -48,7 +49,7 @@ class RollCallScreen(MeetingScreen[None]):
         yield Header()
         yield Static(id="rollcall-intro")
         yield DataTable(id="roll", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
