@@ -1,12 +1,14 @@
-"""The first frame imports only the screens it shows: a dialog's module (and the screens not
-shown) is imported at its key, so opening a meeting does not wait for them.
+"""The first frame: it imports only the screens it shows (a dialog's module, and the
+screens not shown, are imported at their key, so opening a meeting does not wait for them),
+and it is built without garbage collection passes, which resume once it is drawn.
 
-Each case runs in a fresh interpreter: the app built as `meetingtui` builds it, run until
-its first screen is up, then the UI modules loaded are listed.
+The imports are checked in a fresh interpreter: the app built as `meetingtui` builds it,
+run until its first screen is up, then the UI modules loaded are listed.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -16,8 +18,9 @@ import pendulum
 import pytest
 
 from meetingtui import meetings
+from meetingtui.ui.app import COLLECT_AFTER_SECONDS, create_app
 
-pytestmark = pytest.mark.slow  # three fresh interpreters with Textual
+pytestmark = pytest.mark.slow  # fresh interpreters with Textual, a running app
 
 DIALOGS = {
     "meetingtui.ui.commands",
@@ -101,3 +104,22 @@ def test_the_home_screen_loads_no_meeting_screen():
     shown, modules = first_screen("home")
     assert shown == "HomeScreen"
     assert not modules & (DIALOGS | {ROLL_CALL, MAIN})
+
+
+def test_collection_waits_for_the_first_screen_and_resumes(tmp_path):
+    now = pendulum.datetime(2025, 11, 20, 10, 5, tz="Europe/Copenhagen")
+    app = create_app(None, tmp_path / "demo.record", now=lambda: now)
+    seen = {}
+
+    async def secretary(pilot) -> None:
+        seen["drawn"] = gc.isenabled()
+        await pilot.pause(COLLECT_AFTER_SECONDS + 0.3)
+        seen["later"] = gc.isenabled()
+        app.exit()
+
+    try:
+        app.run(headless=True, size=(120, 40), auto_pilot=secretary)
+        assert seen == {"drawn": False, "later": True}
+        assert gc.isenabled()
+    finally:
+        gc.enable()
