@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 # The screens are imported where they are first shown: a meeting opened at its item
 # loads neither the home screen nor the roll call, and no dialog until its key (the
-# import list of the first frame is kept short: tests/test_ui_lazy_imports.py).
+# import list of the first frame is kept short: tests/test_ui_first_frame.py).
 
 TERM_GRACE_SECONDS = 0.8
 """After a SIGTERM, how long the app may take to save and exit before it leaves at once."""
