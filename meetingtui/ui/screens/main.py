@@ -37,6 +37,13 @@ def _typed_times(screen: MainScreen) -> bool:
     return screen.secretary.live and not screen.secretary.mode.uses_clock
 
 
+PREPARE_NEXT = 0.2
+"""Seconds after an item is shown before the next item's case text is rendered."""
+PREPARE_AT_START = 1.0
+"""The same when the screen is first shown: after its first frames (Textual lays the
+screen out again when the terminal's size and the scroll bars are known), not among them."""
+
+
 class MainScreen(MeetingActions):
     BINDINGS = [
         Binding("n", "next", "Næste"),
@@ -126,6 +133,7 @@ class MainScreen(MeetingActions):
 
     def _show_item(self, item_id: str) -> None:
         state = self.secretary.state
+        starting = self._shown_item is None  # the screen's first frames are still to come
         item_state = state.item(item_id)
         item = item_state.item
         heading = wording.item_heading(state.number(item_id), item.title, item.closed, item.flag)
@@ -138,7 +146,8 @@ class MainScreen(MeetingActions):
         position = state.position(item_id)  # from 1, so items[position] is the next one
         if position < len(state.items):  # the next item is the likeliest to be shown next
             following = state.items[position].item
-            self.set_timer(0.2, lambda: self.query_one(CaseText).prepare(following))
+            delay = PREPARE_AT_START if starting else PREPARE_NEXT
+            self.set_timer(delay, lambda: self.query_one(CaseText).prepare(following))
 
     # -- the decision text ------------------------------------------------------------------
     @on(DecisionEditor.Changed)
