@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import SystemCommand
+from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -27,16 +28,22 @@ from meetingtui.meetings import KnownMeeting
 from meetingtui.notices import Notice
 from meetingtui.secretary import Secretary
 from meetingtui.terminal_text import literal_text, printable, without_controls
-from meetingtui.ui.commands import ActionCommands
 from meetingtui.ui.contract import ActResult, Done, HoldsTypedText, MeetingAppBase, P, Refused, T
 from meetingtui.ui.save_status import SaveStatus
-from meetingtui.ui.screens.home import HomeScreen
-from meetingtui.ui.screens.main import MainScreen
-from meetingtui.ui.screens.rollcall import RollCallScreen
-from meetingtui.ui.screens.save_problem import QuitUnsavedScreen, SaveProblemScreen
+
+if TYPE_CHECKING:
+    from meetingtui.ui.screens.home import HomeScreen
+
+# The screens are imported where they are first shown: a meeting opened at its item
+# loads neither the home screen nor the roll call, and no dialog until its key (the
+# import list of the first frame is kept short: tests/test_ui_first_frame.py).
 
 TERM_GRACE_SECONDS = 0.8
 """After a SIGTERM, how long the app may take to save and exit before it leaves at once."""
+
+COLLECT_AFTER_SECONDS = 1.0
+"""How long after the start the garbage collector waits: the first screen is built and
+drawn (some 120 collection passes over its new widgets, about 15 ms at 500 items) before."""
 
 # What Textual's driver writes on a normal exit: mouse, paste and focus reporting off, the
 # Kitty keyboard protocol off, the main screen back, the cursor shown.
@@ -55,6 +62,13 @@ class Home:
     now: times.Now | None = None
 
 
+def action_commands() -> type[Provider]:
+    """The command palette's provider, imported when the palette is first opened."""
+    from meetingtui.ui.commands import ActionCommands
+
+    return ActionCommands
+
+
 class MeetingApp(MeetingAppBase):
     """meetingtui: the secretary's live minutes.
 
@@ -65,7 +79,7 @@ class MeetingApp(MeetingAppBase):
 
     CSS_PATH = "app.tcss"
     TITLE = "meetingtui"
-    COMMANDS = MeetingAppBase.COMMANDS | {ActionCommands}
+    COMMANDS = MeetingAppBase.COMMANDS | {action_commands}
     COMMAND_PALETTE_BINDING = "ctrl+k"
     ENABLE_COMMAND_PALETTE = True
 
@@ -92,19 +106,28 @@ class MeetingApp(MeetingAppBase):
         self.title = printable(f"PRØVE · {title}" if secretary.rehearsal else title)
 
     def on_mount(self) -> None:
+        self.set_timer(COLLECT_AFTER_SECONDS, gc.enable)  # off since run()
         if self.is_open:
-            self._show_meeting()
+            self.push_screen(self._meeting_screen())
+            self._after_opening()
         elif self.home is not None:
+            from meetingtui.ui.screens.home import HomeScreen
+
             self.push_screen(HomeScreen(self.home.known, self.home.where, self.home.now))
         self._save_on_signals()
 
-    def _show_meeting(self) -> None:
-        """The roll call, or the meeting if it is opened; the notices from opening it."""
-        screen = RollCallScreen() if self.secretary.state.opened is None else MainScreen()
-        if isinstance(self.screen, HomeScreen):
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+    def _meeting_screen(self) -> Screen[None]:
+        """The roll call, or the meeting if it is opened."""
+        if self.secretary.state.opened is None:
+            from meetingtui.ui.screens.rollcall import RollCallScreen
+
+            return RollCallScreen()
+        from meetingtui.ui.screens.main import MainScreen
+
+        return MainScreen()
+
+    def _after_opening(self) -> None:
+        """The notices from opening the meeting; saves the disk refused retried from now on."""
         for notice in self.notices:
             self.notify(notice_text(notice), title="Bemærk", severity="warning", timeout=20)
         self.set_interval(5, self.retry_save)
@@ -113,7 +136,8 @@ class MeetingApp(MeetingAppBase):
         """A meeting chosen on the home screen is open: show it."""
         self.notices = list(message.notices)
         self._take(message.secretary)
-        self._show_meeting()
+        self.switch_screen(self._meeting_screen())
+        self._after_opening()
         gc.freeze()  # as create_app: the agenda and record stay for the whole meeting
 
     def _save_on_signals(self) -> None:
@@ -252,6 +276,8 @@ class MeetingApp(MeetingAppBase):
     def _save_failed(self) -> None:
         if self.save_status is not SaveStatus.FAILED:
             self.save_status = SaveStatus.FAILED
+            from meetingtui.ui.screens.save_problem import SaveProblemScreen
+
             record = self.secretary.record
             self.push_screen(SaveProblemScreen(record.save_error or "", record.save_errno))
 
@@ -261,6 +287,8 @@ class MeetingApp(MeetingAppBase):
         If the disk refuses, ask: save elsewhere, try again, or quit and lose what is not
         saved (exit code 1). Never leave silently with work unsaved.
         """
+        from meetingtui.ui.screens.save_problem import QuitUnsavedScreen
+
         if isinstance(self.screen, QuitUnsavedScreen):
             return
         if not self.is_open:  # the home screen
@@ -288,10 +316,16 @@ class MeetingApp(MeetingAppBase):
             self._after_change()
 
     def run(self, *args: Any, **kwargs: Any) -> None:
-        """Run the app; once it is out (the terminal restored), no watchdog is needed."""
+        """Run the app; once it is out (the terminal restored), no watchdog is needed.
+
+        The first screen is built without garbage collection: it makes widgets, not cyclic
+        garbage, and collection resumes COLLECT_AFTER_SECONDS later (or when the app ends).
+        """
+        gc.disable()
         try:
             return super().run(*args, **kwargs)
         finally:
+            gc.enable()
             self._stop_watchdog()
 
     def _stop_watchdog(self) -> None:

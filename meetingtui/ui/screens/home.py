@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from meetingtui import files, labels, meetings, times, wording
@@ -30,7 +30,7 @@ from meetingtui.secretary import Secretary
 from meetingtui.terminal_text import printable
 from meetingtui.ui.literal import literal
 from meetingtui.ui.screens.base import MeetingScreen, dialog_flow
-from meetingtui.ui.screens.pickers import ChoicePicker
+from meetingtui.ui.widgets.key_footer import KeyFooter
 
 
 def title_line(meeting: KnownMeeting) -> str:
@@ -126,7 +126,7 @@ class HomeScreen(MeetingScreen[None]):
             id="meetings",
         )
         yield Static(literal(self.where), id="home-where", classes="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = labels.HOME_SUBTITLE
@@ -172,6 +172,8 @@ class HomeScreen(MeetingScreen[None]):
 
     @dialog_flow
     async def offer_recovered_copy(self, opening: Opening, damage: RecordDamaged) -> None:
+        from meetingtui.ui.screens.pickers import ChoicePicker
+
         question = (
             f"{labels.RECORD_DAMAGED} {labels.recover_question(damage.readable_events)} ({damage})"
         )

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Label, OptionList
+from textual.widgets import Header, Label, OptionList
 
 from meetingtui import labels, wording
 from meetingtui.terminal_text import without_controls
@@ -17,10 +17,10 @@ from meetingtui.ui.literal import literal
 from meetingtui.ui.save_status import SaveStatus
 from meetingtui.ui.screens.base import dialog_flow, focus_move, opens_dialog_when
 from meetingtui.ui.screens.meeting_actions import MeetingActions, ordinary_edit
-from meetingtui.ui.screens.pickers import TextPrompt
 from meetingtui.ui.widgets.agenda_list import AgendaList
 from meetingtui.ui.widgets.case_text import CaseText
 from meetingtui.ui.widgets.decision_editor import DecisionEditor
+from meetingtui.ui.widgets.key_footer import KeyFooter
 from meetingtui.ui.widgets.people_strip import PeopleStrip
 from meetingtui.ui.widgets.status_bar import StatusBar
 
@@ -35,6 +35,13 @@ def _after_the_fact(screen: MainScreen) -> bool:
 def _typed_times(screen: MainScreen) -> bool:
     """A running meeting entered after the fact: taking up an item asks its time."""
     return screen.secretary.live and not screen.secretary.mode.uses_clock
+
+
+PREPARE_NEXT = 0.2
+"""Seconds after an item is shown before the next item's case text is rendered."""
+PREPARE_AT_START = 1.0
+"""The same when the screen is first shown: after its first frames (Textual lays the
+screen out again when the terminal's size and the scroll bars are known), not among them."""
 
 
 class MainScreen(MeetingActions):
@@ -86,7 +93,7 @@ class MainScreen(MeetingActions):
                 yield CaseText(id="case")
                 yield DecisionEditor(id="decision")
                 yield PeopleStrip(id="people")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._shown_item: str | None = None
@@ -126,6 +133,7 @@ class MainScreen(MeetingActions):
 
     def _show_item(self, item_id: str) -> None:
         state = self.secretary.state
+        starting = self._shown_item is None  # the screen's first frames are still to come
         item_state = state.item(item_id)
         item = item_state.item
         heading = wording.item_heading(state.number(item_id), item.title, item.closed, item.flag)
@@ -138,7 +146,8 @@ class MainScreen(MeetingActions):
         position = state.position(item_id)  # from 1, so items[position] is the next one
         if position < len(state.items):  # the next item is the likeliest to be shown next
             following = state.items[position].item
-            self.set_timer(0.2, lambda: self.query_one(CaseText).prepare(following))
+            delay = PREPARE_AT_START if starting else PREPARE_NEXT
+            self.set_timer(delay, lambda: self.query_one(CaseText).prepare(following))
 
     # -- the decision text ------------------------------------------------------------------
     @on(DecisionEditor.Changed)
@@ -301,6 +310,8 @@ class MainScreen(MeetingActions):
     @ordinary_edit
     @dialog_flow
     async def action_summary(self) -> None:
+        from meetingtui.ui.screens.pickers import TextPrompt
+
         item = self.secretary.state.item(self.secretary.viewing)
         if not item.item.closed:
             self.notify("Offentligt resumé bruges kun ved lukkede punkter.", severity="warning")

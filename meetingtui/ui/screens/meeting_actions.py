@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from meetingtui import approval, labels, wording
+from meetingtui import labels, wording
 from meetingtui.ui import flows
 from meetingtui.ui.screens.base import dialog_flow
 from meetingtui.ui.screens.lock import ordinary_edit
@@ -36,6 +36,7 @@ class MeetingActions(PeopleActions):
     # -- approval and corrections ----------------------------------------------------------
     @dialog_flow
     async def action_approve(self) -> None:
+        from meetingtui import approval
         from meetingtui.ui.screens.approve import ApproveScreen
 
         self.save_typed_text()

@@ -7,7 +7,7 @@ from collections import Counter
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import ColumnKey
 
 from meetingtui import attendance, labels
@@ -15,8 +15,7 @@ from meetingtui.terminal_text import printable
 from meetingtui.ui import flows
 from meetingtui.ui.literal import literal, literal_cell
 from meetingtui.ui.screens.base import MeetingScreen, dialog_flow
-from meetingtui.ui.screens.help import HelpScreen
-from meetingtui.ui.screens.main import MainScreen
+from meetingtui.ui.widgets.key_footer import KeyFooter
 
 MARKS = {
     "present": "●",
@@ -50,7 +49,7 @@ class RollCallScreen(MeetingScreen[None]):
         yield Header()
         yield Static(id="rollcall-intro")
         yield DataTable(id="roll", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -157,6 +156,8 @@ class RollCallScreen(MeetingScreen[None]):
     @dialog_flow
     async def action_open_meeting(self) -> None:
         if await flows.ask_time_until(self.app, "Mødet begynder kl.", self.secretary.open_meeting):
+            from meetingtui.ui.screens.main import MainScreen
+
             self.app.switch_screen(MainScreen())
 
     def action_undo(self) -> None:
@@ -165,4 +166,6 @@ class RollCallScreen(MeetingScreen[None]):
             self.notify(f"Fortrudt: {undone.value}")
 
     def action_help(self) -> None:
+        from meetingtui.ui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self))
