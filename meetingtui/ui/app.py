@@ -31,12 +31,18 @@ from meetingtui.terminal_text import literal_text, printable, without_controls
 from meetingtui.ui.contract import ActResult, Done, HoldsTypedText, MeetingAppBase, P, Refused, T
 from meetingtui.ui.save_status import SaveStatus
 
+# Not loaded at first use like the other dialogs: the disk has just refused a save (a
+# removed stick, a full or failing disk), and what tells the secretary must not depend on
+# reading more of the program from a disk then.
+from meetingtui.ui.screens.save_problem import QuitUnsavedScreen, SaveProblemScreen
+
 if TYPE_CHECKING:
     from meetingtui.ui.screens.home import HomeScreen
 
-# The screens are imported where they are first shown: a meeting opened at its item
-# loads neither the home screen nor the roll call, and no dialog until its key (the
-# import list of the first frame is kept short: tests/test_ui_first_frame.py).
+# The screens are imported where they are first shown (but for the save problem, above):
+# a meeting opened at its item loads neither the home screen nor the roll call, and no
+# dialog until its key (the first frame's imports are kept short:
+# tests/test_ui_first_frame.py).
 
 TERM_GRACE_SECONDS = 0.8
 """After a SIGTERM, how long the app may take to save and exit before it leaves at once."""
@@ -276,8 +282,6 @@ class MeetingApp(MeetingAppBase):
     def _save_failed(self) -> None:
         if self.save_status is not SaveStatus.FAILED:
             self.save_status = SaveStatus.FAILED
-            from meetingtui.ui.screens.save_problem import SaveProblemScreen
-
             record = self.secretary.record
             self.push_screen(SaveProblemScreen(record.save_error or "", record.save_errno))
 
@@ -287,8 +291,6 @@ class MeetingApp(MeetingAppBase):
         If the disk refuses, ask: save elsewhere, try again, or quit and lose what is not
         saved (exit code 1). Never leave silently with work unsaved.
         """
-        from meetingtui.ui.screens.save_problem import QuitUnsavedScreen
-
         if isinstance(self.screen, QuitUnsavedScreen):
             return
         if not self.is_open:  # the home screen
