@@ -75,7 +75,9 @@ def _dst_message(hour: int, minute: int, day: pendulum.Date, tz: str) -> str:
 
 
 def display(moment: pendulum.DateTime, tz: str) -> str:
-    return moment.in_tz(tz).format("HH.mm")
+    """'11.30' in the meeting's zone (numbers only: see wording.date_short)."""
+    local = moment.in_tz(tz)
+    return f"{local.hour:02d}.{local.minute:02d}"
 
 
 def system_now() -> pendulum.DateTime:

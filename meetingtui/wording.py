@@ -25,8 +25,11 @@ def join(items: Sequence[str]) -> str:
 
 
 def date_short(day: pendulum.Date | pendulum.DateTime) -> str:
-    """'20-11-2025', as in titles and decision headings."""
-    return day.format("DD-MM-YYYY")
+    """'20-11-2025', as in titles and decision headings.
+
+    Numbers only, so written without pendulum's formatter: its first use loads a locale
+    (some 5 ms of a start-up, where the title and the status line are the only dates)."""
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
 
 
 def datetime_long(moment: pendulum.DateTime) -> str:
@@ -36,8 +39,8 @@ def datetime_long(moment: pendulum.DateTime) -> str:
 
 
 def time_of_day(moment: pendulum.DateTime) -> str:
-    """'11.30': a time of day in running text."""
-    return moment.format("HH.mm")
+    """'11.30': a time of day in running text (numbers only, as date_short)."""
+    return f"{moment.hour:02d}.{moment.minute:02d}"
 
 
 def member_label(name: str, party: str) -> str:

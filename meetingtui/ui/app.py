@@ -22,7 +22,7 @@ from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from meetingtui import labels, meetings, paths, times
+from meetingtui import labels, meetings, paths, times, wording
 from meetingtui.errors import MeetingtuiError
 from meetingtui.meetings import KnownMeeting
 from meetingtui.notices import Notice
@@ -108,7 +108,7 @@ class MeetingApp(MeetingAppBase):
         self.secretary = secretary
         self.is_open = True
         meeting = secretary.agenda.meeting
-        title = f"{meeting.body} {meeting.date.format('DD-MM-YYYY')}"
+        title = f"{meeting.body} {wording.date_short(meeting.date)}"
         self.title = printable(f"PRØVE · {title}" if secretary.rehearsal else title)
 
     def on_mount(self) -> None:
