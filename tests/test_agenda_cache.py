@@ -96,6 +96,25 @@ def test_a_second_load_reads_the_cache_and_gives_the_same_agenda(tmp_path, parse
     assert again == first
 
 
+@pytest.mark.slow  # two fresh interpreters
+def test_an_agenda_from_the_cache_loads_neither_the_toml_reader_nor_the_rules(tmp_path):
+    """What makes the cache pay at start-up: a hit reads the agenda back without loading
+    the TOML parser or the rules (about 10 ms of imports at every start)."""
+    probe = (
+        "import sys; from pathlib import Path; from meetingtui import agenda, paths; "
+        f"agenda.load(paths.DEMO_AGENDA, cache_dir=Path({str(tmp_path / 'cache')!r})); "
+        "print(sorted(m for m in ('tomllib', 'meetingtui.agenda.rules', "
+        "'meetingtui.agenda.body_file') if m in sys.modules))"
+    )
+
+    def loaded() -> str:
+        run = [sys.executable, "-c", probe]
+        return subprocess.run(run, capture_output=True, text=True, check=True).stdout.strip()
+
+    assert "tomllib" in loaded()  # the first load parses and checks, and keeps it
+    assert loaded() == "[]"
+
+
 def test_an_edited_file_is_parsed_anew_and_checked(tmp_path):
     cache = tmp_path / "cache"
     source = paths.DEMO_AGENDA.read_text(encoding="utf-8")

@@ -22,12 +22,11 @@ from typing import Any
 from meetingtui import wording
 from meetingtui.agenda.model import NUMBERINGS, PARTIES, Member
 from meetingtui.agenda.rules import FIRST_NUMBER_LIMIT, Checker, numbering_expected
-from meetingtui.agenda.source import read_bytes, read_toml
+from meetingtui.agenda.source import BODY_FILE, read_bytes, read_toml
 from meetingtui.errors import AgendaError
 from meetingtui.text_input import nfc
 
 BODY_FORMAT = 1
-BODY_FILE = "en udvalgsfil, bodies/<udvalg>.toml"
 # The fields an agenda may take from its body file, as the agenda's [meeting] names them.
 MEETING_FIELDS = (
     "body",

@@ -39,12 +39,11 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 
 from meetingtui import cache as cache_mod
-from meetingtui.agenda import body_file
 from meetingtui.agenda.model import (
     MAX_BYTES,
     Agenda,
@@ -55,8 +54,11 @@ from meetingtui.agenda.model import (
     Person,
     Section,
 )
-from meetingtui.agenda.source import read_bytes
+from meetingtui.agenda.source import BODY_FILE, read_bytes
 from meetingtui.errors import AgendaError
+
+if TYPE_CHECKING:
+    from meetingtui.agenda.body_file import Body
 
 KIND = "agenda"
 # 1 was a pickle, 2 the parsed TOML (its rules checked at every load), 3 the Agenda with
@@ -106,7 +108,7 @@ class CheckedAgenda:
             return None
         return dataclasses.replace(agenda, path=self._path)
 
-    def keep(self, agenda: Agenda, body: body_file.Body | None) -> None:
+    def keep(self, agenda: Agenda, body: Body | None) -> None:
         """Keep an agenda that loaded from these bytes (and `body`); failures cost time only."""
         if self._key is None:
             return
@@ -126,7 +128,7 @@ def _unchanged(include: Any) -> bool:
         return False
     where, sha256 = include
     try:
-        data = read_bytes(Path(where), body_file.BODY_FILE)
+        data = read_bytes(Path(where), BODY_FILE)
     except AgendaError:
         return False
     return hashlib.sha256(data).hexdigest() == sha256

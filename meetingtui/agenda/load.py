@@ -18,15 +18,16 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from meetingtui.agenda import body_file
-from meetingtui.agenda.body_file import Body
 from meetingtui.agenda.cached import CheckedAgenda
 from meetingtui.agenda.model import Agenda
-from meetingtui.agenda.rules import Checker, file_format
-from meetingtui.agenda.source import read_bytes, read_toml
+from meetingtui.agenda.source import read_bytes
 from meetingtui.errors import AgendaError
+
+if TYPE_CHECKING:
+    from meetingtui.agenda.body_file import Body
+    from meetingtui.agenda.rules import Checker
 
 
 def load(path: str | Path, cache_dir: Path | None = None) -> Agenda:
@@ -48,6 +49,11 @@ def parse(data: bytes, path: Path, cache_dir: Path | None = None) -> Agenda:
 
 def _check(data: bytes, path: Path) -> tuple[Agenda, Body | None]:
     """The agenda the bytes hold, and the body file it took from (AgendaError if none)."""
+    # The TOML reader and the rules load here, on a cache miss only: an agenda from the
+    # cache (every start but the first) needs neither (tests/test_agenda_cache.py).
+    from meetingtui.agenda.rules import Checker
+    from meetingtui.agenda.source import read_toml
+
     raw, text, sha256 = read_toml(data, path)
     checker = Checker(path, text)
     body = _body(checker, raw, path)
@@ -64,6 +70,9 @@ def _check(data: bytes, path: Path) -> tuple[Agenda, Body | None]:
 def _body(checker: Checker, raw: dict, path: Path) -> Body | None:
     """The body file a format-2 agenda names, loaded. Without it the agenda cannot be
     checked (its members and fields may come from there): its problems are the ones said."""
+    from meetingtui.agenda import body_file
+    from meetingtui.agenda.rules import file_format
+
     meeting = raw.get("meeting")
     if file_format(raw) != 2 or not isinstance(meeting, dict) or "body_file" not in meeting:
         return None

@@ -10,16 +10,16 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 from meetingtui import files
-from meetingtui.agenda.fields import _label, number
 from meetingtui.agenda.model import MAX_BYTES
 from meetingtui.errors import AgendaError
 
-AGENDA = "en .toml-fil med en dagsorden"  # what a file read here is expected to be
+# What a file read here is expected to be (said when it is not).
+AGENDA = "en .toml-fil med en dagsorden"
+BODY_FILE = "en udvalgsfil, bodies/<udvalg>.toml"
 
 
 def read_bytes(path: Path, what: str = AGENDA) -> bytes:
@@ -70,6 +70,10 @@ def read_toml(
 
     `cached` may give the parsed TOML of bytes with that SHA-256, and `keep` is given
     what was parsed (the agenda parse cache, agenda/load.py)."""
+    import tomllib  # here, not at the top: an agenda from the cache is read, not parsed
+
+    from meetingtui.agenda.fields import number
+
     if len(data) > MAX_BYTES:
         raise AgendaError(
             [
@@ -187,6 +191,8 @@ def _toml_problem(path: Path, text: str, message: str) -> str:
 
 def _place_of_line(lines: list[str], line: int) -> tuple[str, str]:
     """The `table N, key` label and the value written on a given line (1-based)."""
+    from meetingtui.agenda.fields import _label
+
     counts: dict[str, int] = {}
     table, index = "", None
     for text in lines[: line - 1]:
