@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     if argv[0] == "run":
         # Starting the app imports some 200 modules and opens the meeting: long-lived
         # objects, no cyclic garbage. Collection passes over them cost 20-50 ms of a
-        # start-up at 500 items; run_app turns collection on before the app runs.
+        # start-up at 500 items. MeetingApp.run keeps it off until its first screen is
+        # drawn, and turns it on (as the `finally` here does for every other way out).
         gc.disable()
     try:
         return _run(parser(argv[0] if argv[0] in COMMANDS else None).parse_args(argv))
@@ -207,7 +208,6 @@ def run_app(args) -> int:
         raise MeetingtuiError(f"{args.agenda}: name an AGENDA or --demo, not both")
     if not (args.agenda or args.demo or args.record or rehearse is not None):
         home = create_home_app()
-        gc.enable()
         home.run()
         return home.return_code or 0
     if rehearse is None and args.record is None and session.dated_ahead(args.agenda):
@@ -219,7 +219,6 @@ def run_app(args) -> int:
         if copy is None:
             raise
         app = create_app(args.agenda, copy, rehearse=rehearse)
-    gc.enable()  # off since main(): see there
     app.run()
     return app.return_code or 0
 
