@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -111,15 +112,26 @@ class EventKind(Generic[E]):
     rewrites_past: bool = False
     from_v1: Callable[[Stored], dict[str, Any]] | None = None
     name: str = field(init=False)
-    fields: Mapping[str, FieldType] = field(init=False)  # the kind's own required fields
-    optional: Mapping[str, FieldType] = field(init=False)  # its own optional fields
 
     def __post_init__(self) -> None:
-        required, optional = fields_of(self.shape)
         (name,) = get_args(get_type_hints(self.shape)["kind"])
         object.__setattr__(self, "name", name)
-        object.__setattr__(self, "fields", required)
-        object.__setattr__(self, "optional", optional)
+
+    # What validation checks, read off the shape at the first validation, not at import:
+    # every start would pay for it, and an opened record's checked lines need none.
+    @cached_property
+    def _own_fields(self) -> tuple[dict[str, FieldType], dict[str, FieldType]]:
+        return fields_of(self.shape)
+
+    @property
+    def fields(self) -> Mapping[str, FieldType]:
+        """The kind's own required fields."""
+        return self._own_fields[0]
+
+    @property
+    def optional(self) -> Mapping[str, FieldType]:
+        """The kind's own optional fields."""
+        return self._own_fields[1]
 
     def fold_stored(self, state: MeetingState, event: Stored) -> None:
         """Fold a validated event of this kind, in the current shape (see `upgrade`)."""
