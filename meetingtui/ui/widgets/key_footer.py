@@ -1,58 +1,140 @@
-"""The footer of keys, redrawn only when the keys it shows change."""
+"""The footer of keys: the screen's keys on one line, drawn by one widget."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from textual.app import ComposeResult
-from textual.widgets import Footer
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-Shown = tuple[tuple[object, ...], ...]
+
+class Key(NamedTuple):
+    """One key as the footer shows it."""
+
+    key: str
+    display: str
+    description: str
+    enabled: bool
 
 
-class KeyFooter(Footer):
-    """Textual's Footer, recomposed only when what it would show has changed.
+class KeyFooter(Widget, can_focus=False):
+    """The screen's keys at the bottom, as Textual's Footer shows them: each key, then
+    what it does, and the command palette's key on the right.
 
-    Textual's Footer shows no keys in the screen's first frame, then rebuilds all its key
-    widgets after every change of focus or of the screen stack, whether or not the keys
-    shown changed. Opening a meeting rebuilt the main screen's ten keys three times
-    (about 25 ms each), and each rebuild cost frames before the screen settled. Here the
-    keys are composed with the screen, the requests made before a refresh come to one,
-    and it rebuilds the keys only if the screen's shown bindings (or whether they are
-    enabled, or their tooltips) differ from those last composed.
+    Textual's Footer makes a widget per key (and a container), mounts them a frame after
+    the screen's first, and rebuilds them at every change of focus: with the main screen's
+    ten keys, about 50 ms of a start-up went to mounting, styling and laying them out.
+    Here the line is rendered by this one widget from the screen's active bindings, in
+    the screen's first frame, and rendered again when the bindings change. The look is
+    Footer's (its colours, its spacing; tests/test_ui_snapshots.py compares the screens),
+    and a click on a key presses it, as in Footer. Not kept: Footer's hover highlight and
+    tooltips (the app is run from the keyboard; F1 lists every key).
     """
 
-    _composed: Shown | None = None
-    _pending = False
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-footer--key", "key-footer--description", "key-footer--border"}
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .key-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .key-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .key-footer--border {
+            color: $foreground 20%;
+        }
+    }
+    """
 
-    def _shown(self) -> Shown:
-        """What compose would show: the screen's shown bindings, and the palette's key."""
-        palette = self.app.COMMAND_PALETTE_BINDING
-        return tuple(
-            (key, binding.action, binding.description, binding.group, enabled, tooltip)
-            for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
-            if binding.show or key == palette
-        ) + ((self.show_command_palette, self.app.ENABLE_COMMAND_PALETTE),)
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
-    def compose(self) -> ComposeResult:
-        # The screen's keys are its class's bindings, known when it is composed: shown in
-        # its first frame (Textual's Footer waits for a first change, a frame later).
-        self.set_reactive(Footer._bindings_ready, True)
-        self._composed = self._shown()
-        yield from super().compose()
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus or self._pending:
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        if screen is self.screen:
+            self.refresh()
+
+    # -- what is shown ----------------------------------------------------------------------
+    def keys(self) -> list[Key]:
+        """The shown keys, in the screen's order: one per action (its first key), as Footer."""
+        found: dict[str, Key] = {}
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in found:
+                display = self.app.get_key_display(binding)
+                found[binding.action] = Key(binding.key, display, binding.description, enabled)
+        return list(found.values())
+
+    def palette_key(self) -> Key | None:
+        """The command palette's key, shown on the right (None: no palette)."""
+        if not self.app.ENABLE_COMMAND_PALETTE:
+            return None
+        active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if active is None:
+            return None
+        _node, binding, enabled, _tooltip = active
+        return Key(binding.key, self.app.get_key_display(binding), binding.description, enabled)
+
+    def render(self) -> Text:
+        width = self.size.width
+        right = self._palette_text()
+        line = Text(no_wrap=True, end="")
+        for key in self.keys():
+            line.append_text(self._key_text(key, f" {key.display} ", f"{key.description} "))
+        line.truncate(max(width - right.cell_len, 0), pad=True)
+        line.append_text(right)
+        return line
+
+    def _palette_text(self) -> Text:
+        palette = self.palette_key()
+        if palette is None:
+            return Text()
+        border = Text("▏", self.get_component_rich_style("key-footer--border"))
+        return border + self._key_text(palette, palette.display, f" {palette.description}") + " "
+
+    def _key_text(self, key: Key, shown_key: str, shown_description: str) -> Text:
+        dim = Style(dim=not key.enabled)
+        key_style = self.get_component_rich_style("key-footer--key") + dim
+        if not key.description:
+            return Text(key.display, key_style)
+        description_style = self.get_component_rich_style("key-footer--description") + dim
+        return Text.assemble((shown_key, key_style), (shown_description, description_style))
+
+    # -- a click presses the key ------------------------------------------------------------
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        key = self.key_at(event.x)
+        if key is None:
             return
-        if self.is_attached and screen is self.screen:
-            self._pending = True
-            self.call_after_refresh(self._recompose_if_changed)
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
 
-    async def _recompose_if_changed(self) -> None:
-        self._pending = False
-        if self.is_attached and self._shown() != self._composed:
-            await self.recompose()
+    def key_at(self, x: int) -> Key | None:
+        """The key drawn at column `x`, if any."""
+        start = 0
+        for key in self.keys():
+            drawn = cell_len(f" {key.display} {key.description} ") if key.description else 0
+            end = start + (drawn or cell_len(key.display))
+            if start <= x < end:
+                return key
+            start = end
+        palette = self.palette_key()
+        if palette is not None and x >= self.size.width - self._palette_text().cell_len:
+            return palette
+        return None
