@@ -63,20 +63,14 @@ _program: bytes | None = None
 
 
 def program_fingerprint() -> bytes:
-    """What identifies the meetingtui package's source files, taken once per process: the
-    SHA-256 of each file's path, size, modification and change times (nanoseconds) and
-    file number. Raises OSError if a source file cannot be looked at (then nothing may be
-    trusted from a cache bound to it).
+    """The SHA-256 of the meetingtui package's source files (paths and contents), taken
+    once per process (about 140 files, 0.8 MB: a few ms). Raises OSError if a source file
+    cannot be read (then nothing may be trusted from a cache bound to it).
 
-    Any change of a file's bytes changes its change time (ctime: set by the system on
-    every write, and unlike the modification time not settable by a program), so a
-    program edited, replaced or reinstalled never takes another's verdict. This is
-    stricter than what Python itself trusts to reuse a module's bytecode (modification
-    time in seconds and size), and costs a tenth of reading and hashing the 140 files
-    (about 0.8 MB): a metadata-only change (a chmod) only costs one check anew. On
-    Windows the "change time" is the creation time and the file number is not given:
-    there an edit that keeps a file's size and sets its modification time back to the
-    nanosecond is not seen (no tool does that to a source file by accident)."""
+    The contents, not the files' times and sizes: an install unpacked over another keeps
+    a file's size when a digit changes, archives carry fixed times, and on Windows and
+    FAT sticks a file overwritten in place keeps its creation time; only the bytes say
+    that the program is the one that made a cache."""
     global _program
     if _program is None:
         _program = sources_fingerprint(os.path.dirname(os.path.abspath(__file__)))
@@ -85,7 +79,7 @@ def program_fingerprint() -> bytes:
 
 def sources_fingerprint(package: str) -> bytes:
     """program_fingerprint's digest of the .py files under `package` (not __pycache__)."""
-    found: list[str] = []
+    found: list[tuple[str, str]] = []
     folders = [package]
     while folders:
         with os.scandir(folders.pop()) as entries:
@@ -94,13 +88,14 @@ def sources_fingerprint(package: str) -> bytes:
                     if entry.name != "__pycache__":
                         folders.append(entry.path)
                 elif entry.name.endswith(".py"):
-                    st = entry.stat()
-                    where = entry.path[len(package) :].replace(os.sep, "/")
-                    found.append(
-                        f"{where}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
-                    )
-    found.sort()
-    return hashlib.sha256("\n".join(found).encode("utf-8", "surrogateescape")).digest()
+                    found.append((entry.path[len(package) :].replace(os.sep, "/"), entry.path))
+    digest = hashlib.sha256()
+    for where, path in sorted(found):
+        with open(path, "rb") as source:
+            data = source.read()
+        digest.update(where.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(hashlib.sha256(data).digest())
+    return digest.digest()
 
 
 def _me() -> int | None:
