@@ -47,7 +47,7 @@ import asyncio, json, sys
 
 import pendulum
 
-from meetingtui.ui.app import create_app, create_home_app
+from meetingtui.ui.app import COLLECT_AFTER_SECONDS, create_app, create_home_app
 
 now = lambda: pendulum.datetime(2025, 11, 20, 10, 5, tz="Europe/Copenhagen")
 if sys.argv[1] == "home":
@@ -59,6 +59,8 @@ else:
 async def first_screen() -> str:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        if sys.argv[2:] == ["later"]:
+            await pilot.pause(COLLECT_AFTER_SECONDS + 0.5)
         return type(app.screen).__name__
 
 
@@ -67,10 +69,14 @@ print(json.dumps([shown, sorted(m for m in sys.modules if m.startswith("meetingt
 """
 
 
-def first_screen(what: str) -> tuple[str, set[str]]:
-    """The screen shown first and the UI modules loaded by then, in a new interpreter."""
+def first_screen(what: str, *later: str) -> tuple[str, set[str]]:
+    """The screen shown first and the UI modules loaded by then (or, with "later", a
+    moment after the first screen), in a new interpreter."""
     result = subprocess.run(
-        [sys.executable, "-c", FIRST_SCREEN, what], capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", FIRST_SCREEN, what, *later],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     shown, modules = json.loads(result.stdout.splitlines()[-1])
@@ -92,6 +98,15 @@ def test_a_meeting_opened_at_its_item_loads_no_dialog_nor_other_screen(tmp_path)
     assert shown == "MainScreen"
     assert MAIN in modules
     assert not modules & (DIALOGS | {HOME, ROLL_CALL})
+
+
+def test_every_screen_and_dialog_is_loaded_a_moment_after_the_first_screen(tmp_path):
+    """So that no key in the meeting waits on the disk the program is on (ui/deferred.py)."""
+    record = tmp_path / "demo.record"
+    opened_meeting(record)
+    shown, modules = first_screen(str(record), "later")
+    assert shown == "MainScreen"
+    assert modules >= DIALOGS | {HOME, ROLL_CALL}
 
 
 def test_the_roll_call_loads_neither_the_main_screen_nor_a_dialog(tmp_path):

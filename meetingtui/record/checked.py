@@ -13,13 +13,13 @@ whole file is checked as before. The record file stays the one truth: the cache 
 ever consulted about bytes read from it in the same call.
 
 A cache entry is bound to the program that checked it (cache.program_fingerprint: every
-source file of the meetingtui package, by its path, size and times), so a version that
+source file of the meetingtui package, by its path and contents), so a version that
 checks differently never trusts another's verdict.
 
 The lines are kept as the storage holds them, `{table: {id: document}}` (each document
 with its id as a number, as storage.py's `_hold` makes it), with the tables' order in
-the file as runs (`[["meta", 1], ["events", 5000]]`, for the line an id was first on when
-a line repeats it): a cached opening takes the tables as they are read back, without
+the file as runs (`[["meta", 1], ["events", 5000]]`: the line a kept id is on, for the
+message when a line added since repeats it): a cached opening takes the tables as they are read back, without
 going through the lines one by one. A line's chain hash (`prev`, 64 digits on every
 line, beside the document) is not kept: what loading needs of the chain (chain.State:
 the newest event's hash, the events without prev) is kept beside them, so a cached

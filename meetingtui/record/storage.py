@@ -40,11 +40,10 @@ from meetingtui import files
 from meetingtui.errors import RecordDamaged, RecordError, StorageFull
 from meetingtui.notices import Notice, NoticeCode
 from meetingtui.record import chain, checked, entries, guard, logfile
-from meetingtui.record.checked import CheckedPrefix
+from meetingtui.record.checked import CheckedPrefix, Tables
 from meetingtui.record.entries import Check, shape_problem
 
 __all__ = ["AppendOnlyTable", "Check", "LogStorage", "RecordDB", "shape_problem"]
-Tables = dict[str, dict[str, dict]]
 
 
 class LogStorage(Storage):

@@ -28,6 +28,7 @@ from meetingtui.meetings import KnownMeeting
 from meetingtui.notices import Notice
 from meetingtui.secretary import Secretary
 from meetingtui.terminal_text import literal_text, printable, without_controls
+from meetingtui.ui import deferred
 from meetingtui.ui.contract import ActResult, Done, HoldsTypedText, MeetingAppBase, P, Refused, T
 from meetingtui.ui.save_status import SaveStatus
 
@@ -48,8 +49,9 @@ TERM_GRACE_SECONDS = 0.8
 """After a SIGTERM, how long the app may take to save and exit before it leaves at once."""
 
 COLLECT_AFTER_SECONDS = 1.0
-"""How long after the start the garbage collector waits: the first screen is built and
-drawn (some 120 collection passes over its new widgets, about 15 ms at 500 items) before."""
+"""How long after the start the garbage collector waits (the first screen is built and
+drawn before: some 120 collection passes over its new widgets, about 15 ms at 500 items),
+and the screens not yet shown are loaded (ui/deferred.py)."""
 
 # What Textual's driver writes on a normal exit: mouse, paste and focus reporting off, the
 # Kitty keyboard protocol off, the main screen back, the cursor shown.
@@ -112,7 +114,7 @@ class MeetingApp(MeetingAppBase):
         self.title = printable(f"PRØVE · {title}" if secretary.rehearsal else title)
 
     def on_mount(self) -> None:
-        self.set_timer(COLLECT_AFTER_SECONDS, gc.enable)  # off since run()
+        self.set_timer(COLLECT_AFTER_SECONDS, self._after_first_screen)
         if self.is_open:
             self.push_screen(self._meeting_screen())
             self._after_opening()
@@ -121,6 +123,10 @@ class MeetingApp(MeetingAppBase):
 
             self.push_screen(HomeScreen(self.home.known, self.home.where, self.home.now))
         self._save_on_signals()
+
+    def _after_first_screen(self) -> None:
+        gc.enable()  # off since run()
+        deferred.load_the_rest()
 
     def _meeting_screen(self) -> Screen[None]:
         """The roll call, or the meeting if it is opened."""
@@ -370,11 +376,13 @@ def create_app(
     # Opening builds the agenda and the record's events (tens of thousands of objects at
     # 500 items) and makes no cyclic garbage: collections during it only walk the heap
     # (about 30 ms of a start-up at 500 items).
+    collecting = gc.isenabled()  # main() turns it off for the whole start
     gc.disable()
     try:
         secretary, notices = meetings.open_meeting(agenda, record, now, rehearse)
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
     app = MeetingApp(secretary, notices)
     gc.freeze()  # the agenda and record stay for the whole meeting: keep them out of GC passes
     return app

@@ -1,7 +1,4 @@
-"""Multi-step dialogs shared by the screens (run inside a worker: they await the dialogs).
-
-The dialogs are imported when a flow first opens one, not with the screens that use them.
-"""
+"""Multi-step dialogs shared by the screens (run inside a worker: they await the dialogs)."""
 
 from __future__ import annotations
 
@@ -9,14 +6,13 @@ from collections.abc import Callable
 
 from meetingtui import wording
 from meetingtui.ui.contract import MeetingAppBase
+from meetingtui.ui.screens.pickers import ChoicePicker, TextPrompt
 
 OTHER = "__other__"
 
 
 async def ask_substitute(app: MeetingAppBase, member_id: str) -> tuple[str, str] | None:
     """A substitute for a member: one of the member's named ones, or a typed name and party."""
-    from meetingtui.ui.screens.pickers import ChoicePicker, TextPrompt
-
     member = app.secretary.agenda.member(member_id)
     choices = [
         (str(i), wording.member_label(p.name, p.party)) for i, p in enumerate(member.substitutes)
@@ -52,8 +48,6 @@ async def ask_time_until(app: MeetingAppBase, title: str, action: Callable[[str]
 
 
 async def ask_time(app: MeetingAppBase, title: str, default: str) -> str | None:
-    from meetingtui.ui.screens.pickers import TextPrompt
-
     return await app.push_screen_wait(
         TextPrompt(title, default, hint="TT.MM · Enter gem · Esc fortryd")
     )

@@ -30,6 +30,7 @@ from meetingtui.secretary import Secretary
 from meetingtui.terminal_text import printable
 from meetingtui.ui.literal import literal
 from meetingtui.ui.screens.base import MeetingScreen, dialog_flow
+from meetingtui.ui.screens.pickers import ChoicePicker
 from meetingtui.ui.widgets.key_footer import KeyFooter
 
 
@@ -172,8 +173,6 @@ class HomeScreen(MeetingScreen[None]):
 
     @dialog_flow
     async def offer_recovered_copy(self, opening: Opening, damage: RecordDamaged) -> None:
-        from meetingtui.ui.screens.pickers import ChoicePicker
-
         question = (
             f"{labels.RECORD_DAMAGED} {labels.recover_question(damage.readable_events)} ({damage})"
         )

@@ -17,6 +17,7 @@ from meetingtui.ui.literal import literal
 from meetingtui.ui.save_status import SaveStatus
 from meetingtui.ui.screens.base import dialog_flow, focus_move, opens_dialog_when
 from meetingtui.ui.screens.meeting_actions import MeetingActions, ordinary_edit
+from meetingtui.ui.screens.pickers import TextPrompt
 from meetingtui.ui.widgets.agenda_list import AgendaList
 from meetingtui.ui.widgets.case_text import CaseText
 from meetingtui.ui.widgets.decision_editor import DecisionEditor
@@ -310,8 +311,6 @@ class MainScreen(MeetingActions):
     @ordinary_edit
     @dialog_flow
     async def action_summary(self) -> None:
-        from meetingtui.ui.screens.pickers import TextPrompt
-
         item = self.secretary.state.item(self.secretary.viewing)
         if not item.item.closed:
             self.notify("Offentligt resumé bruges kun ved lukkede punkter.", severity="warning")

@@ -1,21 +1,16 @@
 """The main screen's actions on people: arrivals and departures (placed where they stand),
-who does not take part, substitutes, votes and dissent. MainScreen binds their keys.
-
-The pickers are imported when an action first opens one: none is in the first frame."""
+who does not take part, substitutes, votes and dissent. MainScreen binds their keys."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from meetingtui import attendance, labels, wording
 from meetingtui.meeting import Seat
 from meetingtui.ui import flows
 from meetingtui.ui.screens.base import MeetingScreen, dialog_flow
 from meetingtui.ui.screens.lock import ordinary_edit
-
-if TYPE_CHECKING:
-    from meetingtui.ui.screens.pickers import PickedMember
+from meetingtui.ui.screens.pickers import MemberPicker, PickedMember, ReasonPicker, TextPrompt
 
 
 class PeopleActions(MeetingScreen[None]):
@@ -58,8 +53,6 @@ class PeopleActions(MeetingScreen[None]):
         picked = await self._pick("Hvem deltager ikke i dette punkt?", members)
         if not picked:
             return
-        from meetingtui.ui.screens.pickers import ReasonPicker
-
         reason = await self.app.push_screen_wait(
             ReasonPicker(self.secretary.state.person(picked.member).name)
         )
@@ -95,8 +88,6 @@ class PeopleActions(MeetingScreen[None]):
     ) -> PickedMember | None:
         """Pick a member; `move` ("arrived"/"left"): the picker records the arrival or
         departure itself, where it shows it will stand (a refused time keeps it open)."""
-        from meetingtui.ui.screens.pickers import MemberPicker
-
         if not members:
             self.notify("Ingen at vælge imellem.", severity="warning")
             return None
@@ -127,8 +118,6 @@ class PeopleActions(MeetingScreen[None]):
         picked = await self._pick("Hvis afvigende mening skal tilføres protokollen?", members)
         if not picked:
             return
-        from meetingtui.ui.screens.pickers import TextPrompt
-
         name = self.secretary.state.person(picked.member).name
         text = await self.app.push_screen_wait(
             TextPrompt(
