@@ -40,10 +40,10 @@ from meetingtui.ui.screens.save_problem import QuitUnsavedScreen, SaveProblemScr
 if TYPE_CHECKING:
     from meetingtui.ui.screens.home import HomeScreen
 
-# The screens are imported where they are first shown (but for the save problem, above):
-# a meeting opened at its item loads neither the home screen nor the roll call, and no
-# dialog until its key (the first frame's imports are kept short:
-# tests/test_ui_first_frame.py).
+# The screens are imported where they are first shown (but for the save problem, above),
+# or a second after the first frame (ui/deferred.py): the first frame of a meeting opened
+# at its item loads neither the home screen nor the roll call, and no dialog
+# (tests/test_ui_first_frame.py).
 
 TERM_GRACE_SECONDS = 0.8
 """After a SIGTERM, how long the app may take to save and exit before it leaves at once."""
