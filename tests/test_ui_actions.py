@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import errno
-import io
 
-from rich.console import Console
-from ui_support import Clock, Keys, demo_app
+from ui_support import Clock, Keys, demo_app, text_of
 
 from meetingtui import labels
 from meetingtui.minutes import build
@@ -15,17 +13,6 @@ from meetingtui.notices import Notice, NoticeCode
 from meetingtui.ui.app import create_app
 from meetingtui.ui.screens.main import MainScreen
 from meetingtui.ui.screens.rollcall import RollCallScreen
-
-
-def text_of(app, selector: str) -> str:
-    """The text a widget shows, rich renderables included."""
-    widget = app.screen.query_one(selector)
-    content = getattr(widget, "content", None)
-    if content is None or isinstance(content, str):
-        return str(widget.render())
-    console = Console(record=True, width=200, file=io.StringIO())
-    console.print(content)
-    return console.export_text()
 
 
 def referat(app, full: bool = False) -> str:

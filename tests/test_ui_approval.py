@@ -3,14 +3,12 @@ dialogs, and a locked record refusing ordinary edits (Pilot)."""
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
 import pendulum
 import pytest
-from rich.console import Console
-from ui_support import Clock, Keys, screen_text
+from ui_support import Clock, Keys, screen_text, text_of
 
 from meetingtui import paths
 from meetingtui.ui.app import create_app
@@ -20,17 +18,6 @@ from meetingtui.ui.widgets.decision_editor import DecisionEditor
 pytestmark = pytest.mark.slow  # Pilot-driven screens
 
 ROOT = Path(__file__).parent.parent
-
-
-def text_of(app, selector: str) -> str:
-    """The text a widget shows, rich renderables included."""
-    widget = app.screen.query_one(selector)
-    content = getattr(widget, "content", None)
-    if content is None or isinstance(content, str):
-        return str(widget.render())
-    console = Console(record=True, width=200, file=io.StringIO())
-    console.print(content)
-    return console.export_text()
 
 
 # -- the preview uses the body's wording ---------------------------------------------------------

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pendulum
+from rich.console import Console
 
 from meetingtui.ui.app import create_app
 
@@ -51,10 +54,6 @@ def demo_app(clock: Clock | None = None, record=None):
 
 def screen_segments(app) -> list:
     """The segments the app would write for its whole screen now (toasts and dialogs too)."""
-    import io
-
-    from rich.console import Console
-
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     console = Console(
         width=app.size.width,
@@ -85,3 +84,14 @@ async def paste(pilot, text: str) -> None:
 
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
+
+
+def text_of(app, selector: str) -> str:
+    """The text a widget shows, rich renderables included."""
+    widget = app.screen.query_one(selector)
+    content = getattr(widget, "content", None)
+    if content is None or isinstance(content, str):
+        return str(widget.render())
+    console = Console(record=True, width=200, file=io.StringIO())
+    console.print(content)
+    return console.export_text()

@@ -52,14 +52,13 @@ class ApproveScreen(FormDialog[Approval]):
                 by.border_title = "Godkendt af"
                 yield by
             yield Label(labels.APPROVE_LOCKS, id="approval-locks")
-            yield Label(id="refused", classes="refused")
+            yield self.refused_line()
             yield Label(
                 "Enter næste felt · Mellemrum til/fra · Ctrl+S godkend · Esc fortryd",
                 classes="hint",
             )
 
     def on_mount(self) -> None:
-        self.query_one("#refused", Label).display = False
         self.query_one("#approval-date", Input).focus()
 
     @on(Input.Submitted, "#approval-date")

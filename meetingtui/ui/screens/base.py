@@ -206,6 +206,13 @@ class MeetingDialog(HoldsKeys, ModalScreen[ResultT]):
     def on_screen_resume(self) -> None:
         self.call_after_refresh(self._take_keys)
 
+    @staticmethod
+    def refused_line() -> Label:
+        """The `#refused` line show_refused writes in: hidden until the core refuses."""
+        line = Label(id="refused", classes="refused")
+        line.display = False
+        return line
+
     def show_refused(self, reason: str) -> None:
         """Say in the dialog's `#refused` line why the core refused; the dialog stays open
         with what was typed, to be mended."""

@@ -60,14 +60,13 @@ class CorrectionScreen(FormDialog[Correction]):
             why = PlainInput(id="correction-why")
             why.border_title = "Forklaring (skal udfyldes): hvad var forkert, hvad er rigtigt"
             yield why
-            yield Label(id="refused", classes="refused")
+            yield self.refused_line()
             yield Label(
                 "Tab felt · ↑↓ vælg · Ctrl+S gem (Enter i forklaringen) · Esc fortryd",
                 classes="hint",
             )
 
     def on_mount(self) -> None:
-        self.query_one("#refused", Label).display = False
         self._show_field()
         self.query_one("#correction-what", ChoiceList).focus()
 

@@ -90,7 +90,7 @@ class MemberPicker(Dialog[PickedMember]):
                 yield PlainInput(self.time, id="time")
             if self.kind is not None:
                 yield Label(id="placement")
-                yield Label(id="refused", classes="refused")
+                yield self.refused_line()
             tab = " · Tab tidspunkt" if self.time is not None else ""
             yield Label(
                 literal(f"1-9, skriv en del af navnet eller ↑↓ · Enter gem{tab} · Esc fortryd"),
@@ -123,8 +123,6 @@ class MemberPicker(Dialog[PickedMember]):
 
     def on_mount(self) -> None:
         self.query_one("#search", Label).display = False
-        if self.kind is not None:
-            self.query_one("#refused", Label).display = False
         self._show_placement()
 
     def on_input_changed(self, _event: Input.Changed) -> None:
