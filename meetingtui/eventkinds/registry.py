@@ -59,8 +59,7 @@ def apply_all(state: MeetingState, events: Iterable[Stored]) -> None:
     thousands of events, without two calls per event around each kind's fold)."""
     kinds = REGISTRY
     for event in events:
-        if event.get("v") == 1:
-            event = upgrade(event)
+        event = upgrade(event)
         kinds[event["kind"]].fold(state, event)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -95,7 +94,7 @@ class KeyFooter(Widget, can_focus=False):
         right = self._palette_text()
         line = Text(no_wrap=True, end="")
         for key in self.keys():
-            line.append_text(self._key_text(key, f" {key.display} ", f"{key.description} "))
+            line.append_text(self._key_text(key))
         line.truncate(max(width - right.cell_len, 0), pad=True)
         line.append_text(right)
         return line
@@ -105,9 +104,15 @@ class KeyFooter(Widget, can_focus=False):
         if palette is None:
             return Text()
         border = Text("▏", self.get_component_rich_style("key-footer--border"))
-        return border + self._key_text(palette, palette.display, f" {palette.description}") + " "
+        return border + self._key_text(palette, compact=True) + " "
 
-    def _key_text(self, key: Key, shown_key: str, shown_description: str) -> Text:
+    def _key_text(self, key: Key, compact: bool = False) -> Text:
+        """A key as Footer draws it: ' n ' then 'Næste ', or compact (the palette's):
+        '^k' then ' palette'; a disabled key dimmed."""
+        if compact:
+            shown_key, shown_description = key.display, f" {key.description}"
+        else:
+            shown_key, shown_description = f" {key.display} ", f"{key.description} "
         dim = Style(dim=not key.enabled)
         key_style = self.get_component_rich_style("key-footer--key") + dim
         if not key.description:
@@ -129,8 +134,7 @@ class KeyFooter(Widget, can_focus=False):
         """The key drawn at column `x`, if any."""
         start = 0
         for key in self.keys():
-            drawn = cell_len(f" {key.display} {key.description} ") if key.description else 0
-            end = start + (drawn or cell_len(key.display))
+            end = start + self._key_text(key).cell_len
             if start <= x < end:
                 return key
             start = end
